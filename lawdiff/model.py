@@ -100,7 +100,8 @@ class Article:
     def lines(self) -> tuple[str, ...]:
         out: list[str] = []
         for p in self.paragraphs:
-            out.append(p.text)
+            if p.text:
+                out.append(p.text)
             out.extend(i.text for i in p.items)
         return tuple(out)
 
