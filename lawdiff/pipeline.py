@@ -1,0 +1,102 @@
+"""The library entry point: ``compare(draft, final)`` runs every stage and returns a :class:`Report`.
+
+Renderers read only the Report.  The CLI is a thin wrapper around :func:`compare_files`.
+"""
+
+from __future__ import annotations
+
+import warnings as _warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from .align import align
+from .classify import classify
+from .diff import diff_unit
+from .meta import PairMeta, find_meta
+from .model import Document, Lang, Report, UnitReport, VersionMeta
+from .parse import parse_text
+from .read import read_file
+from .rules import RuleSet, load_rules
+from .summarize import summarize
+
+
+def _version_meta(doc: Document, given: VersionMeta | None, status: str) -> VersionMeta:
+    if given is not None:
+        return given if given.title else VersionMeta(doc.title, given.issuers, given.date, given.level,
+                                                     given.status, given.source)
+    return VersionMeta(title=doc.title, status=status)
+
+
+def compare(
+    draft: Document,
+    final: Document,
+    *,
+    rules: RuleSet | None = None,
+    lang: Lang | None = None,
+    draft_meta: VersionMeta | None = None,
+    final_meta: VersionMeta | None = None,
+    extra_rules: Sequence[str | Path] = (),
+) -> Report:
+    lang = lang or draft.lang
+    if rules is None:
+        rules = load_rules(lang, extra_rules)
+    units = align(draft, final, lang=lang)
+    reports = []
+    for unit in units:
+        d = diff_unit(unit, lang)
+        reports.append(UnitReport(d, classify(d, rules, lang)))
+    dm = _version_meta(draft, draft_meta, "draft")
+    fm = _version_meta(final, final_meta, "final")
+    signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
+    return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
+                  lang=lang, rules_used=tuple(rules.sources) if hasattr(rules, "sources") else ())
+
+
+def load_document(path: str | Path, *, encoding: str | None = None, lang: Lang | None = None) -> Document:
+    text, used = read_file(path, encoding=encoding)
+    return parse_text(text, lang=lang, path=str(path), encoding=used)
+
+
+def compare_files(
+    draft_path: str | Path,
+    final_path: str | Path,
+    *,
+    encoding: str | None = None,
+    lang: Lang | None = None,
+    extra_rules: Sequence[str | Path] = (),
+    meta: PairMeta | None = None,
+    draft_issuers: Sequence[str] = (),
+    final_issuers: Sequence[str] = (),
+) -> Report:
+    if meta is None:
+        meta = find_meta(draft_path, final_path)
+    lang = lang or (meta.lang if meta else None)
+    draft = load_document(draft_path, encoding=encoding or (meta.draft_encoding if meta else None), lang=lang)
+    final = load_document(final_path, encoding=encoding or (meta.final_encoding if meta else None), lang=lang)
+    if lang is None and draft.lang is not final.lang:
+        raise_mixed(draft, final)
+    dm = meta.draft if meta else None
+    fm = meta.final if meta else None
+    if draft_issuers:
+        dm = _with_issuers(dm or VersionMeta(draft.title, status="draft"), draft_issuers)
+    if final_issuers:
+        fm = _with_issuers(fm or VersionMeta(final.title, status="final"), final_issuers)
+    return compare(draft, final, lang=lang or draft.lang, draft_meta=dm, final_meta=fm, extra_rules=extra_rules)
+
+
+def _with_issuers(m: VersionMeta, issuers: Sequence[str]) -> VersionMeta:
+    return VersionMeta(m.title, tuple(issuers), m.date, m.level, m.status, m.source)
+
+
+def raise_mixed(draft: Document, final: Document) -> None:
+    from .errors import InputError
+
+    raise InputError(
+        f"{draft.path} reads as {draft.lang.value} but {final.path} reads as {final.lang.value}; "
+        "lawdiff compares two versions in the same language — give two texts in one language "
+        "(or force one with --lang)"
+    )
+
+
+__all__ = ["compare", "compare_files", "load_document"]
+_warnings.filterwarnings("ignore", category=SyntaxWarning, module="jieba")
