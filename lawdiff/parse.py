@@ -123,7 +123,7 @@ def _toc_end(lines: list[_Line]) -> int:
 def _is_marker(s: str, lang: Lang) -> bool:
     if lang is Lang.ZH:
         return bool(ZH_ARTICLE.match(s) or _zh_heading(s))
-    return bool(_en_article(s) or EN_HEADING.match(s))
+    return bool(_en_article(s) or EN_HEADING.match(s) or EN_SECTION.match(s))
 
 
 def _zh_heading(s: str) -> re.Match[str] | None:

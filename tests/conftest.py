@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "corpora"
+RAW = ROOT.parent / "shared" / "corpora-raw"
+CIVIL_BOOKS = ("总则", "物权编", "合同编", "人格权编", "婚姻家庭编", "继承编", "侵权责任编", "附则")
+
+
+def corpus(pair: str, side: str) -> Path:
+    """corpora/<pair>/<file> for side 'draft' or 'final', as named in its meta.yaml."""
+    from lawdiff.meta import load_meta
+
+    meta = load_meta(CORPORA / pair / "meta.yaml")
+    return CORPORA / pair / (meta.draft_file if side == "draft" else meta.final_file)
+
+
+def civil_code_text() -> str:
+    from lawdiff.read import read_file
+
+    base = RAW / "large" / "civil-code-2020"
+    if not base.is_dir():
+        pytest.skip("../shared/corpora-raw/large is not present")
+    return "\n".join(read_file(base / f"{b}.md")[0] for b in CIVIL_BOOKS)
+
+
+@pytest.fixture
+def tmp_file(tmp_path):
+    def make(content: bytes | str, name: str = "law.txt") -> Path:
+        p = tmp_path / name
+        if isinstance(content, str):
+            p.write_text(content, encoding="utf-8")
+        else:
+            p.write_bytes(content)
+        return p
+
+    return make
