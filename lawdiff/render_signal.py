@@ -73,8 +73,10 @@ def _word_counts(signal: Signal) -> tuple[str, str]:
     pairs = [(w, n, final.get(w, 0)) for w, n in r.draft_counts]
     pairs += [(w, 0, n) for w, n in r.final_counts if w not in dict(r.draft_counts)]
     fmt = [(w, f"{w} {d}→{f}") for w, d, f in pairs if d or f]
-    return (" · ".join(s for w, s in fmt if w in restr) or "none",
-            " · ".join(s for w, s in fmt if w not in restr) or "none")
+    return (
+        " · ".join(s for w, s in fmt if w in restr) or "none",
+        " · ".join(s for w, s in fmt if w not in restr) or "none",
+    )
 
 
 def _join(items: tuple[str, ...], empty: str = "none", lang: Lang | None = None) -> str:
@@ -89,21 +91,23 @@ def _is_cjk(s: str) -> bool:
     return bool(re.search(r"[\u3400-\u9fff]", s))
 
 
+def _change(before: float, after: float) -> str:
+    return f"{before:.2f} → {after:.2f} ({_num(after - before)})"
+
+
 def _rows(signal: Signal, lang: Lang | None = None) -> dict[str, list[tuple[str, str]]]:
     """The label/value rows of the three text sections, shared by panel and plain text."""
     r, c, m = signal.restriction, signal.coordination, signal.commitment
     restr_words, promo_words = _word_counts(signal)
     restriction = [
-        ("restriction", f"{r.draft_restriction_per_1000:.2f} → {r.final_restriction_per_1000:.2f} "
-                        f"({_num(r.final_restriction_per_1000 - r.draft_restriction_per_1000)})"),
-        ("promotion", f"{r.draft_promotion_per_1000:.2f} → {r.final_promotion_per_1000:.2f} "
-                      f"({_num(r.final_promotion_per_1000 - r.draft_promotion_per_1000)})"),
+        ("restriction", _change(r.draft_restriction_per_1000, r.final_restriction_per_1000)),
+        ("promotion", _change(r.draft_promotion_per_1000, r.final_promotion_per_1000)),
         ("words", restr_words),
         ("", promo_words),
     ]
     coordination = [
-        ("issuers", f"draft: {_join(c.draft_issuers, 'not stated', lang)}"),
-        ("", f"final: {_join(c.final_issuers, 'not stated', lang)}"),
+        ("issuers (d)", _join(c.draft_issuers, "not stated", lang)),
+        ("issuers (f)", _join(c.final_issuers, "not stated", lang)),
         ("bases +", _join(c.bases_added, lang=lang)),
         ("bases −", _join(c.bases_removed, lang=lang)),
         ("actors +", _join(c.actors_added, lang=lang)),
@@ -118,8 +122,11 @@ def _rows(signal: Signal, lang: Lang | None = None) -> dict[str, list[tuple[str,
         ("provisional", f"draft {yes(m.draft_provisional)} → final {yes(m.final_provisional)}"),
         ("note", m.note),
     ]
-    return {"Restriction index (per 1,000 characters, draft → final)": restriction,
-            "Coordination": coordination, "Commitment": commitment}
+    return {
+        "Restriction index (per 1,000 characters, draft → final)": restriction,
+        "Coordination": coordination,
+        "Commitment": commitment,
+    }
 
 
 # --------------------------------------------------------------------------- rich panel
@@ -133,26 +140,44 @@ def signal_panel(signal: Signal, *, lang: Lang) -> RenderableType:
         ("Information  ", "bold"),
         (VERDICT_SHOWN.get(info.verdict, info.verdict), _VERDICT_STYLE.get(info.verdict, "")),
         f"  score {_num(info.score)}  ",
-        ("tightening ", "red"), score_bar(info.score), (" relaxing", "green"),
+        ("tightening ", "red"),
+        score_bar(info.score),
+        (" relaxing", "green"),
     )
     parts.append(head)
-    parts.append(Text(f"weight: relaxing {info.relaxing:g} · tightening {info.tightening:g}    "
-                      f"units: {_labels_line(signal)}"))
+    parts.append(
+        Text(
+            f"weight: relaxing {info.relaxing:g} · tightening {info.tightening:g}    "
+            f"units: {_labels_line(signal)}"
+        )
+    )
     if info.themes:
         t = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), show_edge=False)
-        for name, just in (("theme", "left"), ("units", "right"), ("relax", "right"),
-                           ("tighten", "right"), ("score", "right"), ("", "left")):
+        for name, just in (
+            ("theme", "left"),
+            ("units", "right"),
+            ("relax", "right"),
+            ("tighten", "right"),
+            ("score", "right"),
+            ("", "left"),
+        ):
             t.add_column(name, justify=just, no_wrap=name != "theme")  # type: ignore[arg-type]
         for s in info.themes:
-            t.add_row(s.theme, str(s.units), f"{s.relaxing:g}", f"{s.tightening:g}", _num(s.score),
-                      _mini_bar(s.score))
+            t.add_row(
+                s.theme,
+                str(s.units),
+                f"{s.relaxing:g}",
+                f"{s.tightening:g}",
+                _num(s.score),
+                _mini_bar(s.score),
+            )
         parts.append(t)
     if info.top:
         t = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), show_edge=False, title_justify="left")
         t.add_column("top changes", no_wrap=True, justify="right")
         t.add_column("label", no_wrap=True)
-        t.add_column("where", no_wrap=False, max_width=28)
-        t.add_column("reason", ratio=1)
+        t.add_column("where", max_width=28, overflow="fold")
+        t.add_column("reason", ratio=1, overflow="fold")
         for c in info.top:
             style = "green" if c.weight > 0 else "red"
             t.add_row(Text(_num(c.weight, 1), style=style), c.label.value, c.where, c.reason)
@@ -163,7 +188,7 @@ def signal_panel(signal: Signal, *, lang: Lang) -> RenderableType:
         parts.append(Text(title, style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="cyan", no_wrap=True, min_width=11)
-        grid.add_column(ratio=1)
+        grid.add_column(ratio=1, overflow="fold")
         for label, value in rows:
             grid.add_row(label, value)
         parts.append(grid)
@@ -222,14 +247,22 @@ def signal_plain(signal: Signal, *, width: int = WIDTH) -> str:
     row("weight", f"relaxing {info.relaxing:g} · tightening {info.tightening:g}")
     row("units", _labels_line(signal))
     if info.themes:
-        row("themes", "units  relax  tighten  score")
+        row("themes", "")
+        theme_row = "    {:<14} {:>5} {:>7} {:>8} {:>6}"
+        out.append(theme_row.format("theme", "units", "relax", "tighten", "score"))
         for s in info.themes:
-            out.extend(wrap_cells(
-                f"    {s.theme:<12} {s.units:>4} {s.relaxing:>6g} {s.tightening:>8g} {_num(s.score):>6}", width))
+            out.extend(
+                wrap_cells(
+                    theme_row.format(s.theme, s.units, f"{s.relaxing:g}", f"{s.tightening:g}", _num(s.score)),
+                    width,
+                )
+            )
     if info.top:
         row("top changes", "")
         for c in info.top:
-            out.extend(wrap_cells(f"    {_num(c.weight, 1)} {c.label.value} {c.where}: {c.reason}", width, " " * 8))
+            out.extend(
+                wrap_cells(f"    {_num(c.weight, 1)} {c.label.value} {c.where}: {c.reason}", width, " " * 8)
+            )
     row("verdict rule", info.thresholds)
     for title, rows in _rows(signal).items():
         out.append("")
@@ -256,21 +289,37 @@ def signal_to_dict(signal: Signal) -> dict[str, Any]:
             "label_counts": dict(info.label_counts),
             "effect_counts": dict(info.effect_counts),
             "themes": [
-                {"theme": s.theme, "units": s.units, "relaxing": s.relaxing, "tightening": s.tightening,
-                 "score": s.score}
+                {
+                    "theme": s.theme,
+                    "units": s.units,
+                    "relaxing": s.relaxing,
+                    "tightening": s.tightening,
+                    "score": s.score,
+                }
                 for s in info.themes
             ],
             "top": [
-                {"unit_id": t.unit_id, "label": t.label.value, "weight": t.weight, "where": t.where,
-                 "reason": t.reason}
+                {
+                    "unit_id": t.unit_id,
+                    "label": t.label.value,
+                    "weight": t.weight,
+                    "where": t.where,
+                    "reason": t.reason,
+                }
                 for t in info.top
             ],
         },
         "restriction": {
-            "draft": {"restriction_per_1000": r.draft_restriction_per_1000,
-                      "promotion_per_1000": r.draft_promotion_per_1000, "counts": dict(r.draft_counts)},
-            "final": {"restriction_per_1000": r.final_restriction_per_1000,
-                      "promotion_per_1000": r.final_promotion_per_1000, "counts": dict(r.final_counts)},
+            "draft": {
+                "restriction_per_1000": r.draft_restriction_per_1000,
+                "promotion_per_1000": r.draft_promotion_per_1000,
+                "counts": dict(r.draft_counts),
+            },
+            "final": {
+                "restriction_per_1000": r.final_restriction_per_1000,
+                "promotion_per_1000": r.final_promotion_per_1000,
+                "counts": dict(r.final_counts),
+            },
             "change": {
                 "restriction_per_1000": round(r.final_restriction_per_1000 - r.draft_restriction_per_1000, 3),
                 "promotion_per_1000": round(r.final_promotion_per_1000 - r.draft_promotion_per_1000, 3),

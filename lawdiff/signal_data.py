@@ -145,9 +145,15 @@ class _Loader:
                 raise self.fail(node, f"{key}.{req}", "missing; every language needs it")
         hierarchy = self.pairs(m["hierarchy"], f"{key}.hierarchy")
         known = {name for name, _ in hierarchy}
-        actors = tuple(self.actor(n, f"{key}.actors", lang) for n in self._seq(m.get("actors"), f"{key}.actors"))
-        issuers = tuple(self.issuer(n, f"{key}.issuers") for n in self._seq(m.get("issuers"), f"{key}.issuers"))
-        levels = tuple(self.level(n, f"{key}.levels", known) for n in self._seq(m.get("levels"), f"{key}.levels"))
+        actors = tuple(
+            self.actor(n, f"{key}.actors", lang) for n in self._seq(m.get("actors"), f"{key}.actors")
+        )
+        issuers = tuple(
+            self.issuer(n, f"{key}.issuers") for n in self._seq(m.get("issuers"), f"{key}.issuers")
+        )
+        levels = tuple(
+            self.level(n, f"{key}.levels", known) for n in self._seq(m.get("levels"), f"{key}.levels")
+        )
         basis = m.get("basis_pattern")
         return SignalWords(
             lang=lang,
@@ -156,13 +162,17 @@ class _Loader:
             actors=actors,
             departments=self.strings(m["departments"], f"{key}.departments") if "departments" in m else (),
             issuers=issuers,
-            basis_markers=self.strings(m["basis_markers"], f"{key}.basis_markers") if "basis_markers" in m else (),
+            basis_markers=self.strings(m["basis_markers"], f"{key}.basis_markers")
+            if "basis_markers" in m
+            else (),
             basis_pattern=self.regex(basis, f"{key}.basis_pattern") if basis is not None else None,
             hierarchy=hierarchy,
             apex=self.string(m["apex"], f"{key}.apex") if "apex" in m else "",
             levels=levels,
             provisional=self.pairs(m["provisional"], f"{key}.provisional") if "provisional" in m else (),
-            draft_markers=self.regexes(m["draft_markers"], f"{key}.draft_markers") if "draft_markers" in m else (),
+            draft_markers=self.regexes(m["draft_markers"], f"{key}.draft_markers")
+            if "draft_markers" in m
+            else (),
         )
 
     def _seq(self, node: yaml.Node | None, key: str) -> list[yaml.Node]:
@@ -185,7 +195,9 @@ class _Loader:
         m = self.mapping(node, key, _ISSUER_KEYS)
         if "pattern" not in m or "issuers" not in m:
             raise self.fail(node, key, "an issuer rule needs pattern and issuers")
-        return IssuerRule(self.regex(m["pattern"], f"{key}.pattern"), self.strings(m["issuers"], f"{key}.issuers"))
+        return IssuerRule(
+            self.regex(m["pattern"], f"{key}.pattern"), self.strings(m["issuers"], f"{key}.issuers")
+        )
 
     def level(self, node: yaml.Node, key: str, known: set[str]) -> LevelRule:
         m = self.mapping(node, key, _LEVEL_KEYS)

@@ -220,7 +220,9 @@ def _bare_title(title: str) -> str:
     return t
 
 
-def infer_level(doc: Document, meta: VersionMeta, issuers: tuple[str, ...], words: SignalWords) -> tuple[str, str]:
+def infer_level(
+    doc: Document, meta: VersionMeta, issuers: tuple[str, ...], words: SignalWords
+) -> tuple[str, str]:
     """(level, note) from the title and the issuing bodies; ("", "") when no rule applies."""
     title = _bare_title(meta.title or doc.title)
     around = [title, *doc.preamble]

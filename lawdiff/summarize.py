@@ -132,22 +132,19 @@ def verdict(relaxing: float, tightening: float, unit_weights: Sequence[float]) -
 
 def thresholds_text(noise: float) -> str:
     return (
-        f"relaxing (pro-growth) when score >= +{MIN_SCORE:.1f} (relaxing weight at least 1.5x tightening) "
-        f"and the relaxing lead is at least {noise:.2f} (the square root of the summed squared unit "
-        f"weights: the spread if each change's direction were a coin toss); tightening likewise at "
-        f"<= -{MIN_SCORE:.1f}; mixed otherwise; none when no change carries direction (total weight 0)"
+        f"relaxing (pro-growth) if score ≥ +{MIN_SCORE:.1f} (relaxing weight ≥ 1.5× tightening) and the "
+        f"lead ≥ {noise:.2f} (√ of the summed squared unit weights: the spread if each change's direction "
+        f"were a coin toss); tightening likewise at ≤ −{MIN_SCORE:.1f}; mixed otherwise; "
+        f"none if no change carries direction"
     )
 
 
 def where(report: UnitReport) -> str:
-    """Article reference a lawyer can look up: 'draft 4 → final 4', 'draft 13 → final 11, 14'."""
+    """Article reference a lawyer can look up: 'draft 4 → final 4', 'draft 13 → final 11, 14',
+    'draft — → final 5' for an added article."""
     unit = report.unit
-    d = ", ".join(a.ref for a in unit.draft)
-    f = ", ".join(a.ref for a in unit.final)
-    if not unit.draft:
-        return f"final {f} (added)"
-    if not unit.final:
-        return f"draft {d} (removed)"
+    d = ", ".join(a.ref for a in unit.draft) or "—"
+    f = ", ".join(a.ref for a in unit.final) or "—"
     return f"draft {d} → final {f}"
 
 
