@@ -22,6 +22,8 @@ from .signal_data import load_signal_words
 from .summarize import VERDICT_SHOWN
 
 WIDTH = 100
+#: Themes shown in the panel and plain text (the weightiest first); JSON carries all of them.
+MAX_THEMES = 8
 TITLE = "Signal: what the revision expresses"
 _BAR_HALF = 10
 _VERDICT_STYLE = {"relaxing": "bold green", "tightening": "bold red", "mixed": "bold yellow", "none": "dim"}
@@ -162,7 +164,7 @@ def signal_panel(signal: Signal, *, lang: Lang) -> RenderableType:
             ("", "left"),
         ):
             t.add_column(name, justify=just, no_wrap=name != "theme")  # type: ignore[arg-type]
-        for s in info.themes:
+        for s in info.themes[:MAX_THEMES]:
             t.add_row(
                 s.theme,
                 str(s.units),
@@ -171,6 +173,9 @@ def signal_panel(signal: Signal, *, lang: Lang) -> RenderableType:
                 _num(s.score),
                 _mini_bar(s.score),
             )
+        if len(info.themes) > MAX_THEMES:
+            t.caption = f"{len(info.themes) - MAX_THEMES} lighter themes not shown (see --format json)"
+            t.caption_justify = "left"
         parts.append(t)
     if info.top:
         t = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), show_edge=False, title_justify="left")
@@ -250,13 +255,15 @@ def signal_plain(signal: Signal, *, width: int = WIDTH) -> str:
         row("themes", "")
         theme_row = "    {:<14} {:>5} {:>7} {:>8} {:>6}"
         out.append(theme_row.format("theme", "units", "relax", "tighten", "score"))
-        for s in info.themes:
+        for s in info.themes[:MAX_THEMES]:
             out.extend(
                 wrap_cells(
                     theme_row.format(s.theme, s.units, f"{s.relaxing:g}", f"{s.tightening:g}", _num(s.score)),
                     width,
                 )
             )
+        if len(info.themes) > MAX_THEMES:
+            out.append(f"    {len(info.themes) - MAX_THEMES} lighter themes not shown (see --format json)")
     if info.top:
         row("top changes", "")
         for c in info.top:

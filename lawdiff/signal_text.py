@@ -101,13 +101,18 @@ def infer_issuers(doc: Document, words: SignalWords) -> tuple[str, ...]:
 
 
 def purpose_article_text(doc: Document, words: SignalWords) -> str:
-    """The article stating the purpose and the legal bases: usually art. 1 ("根据……，制定本办法")."""
+    """The article stating the purpose and the legal bases.
+
+    Chinese: the first of the first three articles that says 根据/依据/按照 … 制定 (usually art. 1; a
+    definitions article may come first).  English: article 1 only ("Subject matter"), because "pursuant
+    to" and "in accordance with" run through every later article as internal cross-references.
+    """
+    if doc.lang is not Lang.ZH:
+        first = doc.articles[0].text if doc.articles else ""
+        return first if any(m.lower() in first.lower() for m in words.basis_markers) else ""
     for art in doc.articles[:3]:
         text = art.text
-        if doc.lang is Lang.ZH:
-            if "制定" in text and any(m in text for m in words.basis_markers):
-                return text
-        elif any(m.lower() in text.lower() for m in words.basis_markers):
+        if "制定" in text and any(m in text for m in words.basis_markers):
             return text
     return ""
 

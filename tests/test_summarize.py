@@ -701,3 +701,28 @@ def test_signal_to_dict_is_json_ready_in_stable_order(genai_signal):
     again = json.loads(json.dumps(d, ensure_ascii=False))
     assert again == d
     assert math.isclose(d["information"]["score"], genai_signal.information.score)
+
+
+def test_only_the_weightiest_themes_are_listed():
+    units = [relaxed(float(w), theme=f"theme{w:02d}", draft=(w,), final=(w,)) for w in range(1, 11)]
+    d = doc("某办法", "应当。")
+    s = _signal(d, d, units)
+    text = signal_plain(s)
+    assert "theme10" in text and "theme03" in text and "theme02" not in text
+    assert "2 lighter themes not shown" in text
+    assert len(signal_to_dict(s)["information"]["themes"]) == 10
+    console = Console(width=100, record=True, color_system=None)
+    console.print(signal_panel(s, lang=Lang.ZH))
+    panel = console.export_text()
+    assert "theme03" in panel and "theme02" not in panel and "2 lighter themes not shown" in panel
+
+
+def test_english_bases_only_in_article_one():
+    words = signal_words(Lang.EN)
+    d = doc(
+        "Regulation X",
+        "This Regulation lays down rules.",
+        "Fines shall be imposed in accordance with Regulation (EU) 2016/679.",
+        lang=Lang.EN,
+    )
+    assert legal_bases(d, words) == ()
