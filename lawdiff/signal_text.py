@@ -211,9 +211,11 @@ def coordination(
 
 
 def is_draft(doc: Document, meta: VersionMeta, words: SignalWords) -> bool:
-    """A draft for comment or a proposal: marked so in its title or preamble, or in its metadata."""
-    if meta.status.strip().lower() == "draft":
-        return True
+    """A draft for comment or a proposal, as marked in its title or preamble (（征求意见稿）, Proposal for).
+
+    ``VersionMeta.status`` is not consulted: the pipeline fills it with the *role* of a version ("draft"
+    for the left file) when no meta.yaml says otherwise, and the left file is often an old law, not a draft.
+    """
     lines = [meta.title, doc.title, *doc.preamble[:3]]
     return any(p.search(line) for p in words.draft_markers for line in lines if line)
 

@@ -459,7 +459,7 @@ def test_genai_final_is_interim_and_discounted(genai):
 
 
 def test_level_from_metadata_wins():
-    d, f = doc("某办法", "x"), doc("某暂行办法", "y")
+    d, f = doc("某办法", "x", preamble=("（征求意见稿）",)), doc("某暂行办法", "y")
     m = _signal(
         d,
         f,
@@ -468,6 +468,19 @@ def test_level_from_metadata_wins():
     ).commitment
     assert (m.draft_level, m.final_level) == ("draft normative document", "departmental rule")
     assert "level changed from draft normative document" in m.note
+
+
+def test_draft_status_is_read_from_the_text_not_the_role():
+    # the pipeline gives the left file status "draft" when there is no meta.yaml; an old law is no draft
+    old = doc(
+        "中华人民共和国某某法",
+        "x",
+        preamble=("2007年8月30日 第十届全国人民代表大会常务委员会第二十九次会议通过",),
+    )
+    m = _signal(old, old, dmeta=VersionMeta(old.title, status="draft")).commitment
+    assert m.draft_level == "law"
+    draft = doc("中华人民共和国某某法（草案）", "x")
+    assert _signal(draft, old).commitment.draft_level == "draft law"
 
 
 def test_anti_monopoly_law_is_a_law_and_not_provisional():
