@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .model import Lang, Signal
-from .signal_data import load_signal_words
+from .signal_data import signal_words
 from .summarize import VERDICT_SHOWN
 
 WIDTH = 100
@@ -34,7 +34,7 @@ _VERDICT_STYLE = {"relaxing": "bold green", "tightening": "bold red", "mixed": "
 
 def _restriction_vocab() -> frozenset[str]:
     """Restriction words of every language, to split RestrictionIndex counts into the two kinds."""
-    return frozenset(w for words in load_signal_words().values() for w in words.restriction)
+    return frozenset(w for lang in Lang for w in signal_words(lang).restriction)
 
 
 def score_bar(score: float, *, ascii_only: bool = False) -> str:
