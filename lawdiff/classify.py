@@ -197,24 +197,32 @@ def _side_hits(ctx: _Ctx, rule: Rule, pats, side: str, counterpart: float | None
     mine = ctx.found(pats, side, rule.unless)
     if not mine:
         return []
-    theirs = ctx.found(pats, other, rule.unless)
-    if ctx.side_mode or rule.net:
-        if len(mine) <= len(theirs):
-            return []
-        if ctx.side_mode:
-            touched = [h for h in mine if ctx.touched(h.start, h.end, side)]
-            return touched or mine
-    hits = [h for h in mine if ctx.changed(h, side)]
-    if counterpart is not None and hits:
-        tb = [_bigrams(ctx.mtext[other][t.start : t.end]) for t in theirs]
+    if counterpart is not None:
+        # compared with every match on the other side, guards or not: a reworded clause is not new
+        tb = [_bigrams(ctx.mtext[other][t.start : t.end]) for t in ctx.found(pats, other, ())]
         kept = []
-        for h in hits:
+        for h in mine:
             hb = _bigrams(ctx.mtext[side][h.start : h.end])
             best = max((len(hb & b) / max(1, min(len(hb), len(b))) for b in tb), default=0.0)
             if best < counterpart:
                 kept.append(h)
-        hits = kept
-    return hits
+        if not kept:
+            return []
+        if ctx.side_mode:
+            return kept
+        mine = kept
+    elif (ctx.side_mode and not _has_changed_group(pats)) or rule.net:
+        # presence: more matches on this side than on the other; evidence prefers the changed ones
+        if len(mine) <= len(ctx.found(pats, other, rule.unless)):
+            return []
+        touched = [h for h in mine if ctx.touched(h.start, h.end, side)]
+        return touched or mine
+    return [h for h in mine if ctx.changed(h, side)]
+
+
+def _has_changed_group(pats) -> bool:
+    """Patterns with a (?P<changed>...) group compare runs even in rewritten units: presence can't say it."""
+    return any("changed" in rx.groupindex for rx in pats)
 
 
 def _numeric(ctx: _Ctx, rule: Rule) -> list[Evidence] | None:
