@@ -24,7 +24,7 @@ def _version_meta(doc: Document, given: VersionMeta | None, status: str) -> Vers
     if given is not None:
         return given if given.title else VersionMeta(doc.title, given.issuers, given.date, given.level,
                                                      given.status, given.source)
-    return VersionMeta(title=doc.title, status=status)
+    return VersionMeta(title=doc.title, status="")
 
 
 def compare(
@@ -78,9 +78,9 @@ def compare_files(
     dm = meta.draft if meta else None
     fm = meta.final if meta else None
     if draft_issuers:
-        dm = _with_issuers(dm or VersionMeta(draft.title, status="draft"), draft_issuers)
+        dm = _with_issuers(dm or VersionMeta(draft.title), draft_issuers)
     if final_issuers:
-        fm = _with_issuers(fm or VersionMeta(final.title, status="final"), final_issuers)
+        fm = _with_issuers(fm or VersionMeta(final.title), final_issuers)
     return compare(draft, final, lang=lang or draft.lang, draft_meta=dm, final_meta=fm, extra_rules=extra_rules)
 
 
