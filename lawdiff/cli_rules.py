@@ -1,0 +1,127 @@
+"""``lawdiff rules``: list the rule tables and check a user table.
+
+Kept apart from :mod:`lawdiff.cli` so the main CLI only has to ``main.add_command(rules)``.  The group
+turns :class:`~lawdiff.errors.LawdiffError` into one line on stderr and exit 2 itself, so it behaves the
+same when run on its own (tests, ``python -m``) as under ``lawdiff``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .classify import classify_texts
+from .errors import LawdiffError
+from .model import Lang
+from .rules import RuleSet, load_rule_file, load_rules
+
+MAX_WIDTH = 100
+
+
+class _RulesGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except LawdiffError as exc:
+            click.echo(f"lawdiff: {exc}", err=True)
+            ctx.exit(2)
+
+
+def _console() -> Console:
+    width = min(MAX_WIDTH, shutil.get_terminal_size((MAX_WIDTH, 24)).columns)
+    return Console(width=width, highlight=False, soft_wrap=False)
+
+
+@click.group(cls=_RulesGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def rules() -> None:
+    """List the rule tables that classify changes, or check a table of your own.
+
+    \b
+    Example:
+      lawdiff rules list --lang zh
+    """
+
+
+@rules.command("list")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the shipped table.")
+@click.option("--rules", "extra", multiple=True, type=click.Path(path_type=Path),
+              help="Also load this rule table (repeatable).")
+def list_rules(lang: str, extra: tuple[Path, ...]) -> None:
+    """Show every rule: id, theme, direction, weight and what it means.
+
+    \b
+    Example:
+      lawdiff rules list --lang en --rules my-rules.yaml
+    """
+    rs = load_rules(Lang(lang), extra)
+    table = Table(title=f"lawdiff rules ({lang}): {len(rs)}", title_justify="left", expand=False,
+                  show_lines=False, pad_edge=False)
+    table.add_column("id", overflow="fold", max_width=34)
+    table.add_column("theme", max_width=12)
+    table.add_column("dir", max_width=7)
+    table.add_column("w", justify="right", max_width=4)
+    table.add_column("description", overflow="fold", ratio=1)
+    for r in rs:
+        table.add_row(r.id, r.theme, r.direction.value, f"{r.weight:g}", r.description)
+    _console().print(table)
+
+
+def run_examples(rs: RuleSet, lang: Lang, only: set[str] | None = None) -> list[str]:
+    """Run rule examples; return one line per failure."""
+    failures = []
+    for r in rs:
+        if only is not None and r.id not in only:
+            continue
+        for ex in r.examples:
+            ch = classify_texts(ex.draft, ex.final, rs, lang)
+            ids = {f.rule_id for f in ch.firings}
+            problems = []
+            if ch.label is not ex.label:
+                problems.append(f"label {ch.label.value}, expected {ex.label.value}")
+            if ex.effect is not None and ch.effect is not ex.effect:
+                problems.append(f"effect {ch.effect.value if ch.effect else None}, expected {ex.effect.value}")
+            if r.id not in ids:
+                problems.append("the rule did not fire")
+            if problems:
+                failures.append(f"{r.source}:{ex.line}: rule {r.id}: example gives {'; '.join(problems)} "
+                                f"({ch.reason})")
+    return failures
+
+
+@rules.command("check")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the table (default: its 'lang:' key, else the prefix of its ids).")
+def check_rules(file: Path, lang: str | None) -> None:
+    """Validate a rule table and run its examples together with the shipped table.
+
+    Exit 0 when the table is valid and every example gives its label, 1 when an example fails,
+    2 when the table is malformed (one line naming file, rule and line).
+
+    \b
+    Example:
+      lawdiff rules check my-rules.yaml
+    """
+    own = load_rule_file(file)
+    if lang is None:
+        lang = own.lang.value if own.lang else (own.rules[0].id.split(".", 1)[0] if own.rules else "zh")
+        if lang not in ("zh", "en"):
+            raise click.UsageError(f"cannot tell the language of {file}; add 'lang: zh' or pass --lang")
+    rs = load_rules(Lang(lang), [file])
+    failures = run_examples(rs, Lang(lang), {r.id for r in own.rules})
+    n_examples = sum(len(r.examples) for r in own.rules)
+    for line in failures:
+        click.echo(line)
+    if failures:
+        click.echo(f"{file}: {len(own.rules)} rules, {n_examples} examples, {len(failures)} failed")
+        raise SystemExit(1)
+    click.echo(f"{file}: {len(own.rules)} rules valid, {n_examples} examples pass "
+               f"(with the {len(rs) - len(own.rules)} shipped {lang} rules)")
+
+
+__all__ = ["rules", "run_examples"]
