@@ -1,7 +1,12 @@
 """``--format json``: the whole Report as one JSON object under a ``schema_version``.
 
-Keys are stable and ordered so that the same inputs give byte-identical output.  Bump
-``SCHEMA_VERSION`` (major for removals/renames, minor for additions) when the shape changes.
+Keys are stable and ordered so that the same inputs give byte-identical output: no time unless asked
+for (``timestamp=True`` adds ``generated_at``), and paths as given or relative, never absolute.  The
+shape is pinned by ``lawdiff/data/report.schema.json`` (JSON Schema 2020-12), which the tests check
+every bundled corpus against.  Bump ``SCHEMA_VERSION`` (major for removals/renames, minor for
+additions) and the schema together when the shape changes.
+
+1.1 added: document ``headings``, article ``paragraphs``, unit ``changed``, ``generated_at``.
 """
 
 from __future__ import annotations
@@ -9,23 +14,33 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Article, Change, Document, Report, UnitReport, VersionMeta
+from .model import Article, Change, Document, Paragraph, Report, UnitReport, VersionMeta
+from .report_layout import display_path, timestamp_now
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+
+
+def _paragraph(p: Paragraph) -> dict[str, Any]:
+    items = [{"label": i.label, "text": i.text} for i in p.items]
+    return {"number": p.number, "text": p.text, "items": items}
 
 
 def _article(a: Article) -> dict[str, Any]:
     return {"number": a.number, "ref": a.ref, "label": a.label, "caption": a.caption,
-            "headings": list(a.headings), "line": a.line, "text": a.text}
+            "headings": list(a.headings), "line": a.line, "text": a.text,
+            "paragraphs": [_paragraph(p) for p in a.paragraphs]}
 
 
 def _document(doc: Document, meta: VersionMeta) -> dict[str, Any]:
     return {
-        "path": doc.path, "title": meta.title or doc.title, "parsed_title": doc.title, "lang": doc.lang.value,
+        "path": display_path(doc.path), "title": meta.title or doc.title, "parsed_title": doc.title,
+        "lang": doc.lang.value,
         "encoding": doc.encoding, "articles": len(doc.articles), "fallback": doc.fallback,
         "preamble": list(doc.preamble), "warnings": list(doc.warnings),
         "issuers": list(meta.issuers), "date": meta.date, "level": meta.level, "status": meta.status,
         "source": meta.source,
+        "headings": [{"level": h.level, "label": h.label, "title": h.title, "line": h.line}
+                     for h in doc.headings],
     }
 
 
@@ -61,6 +76,7 @@ def unit_to_dict(u: UnitReport) -> dict[str, Any]:
         "moved": unit.moved,
         "weak": unit.weak,
         "note": unit.note,
+        "changed": u.diff.changed,
         **_change(u.change),
         "edits": [{"op": e.op.value, "text": e.text, "draft_start": e.draft_start, "final_start": e.final_start}
                   for e in u.diff.edits],
@@ -69,21 +85,23 @@ def unit_to_dict(u: UnitReport) -> dict[str, Any]:
     }
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]:
     from .render_signal import signal_to_dict
 
+    stamp = {"generated_at": timestamp_now()} if timestamp else {}
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": "lawdiff",
+        **stamp,
         "lang": report.lang.value,
         "changed": report.changed,
         "draft": _document(report.draft, report.draft_meta),
         "final": _document(report.final, report.final_meta),
-        "rules": list(report.rules_used),
+        "rules": [display_path(r) for r in report.rules_used],
         "units": [unit_to_dict(u) for u in report.units],
         "signal": signal_to_dict(report.signal),
     }
 
 
-def render_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+def render_json(report: Report, *, timestamp: bool = False) -> str:
+    return json.dumps(report_to_dict(report, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
