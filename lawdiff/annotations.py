@@ -133,7 +133,7 @@ def _duplicate_keys(path: Path, node: yaml.Node, where_: str) -> None:
         return
     seen: dict[str, int] = {}
     for k, _v in node.value:
-        name = getattr(k, "value", None)
+        name = str(getattr(k, "value", ""))
         if name in seen:
             raise CorpusError(f"{path}: line {k.start_mark.line + 1}: field {where_}{name} appears twice (also "
                               f"line {seen[name]}); keep one")

@@ -13,6 +13,7 @@ else from :data:`DEFAULT_BARS`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Sequence
@@ -20,8 +21,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .annotations import load_annotations, validate_against
 from .errors import CorpusError, LawdiffError
@@ -206,13 +205,12 @@ def _worker(folder: str) -> PairResult | _Failure:
 def _warm_up() -> None:
     """Import the pipeline and load jieba's dictionary once in the parent: forked workers inherit it
     instead of each spending most of a second on it."""
-    try:
+    # warming is an optimisation: a real problem surfaces in the worker, with its pair named
+    with contextlib.suppress(Exception):
         from .pipeline import compare_files  # noqa: F401
         from .tokenize import tokenize_zh
 
         tokenize_zh("预热")
-    except Exception:  # noqa: BLE001 - warming is an optimisation; a real problem surfaces in the worker
-        pass
 
 
 def default_jobs(pairs: int) -> int:

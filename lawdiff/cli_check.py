@@ -57,22 +57,14 @@ def check(ctx, paths, min_label_accuracy, min_alignment_f1, fmt, output, jobs, c
     started = time.perf_counter()
     result = run_check(paths, bars=bars, jobs=jobs)
     elapsed = time.perf_counter() - started
-    if fmt == "json":
-        from .render_check import render_json as render
-    elif fmt == "markdown":
-        from .render_check import render_markdown as render
-    elif fmt == "junit":
-        from .render_junit import render_junit as render
-    else:
-        from .render_check import render_terminal
+    from .render_check import render_json, render_markdown, render_terminal
+    from .render_junit import render_junit
 
+    if fmt == "terminal":
         to_tty = output is None or str(output) == "-"
-        style = click.style if to_tty and _colour(color) else None
-
-        def render(r):
-            return render_terminal(r, style=style)
-
-    text = render(result)
+        text = render_terminal(result, style=click.style if to_tty and _colour(color) else None)
+    else:
+        text = {"json": render_json, "markdown": render_markdown, "junit": render_junit}[fmt](result)
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:

@@ -83,8 +83,8 @@ def render_terminal(result: CheckResult, *, style: Callable[..., str] | None = N
         return st("PASS", fg="green", bold=True) if ok else st("FAIL", fg="red", bold=True)
 
     b = result.bars
-    out = [f"lawdiff check: bars label accuracy >= {b.min_label_accuracy:.2f}, alignment F1 >= "
-           f"{b.min_alignment_f1:.2f} (from {b.source})", ""]
+    out = [(f"lawdiff check: bars label accuracy >= {b.min_label_accuracy:.2f}, alignment F1 >= "
+            f"{b.min_alignment_f1:.2f} (from {b.source})"), ""]
     for r in result.pairs:
         out += _pair_terminal(r, verdict)
     for folder, why in result.skipped:
@@ -111,8 +111,8 @@ def _pair_terminal(r: PairResult, verdict: Callable[[bool], str]) -> list[str]:
     if cov:
         out.append(f"  unannotated  {cov}")
     out += [
-        f"  alignment    P {fmt(c.precision)}  R {fmt(c.recall)}  F1 {fmt(c.f1)}  ({c.matched} of {c.gold} gold "
-        f"units aligned, {c.unmatched} unmatched)",
+        (f"  alignment    P {fmt(c.precision)}  R {fmt(c.recall)}  F1 {fmt(c.f1)}  ({c.matched} of {c.gold} "
+         f"gold units aligned, {c.unmatched} unmatched)"),
         f"  labels       accuracy {fmt(c.label_accuracy)} ({c.label_correct}/{c.matched} aligned units)",
         f"  effects      accuracy {fmt(c.effect_accuracy)} ({c.effect_correct}/{c.effect_total} added/removed)",
         f"  signal       {_signal_text(r)}",
@@ -148,10 +148,10 @@ def render_markdown(result: CheckResult) -> str:
     c = result.overall
     head = "✅ passed" if result.passed else "❌ below the bar"
     out = [f"## lawdiff check: {head}", "",
-           f"Bars: label accuracy ≥ {b.min_label_accuracy:.2f}, alignment F1 ≥ {b.min_alignment_f1:.2f} "
-           f"(from `{b.source}`).", "",
-           "| pair | result | gold (unreviewed) | alignment P / R / F1 | label accuracy | effect accuracy | signal "
-           "| disagreements |",
+           (f"Bars: label accuracy ≥ {b.min_label_accuracy:.2f}, alignment F1 ≥ {b.min_alignment_f1:.2f} "
+            f"(from `{b.source}`)."), "",
+           ("| pair | result | gold (unreviewed) | alignment P / R / F1 | label accuracy | effect accuracy "
+            "| signal | disagreements |"),
            "|---|---|---|---|---|---|---|---|"]
     for r in result.pairs:
         k = r.counts
@@ -174,8 +174,8 @@ def render_markdown(result: CheckResult) -> str:
             out.append(f"Unannotated articles: {_coverage_text(r)}.")
         labels = _labels(r.counts)
         if labels:
-            out += ["", "<details><summary>Confusion matrix (rows gold, columns tool) and per-label scores"
-                    "</summary>", "", "| gold \\ tool | " + " | ".join(labels) + " |",
+            out += ["", ("<details><summary>Confusion matrix (rows gold, columns tool) and per-label scores"
+                         "</summary>"), "", "| gold \\ tool | " + " | ".join(labels) + " |",
                     "|---|" + "---:|" * len(labels)]
             for g in labels:
                 out.append(f"| {g} | " + " | ".join(str(r.counts.cell(g, p)) for p in labels) + " |")
@@ -188,13 +188,13 @@ def render_markdown(result: CheckResult) -> str:
             out += ["", f"Disagreements ({len(dis)}):", "", "| unit | gold | tool | rules fired | gold rationale |",
                     "|---|---|---|---|---|"]
             for o in dis:
-                g = o.gold
+                gu = o.gold
                 tool = "; ".join(f"{p.id} {p.label.value}" + (f"/{p.effect.value}" if p.effect else "")
                                  for p in o.predicted) or "—"
                 rules = "; ".join(", ".join(p.rules) or "none" for p in o.predicted) or "—"
-                gl = g.label.value + (f"/{g.effect.value}" if g.effect else "")
-                where = f"{g.where} ({o.status}; line {g.line})"
-                out.append(f"| {_md(where)} | {gl} | {_md(tool)} | {_md(rules)} | {_md(g.rationale)} |")
+                gl = gu.label.value + (f"/{gu.effect.value}" if gu.effect else "")
+                where = f"{gu.where} ({o.status}; line {gu.line})"
+                out.append(f"| {_md(where)} | {gl} | {_md(tool)} | {_md(rules)} | {_md(gu.rationale)} |")
         else:
             out += ["", "No disagreements."]
     return "\n".join(out) + "\n"

@@ -65,8 +65,8 @@ def render_junit(result: CheckResult) -> str:
             _testcase(suite, r, o)
         out = ET.SubElement(suite, "system-out")
         out.text = _clean("\n".join([
-            f"alignment P {fmt(c.precision)} R {fmt(c.recall)} F1 {fmt(c.f1)}; label accuracy "
-            f"{fmt(c.label_accuracy)} ({c.label_correct}/{c.matched}); {c.unmatched} gold units unmatched",
+            (f"alignment P {fmt(c.precision)} R {fmt(c.recall)} F1 {fmt(c.f1)}; label accuracy "
+             f"{fmt(c.label_accuracy)} ({c.label_correct}/{c.matched}); {c.unmatched} gold units unmatched"),
             *(f"below the bar: {s}" for s in r.shortfalls),
         ]))
     suites.set("tests", str(n_tests))
