@@ -309,3 +309,16 @@ def test_jobs_1_and_2_give_identical_json():
     assert [p["pair"] for p in doc["pairs"]] == annotated
     assert [s["reason"] for s in doc["skipped"]] == ["no annotations.yaml"] * (len(find_pairs([CORPORA]))
                                                                               - len(annotated))
+
+
+def test_ci_examples_parse_and_run_lawdiff_check():
+    ci = ROOT / "examples" / "ci"
+    gh = yaml.safe_load((ci / "github-actions.yml").read_text(encoding="utf-8"))
+    steps = [s.get("run", "") for s in gh["jobs"]["check"]["steps"]]
+    assert "lawdiff check corpora/ --format junit -o lawdiff-junit.xml" in steps
+    gl = yaml.safe_load((ci / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gl["lawdiff-check"]["artifacts"]["reports"]["junit"] == "lawdiff-junit.xml"
+    [hook] = yaml.safe_load((ci / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("lawdiff-check", "lawdiff check", False)
+    config = yaml.safe_load((ci / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert config["repos"][0]["hooks"][0]["entry"] == "lawdiff check corpora/"
