@@ -141,7 +141,7 @@ def _render_file_format(report, fmt: str, *, show_unchanged: bool, timestamp: bo
     if fmt == "json":
         from .render_json import render_json
 
-        return render_json(report)
+        return render_json(report, timestamp=timestamp)
     try:
         if fmt == "markdown":
             from .render_markdown import render_markdown
