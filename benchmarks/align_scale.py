@@ -33,7 +33,9 @@ def load(path: Path) -> Document:
 
 def civil_code() -> Document:
     docs = [load(RAW / "large" / "civil-code-2020" / f"{b}.md") for b in BOOKS]
-    return Document(title="中华人民共和国民法典", lang=docs[0].lang, articles=tuple(a for d in docs for a in d.articles))
+    return Document(
+        title="中华人民共和国民法典", lang=docs[0].lang, articles=tuple(a for d in docs for a in d.articles)
+    )
 
 
 def edit(text: str, rng: random.Random) -> str:
@@ -73,7 +75,9 @@ def mutate(doc: Document, seed: int = 7, rate: float = 0.02):
         items.insert(rng.randrange(len(items)), (None, donors.pop(rng.randrange(len(donors)))))
     arts = []
     for k, (_, a) in enumerate(items):
-        arts.append(replace(a, number=k + 1, label=f"第{k + 1}条", paragraphs=a.paragraphs or (Paragraph(1, ""),)))
+        arts.append(
+            replace(a, number=k + 1, label=f"第{k + 1}条", paragraphs=a.paragraphs or (Paragraph(1, ""),))
+        )
     return replace(doc, articles=tuple(arts)), [i for i, _ in items]
 
 
@@ -100,18 +104,25 @@ def main() -> int:
                 wrong += src not in got
     kinds = {k.value: sum(u.kind is k for u in units) for k in UnitKind}
     print(f"civil code: {len(doc.articles)} articles vs mutated copy of {len(copy.articles)}")
-    print(f"align median of 5: {statistics.median(times) * 1000:.0f} ms (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+    print(
+        f"align median of 5: {statistics.median(times) * 1000:.0f} ms (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
+    )
     print(f"final articles placed correctly: {right}/{right + wrong}; units: {kinds}")
     rng = random.Random(1)
-    heavy = replace(doc, articles=tuple(
-        replace(a, paragraphs=tuple(replace(p, text=edit(edit(p.text, rng), rng)) for p in a.paragraphs))
-        for a in doc.articles
-    ))
+    heavy = replace(
+        doc,
+        articles=tuple(
+            replace(a, paragraphs=tuple(replace(p, text=edit(edit(p.text, rng), rng)) for p in a.paragraphs))
+            for a in doc.articles
+        ),
+    )
     t = time.perf_counter()
     units = align(doc, heavy)
-    print(f"every article edited twice: {(time.perf_counter() - t) * 1000:.0f} ms, "
-          f"{sum(u.kind is UnitKind.MATCHED and u.draft[0].number == u.final[0].number for u in units)}"
-          f"/{len(doc.articles)} matched to their own copy")
+    print(
+        f"every article edited twice: {(time.perf_counter() - t) * 1000:.0f} ms, "
+        f"{sum(u.kind is UnitKind.MATCHED and u.draft[0].number == u.final[0].number for u in units)}"
+        f"/{len(doc.articles)} matched to their own copy"
+    )
     return 0
 
 

@@ -15,44 +15,55 @@ The passes, each cheap enough for a 1,260-article code:
    candidates sharing its rarest features (and vice versa) -- never all pairs;
 3. a greedy assignment by descending similarity accepts confident matches; position is only a tiebreak;
 4. a second greedy pass accepts weaker matches, flagged ``weak``, when something corroborates them: the
-   final article sits where the confident neighbours say it should, or a whole paragraph carried over;
+   final article sits where the confident neighbours say it should, or a whole sentence carried over;
 5. a leftover article joins a matched unit as a split part (1 -> n) or a merged part (n -> 1) when its text
-   lands in a paragraph of that unit that its partner does not already account for;
+   lands in a sentence of that unit that its partner does not already account for, and joining makes the
+   unit more similar (or the leftover lies mostly inside it);
 6. everything else is added or removed, with a note naming the closest article that was not accepted.
 """
 
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .model import AlignedUnit, Article, Document, Lang, UnitKind
 from .normalize import key, key_en
 
 CONFIDENT = 0.30
-"""Similarity at which a match needs no corroboration.  On real amendments an article kept with edits
-scores 0.35-1.0 (genai-2023: 16->12 0.85, 4->4 0.75, 3->6 0.35) while the best score between two
-unrelated articles of the same law stays below 0.3 (genai-2023's highest: draft 5 vs final 22, which
-took over one clause of it, 0.27)."""
+"""Similarity from which a match is accepted on content alone.  A kept article, even reworded, scores
+above it (the weakest in the annotated pairs: genai-2023 11->11 0.33, 2->2 0.35; public-data-registration
+27->24 0.34).  Unrelated articles stay under it except parallel provisions of one law (anti-monopoly old 36
+vs new 10: 0.73), which the greedy order settles because each has a closer counterpart.  Below it content
+alone cannot tell a rewrite from a coincidence: genai-2023 19->14 (0.11) is real, 9 vs 20 (0.14) is not."""
 
 WEAK_FLOOR = 0.08
-"""Lowest similarity accepted at all, and only with corroboration.  Heavily rewritten articles fall to
-0.09-0.12 (genai-2023: 17->19, 15->14, 13->15) -- the same level as two unrelated articles that share
-a phrase such as 中华人民共和国 (draft 9 vs final 20: 0.09), which is why such matches need corroboration
-and are flagged ``weak``."""
+"""Lowest similarity accepted at all, and then only with corroboration, flagged ``weak``.  Articles
+rewritten while being moved fall to 0.11-0.13 (genai-2023: 19->14, 13->15, 15->14, 17->19); below 0.08
+the shared features are boilerplate (提供者, 应当, 生成式人工智能) and nothing else."""
+
+PLACE_FREE = 0.20
+"""From this similarity a weak match needs no corroboration of place.  Once the confident matches are
+made, no leftover pair of unrelated articles in the bundled pairs reaches it, while provisions moved to
+another chapter as they were rewritten do (administrative-reconsideration-law-2023 old 18 -> new 60: 0.29,
+old 17 -> new 30: 0.28)."""
 
 LINE_CARRIED = 0.40
-"""A paragraph pair this similar means a paragraph was carried over, which corroborates a weak
-article match wherever it sits (genai-2023 draft 18 para 2 -> final 18: 0.43)."""
+"""A sentence pair this similar means a sentence was carried over, which corroborates a weak article
+match wherever it sits (genai-2023 draft 18 sentence 2 -> final 18: 0.43)."""
 
 LINE_CLAIM = 0.20
-"""A paragraph of a matched article that its partner resembles this much is accounted for: another
-article may not join the unit through it.  Keeps an unrelated leftover out of a unit (draft 9 shares
-中华人民共和国网络安全法 with final 1, whose paragraph draft 1 already explains at 0.58) while letting the
-real source of a new paragraph in (draft 19 -> final 14 para 2, which draft 15 resembles at 0.03)."""
+"""A sentence of a matched article that its partner resembles this much is accounted for: another article
+may not join the unit through it.  Keeps an unrelated leftover out of a unit (draft 9 shares
+中华人民共和国网络安全法 with final 1, whose sentence draft 1 already explains at 0.60) and lets the real source
+of a new sentence in (draft 19 -> the second paragraph of final 14, which draft 15 explains at 0.03).
+Sentences end at 。！？, not at ；: clauses of one sentence stay together, so final 22's definition of
+提供者 does not split draft 5, whose one sentence final 9 already accounts for."""
 
 PART_CONTAINED = 0.60
 """A leftover article whose weighted features lie this much inside an already matched article joins its
@@ -71,8 +82,8 @@ candidates (repeated boilerplate such as 本办法自…起施行) go to the nea
 difference always beats position."""
 
 ALT_FLOOR = 0.15
-"""Notes name another article a confident unit also resembles from this similarity (article or
-paragraph level) and at least half the unit's own: where a clause went (draft 5 -> final 22(二))."""
+"""Notes name another article a confident unit also resembles from this similarity and at least half
+the unit's own (weak units: from WEAK_FLOOR, sentences included), to say where a clause went."""
 
 TOP_K = 8
 """Candidates scored exactly per article: a true counterpart is among the eight that share the most
@@ -95,6 +106,8 @@ long code without losing recall on short laws (where the budget is never reached
 
 _SPLIT_ZH = re.compile(r"[\W_]+")
 _SPLIT_EN = re.compile(r"[^\w\s]+")
+_SENTENCE_ZH = re.compile(r"(?<=[。！!？?])")
+_SENTENCE_EN = re.compile(r"(?<=[.!?])\s+")
 _HEAD_LABEL = re.compile(
     r"^(?:第[\d零〇一二三四五六七八九十百千两]+(?:分编|编|章|节)|(?:part|title|chapter|section)\s+[\w.]+)"
     r"\s*[:.\-–—]?\s*",
@@ -114,7 +127,7 @@ def _grams(k: str, lang: Lang) -> frozenset[str]:
         for run in _SPLIT_EN.split(k.lower()):
             words = run.split()
             out.update(words)
-            out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+            out.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     else:
         for run in _SPLIT_ZH.split(k):
             if len(run) == 1:
@@ -127,7 +140,7 @@ def _grams(k: str, lang: Lang) -> frozenset[str]:
 class _Side:
     """Features of one document's articles, indexed by reading position."""
 
-    __slots__ = ("articles", "keys", "grams", "rel", "_lines", "lang")
+    __slots__ = ("_lines", "articles", "grams", "keys", "lang", "rel")
 
     def __init__(self, doc: Document, lang: Lang) -> None:
         self.articles = doc.articles
@@ -139,12 +152,17 @@ class _Side:
         self._lines: dict[int, list[frozenset[str]]] = {}
 
     def lines(self, i: int) -> list[frozenset[str]]:
+        """Features of each sentence of article i (the whole article if it is one sentence)."""
         got = self._lines.get(i)
         if got is None:
-            lines = self.articles[i].lines
-            got = [g for g in (_grams(_key(t, self.lang), self.lang) for t in lines) if g] if len(lines) > 1 else []
-            got = got or [self.grams[i]]
-            self._lines[i] = got
+            split = _SENTENCE_EN if self.lang is Lang.EN else _SENTENCE_ZH
+            parts = [p for line in self.articles[i].lines for p in split.split(line)]
+            got = (
+                [g for g in (_grams(_key(t, self.lang), self.lang) for t in parts) if g]
+                if len(parts) > 1
+                else []
+            )
+            self._lines[i] = got = got or [self.grams[i]]
         return got
 
 
@@ -164,6 +182,7 @@ class _Aligner:
         self.ud: dict[int, int] = {}
         self.uf: dict[int, int] = {}
         self.weak_pass: dict[int, str] = {}  # unit -> what corroborated the weak match
+        self.joined: dict[int, list[str]] = defaultdict(list)  # unit -> parts that joined it, for the note
 
     # ----------------------------------------------------------------- similarity
 
@@ -179,10 +198,12 @@ class _Aligner:
         w = {}
         # A feature is as common as it is in the version where it is commonest: the final text of genai-2023
         # says 服务 where the draft said 产品, and the draft's rarity must not make 服务 look informative.
-        for g in dfd.keys() | dff.keys():
-            r = max(dfd[g] / nd if nd else 0.0, dff[g] / nf if nf else 0.0)
-            idf = max(0.0, -math.log(r + eps))
-            w[g] = idf * idf
+        for gram in dfd.keys() | dff.keys():
+            r = max(dfd[gram] / nd if nd else 0.0, dff[gram] / nf if nf else 0.0)
+            idf = math.log(
+                1.0 + 1.0 / (r + eps)
+            )  # > 0 even in every article: a one-article text still aligns
+            w[gram] = idf * idf
         return w
 
     def W(self, grams: Iterable[str]) -> float:
@@ -207,11 +228,15 @@ class _Aligner:
         return s
 
     def line(self, i: int, j: int) -> tuple[float, int, int]:
-        """Best paragraph-pair similarity of draft i and final j, with the two paragraph positions."""
+        """Best sentence-pair similarity of draft i and final j, with the two sentence positions."""
         got = self._line.get((i, j))
         if got is None:
             got = max(
-                ((self.dice(a, b), p, q) for p, a in enumerate(self.d.lines(i)) for q, b in enumerate(self.f.lines(j))),
+                (
+                    (self.dice(a, b), p, q)
+                    for p, a in enumerate(self.d.lines(i))
+                    for q, b in enumerate(self.f.lines(j))
+                ),
                 key=lambda t: (t[0], -t[1], -t[2]),
             )
             self._line[(i, j)] = got
@@ -260,7 +285,16 @@ class _Aligner:
             for i in is_:
                 self.pair(i, j)
 
-    def _search(self, queries, qgrams, qw, targets, tgrams, tw):
+    def _search(
+        self,
+        queries: list[int],
+        qgrams: list[frozenset[str]],
+        qw: list[float],
+        targets: list[int],
+        tgrams: list[frozenset[str]],
+        tw: list[float],
+    ) -> Iterator[tuple[int, list[int]]]:
+        """For each query article, the TOP_K targets sharing the most weight of its rarest features."""
         post: dict[str, list[int]] = defaultdict(list)
         for t in targets:
             for g in tgrams[t]:
@@ -300,7 +334,6 @@ class _Aligner:
         nf = len(self.f.keys)
         slack = max(SLACK_MIN, round(SLACK_FRACTION * nf))
         pos_d = [a for a, _ in anchors]
-        from bisect import bisect_left
 
         def window(i: int) -> tuple[int, int]:
             k = bisect_left(pos_d, i)
@@ -308,14 +341,16 @@ class _Aligner:
             after = anchors[k][1] if k < len(anchors) else nf - 1
             return min(before, after) - slack, max(before, after) + slack
 
-        for i, j, _ in self._ranked(WEAK_FLOOR):
+        for i, j, s in self._ranked(WEAK_FLOOR):
             if i in self.ud or j in self.uf:
                 continue
             lo, hi = window(i)
-            if lo <= j <= hi:
+            if s >= PLACE_FREE:
+                self.weak_pass[self.link([i], [j])] = ""
+            elif lo <= j <= hi:
                 self.weak_pass[self.link([i], [j])] = "kept: in place among its neighbours"
             elif self.line(i, j)[0] >= LINE_CARRIED:
-                self.weak_pass[self.link([i], [j])] = "kept: a paragraph carried over"
+                self.weak_pass[self.link([i], [j])] = "kept: a sentence carried over"
 
     def attach(self) -> None:
         """Leftover articles join a unit as split or merged parts (see LINE_CLAIM, PART_CONTAINED)."""
@@ -324,9 +359,17 @@ class _Aligner:
         for (i, j), s in self.sim.items():
             if s < WEAK_FLOOR:
                 continue
-            if i not in self.ud and j in self.uf and j == max(cands_d[i], key=lambda t: (self.sim[(i, t)], -t)):
+            if (
+                i not in self.ud
+                and j in self.uf
+                and j == max(cands_d[i], key=lambda t: (self.sim[(i, t)], -t))
+            ):
                 proposals.append((s, 0, i, j))  # draft i may merge into final j's unit
-            elif j not in self.uf and i in self.ud and i == max(cands_f[j], key=lambda t: (self.sim[(t, j)], -t)):
+            elif (
+                j not in self.uf
+                and i in self.ud
+                and i == max(cands_f[j], key=lambda t: (self.sim[(t, j)], -t))
+            ):
                 proposals.append((s, 1, i, j))  # final j may split off from draft i's unit
         proposals.sort(key=lambda t: (-t[0], t[1], t[2], t[3]))
         for _, side, i, j in proposals:
@@ -344,6 +387,9 @@ class _Aligner:
                     ds.append(i)
                     ds.sort()
                     self.ud[i] = self.uf[j]
+                    self.joined[self.uf[j]].append(
+                        f"draft {self.d.articles[i].ref} merged in ({self.sim[(i, j)]:.2f})"
+                    )
             elif side == 1 and j not in self.uf:
                 ds, fs = self.units[self.ud[i]]
                 if len(ds) != 1:
@@ -358,14 +404,17 @@ class _Aligner:
                     fs.append(j)
                     fs.sort()
                     self.uf[j] = self.ud[i]
+                    self.joined[self.ud[i]].append(
+                        f"final {self.f.articles[j].ref} split off ({self.sim[(i, j)]:.2f})"
+                    )
 
     def _claim_f(self, k: int, j: int, q: int) -> float:
-        """How well draft k already accounts for paragraph q of final j."""
+        """How well draft k already accounts for sentence q of final j."""
         b = self.f.lines(j)[q]
         return max(self.dice(a, b) for a in self.d.lines(k))
 
     def _claim_d(self, i: int, k: int, p: int) -> float:
-        """How well final k already accounts for paragraph p of draft i."""
+        """How well final k already accounts for sentence p of draft i."""
         a = self.d.lines(i)[p]
         return max(self.dice(a, b) for b in self.f.lines(k))
 
@@ -412,13 +461,23 @@ class _Aligner:
         d, f = self.d, self.f
         da = tuple(d.articles[i] for i in ds)
         fa = tuple(f.articles[j] for j in fs)
-        uid_s = "-".join(p for p in ("+".join(f"d{a.ref}" for a in da), "+".join(f"f{a.ref}" for a in fa)) if p)
+        uid_s = "-".join(
+            p for p in ("+".join(f"d{a.ref}" for a in da), "+".join(f"f{a.ref}" for a in fa)) if p
+        )
         if not ds or not fs:
             kind = UnitKind.REMOVED if ds else UnitKind.ADDED
             return AlignedUnit(uid_s, kind, da, fa, 0.0, note=self._closest(ds, fs))
-        kind = UnitKind.MATCHED if len(ds) == len(fs) == 1 else UnitKind.SPLIT if len(ds) == 1 else UnitKind.MERGED
+        kind = (
+            UnitKind.MATCHED
+            if len(ds) == len(fs) == 1
+            else UnitKind.SPLIT
+            if len(ds) == 1
+            else UnitKind.MERGED
+        )
         if "".join(d.keys[i] for i in ds) == "".join(f.keys[j] for j in fs):
             sim = 1.0
+        elif len(ds) == len(fs) == 1:
+            sim = min(0.99, self.pair(ds[0], fs[0]))  # 0.99: equal features, different text (punctuation)
         else:
             sim = min(0.99, self.dice(self._union(d, ds), self._union(f, fs)))
         renumbered = not any(a.ref == b.ref for a in da for b in fa)
@@ -428,13 +487,18 @@ class _Aligner:
         if weak:
             why = self.weak_pass.get(uid)
             notes.append(f"weak match ({sim:.2f}){', ' + why if why else ''}")
-        alt = [] if sim == 1.0 else self._alternatives(ds, fs, WEAK_FLOOR if weak else max(ALT_FLOOR, sim / 2), weak)
+        notes.extend(self.joined.get(uid, ()))
+        alt = (
+            []
+            if sim == 1.0
+            else self._alternatives(ds, fs, WEAK_FLOOR if weak else max(ALT_FLOOR, sim / 2), weak)
+        )
         if alt:
             notes.append("also resembles " + ", ".join(alt))
         return AlignedUnit(uid_s, kind, da, fa, round(sim, 4), renumbered, moved, weak, "; ".join(notes))
 
     def _alternatives(self, ds: list[int], fs: list[int], floor: float, lines: bool) -> list[str]:
-        """Articles outside the unit that resemble it (article level; paragraph level too if ``lines``)."""
+        """Articles outside the unit that resemble it (article level; sentence level too if ``lines``)."""
         found: dict[str, float] = {}
         pairs = [(i, j) for i in ds for j in self.adj_d.get(i, ()) if j not in fs]
         pairs += [(i, j) for j in fs for i in self.adj_f.get(j, ()) if i not in ds]
@@ -453,7 +517,6 @@ class _Aligner:
 
 def _lis(seq: list[int]) -> list[int]:
     """Indices of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
-    from bisect import bisect_left
 
     tails: list[int] = []
     tails_idx: list[int] = []
