@@ -34,6 +34,7 @@ from .rules import Rule, RuleSet
 
 SIDE_MODE_BELOW = 0.5  # share of equal characters under which run positions are not trusted
 NUMERIC_WINDOW = 40  # characters within which a changed amount is paired with its replacement
+CONTEXT = 16  # characters before an amount compared to pair it with its replacement (可以处 / 尚未实施…的)
 MAX_EVIDENCE = 3  # spans per side and rule
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 
@@ -241,8 +242,17 @@ def _numeric(ctx: _Ctx, rule: Rule) -> list[Evidence] | None:
         free = list(fchg)
         for d in dchg:
             at = ctx.to_final(d.start)
-            best = min((f for f in free if f.kind == d.kind and abs(f.start - at) <= NUMERIC_WINDOW),
-                       key=lambda f: abs(f.start - at), default=None)
+            lead = _bigrams(ctx.mtext["draft"][max(0, d.start - CONTEXT) : d.start])
+            best, best_score = None, 0.0
+            for f in free:
+                if f.kind != d.kind:
+                    continue
+                flead = _bigrams(ctx.mtext["final"][max(0, f.start - CONTEXT) : f.start])
+                sim = 2 * len(lead & flead) / max(1, len(lead) + len(flead))
+                near = abs(f.start - at) <= NUMERIC_WINDOW
+                score = sim + (0.5 if near else 0.0)
+                if (sim >= 0.3 or near) and score > best_score:
+                    best, best_score = f, score
             if best is not None:
                 free.remove(best)
             pairs.append((d, best))

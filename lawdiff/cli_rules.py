@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import click
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -36,36 +37,31 @@ def _console() -> Console:
     return Console(width=width, highlight=False, soft_wrap=False)
 
 
-@click.group(cls=_RulesGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _example(line: str) -> str:
+    return f"\b\nExample:\n  {line}"
+
+
+@click.group(cls=_RulesGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=_example("lawdiff rules list --lang zh"))
 def rules() -> None:
-    """List the rule tables that classify changes, or check a table of your own.
-
-    \b
-    Example:
-      lawdiff rules list --lang zh
-    """
+    """List the rule tables that classify changes, or check a table of your own."""
 
 
-@rules.command("list")
+@rules.command("list", epilog=_example("lawdiff rules list --lang en --rules my-rules.yaml"))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the shipped table.")
 @click.option("--rules", "extra", multiple=True, type=click.Path(path_type=Path),
               help="Also load this rule table (repeatable).")
 def list_rules(lang: str, extra: tuple[Path, ...]) -> None:
-    """Show every rule: id, theme, direction, weight and what it means.
-
-    \b
-    Example:
-      lawdiff rules list --lang en --rules my-rules.yaml
-    """
+    """Show every rule: id, theme, direction, weight and what it means."""
     rs = load_rules(Lang(lang), extra)
     table = Table(title=f"lawdiff rules ({lang}): {len(rs)}", title_justify="left", expand=False,
-                  show_lines=False, pad_edge=False)
-    table.add_column("id", overflow="fold", max_width=34)
-    table.add_column("theme", max_width=12)
-    table.add_column("dir", max_width=7)
-    table.add_column("w", justify="right", max_width=4)
-    table.add_column("description", overflow="fold", ratio=1)
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("id", overflow="fold", no_wrap=True, max_width=36)
+    table.add_column("theme", width=12, no_wrap=True)
+    table.add_column("dir", width=7, no_wrap=True)
+    table.add_column("w", justify="right", width=3, no_wrap=True)
+    table.add_column("description", overflow="fold")
     for r in rs:
         table.add_row(r.id, r.theme, r.direction.value, f"{r.weight:g}", r.description)
     _console().print(table)
@@ -93,7 +89,7 @@ def run_examples(rs: RuleSet, lang: Lang, only: set[str] | None = None) -> list[
     return failures
 
 
-@rules.command("check")
+@rules.command("check", epilog=_example("lawdiff rules check my-rules.yaml"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the table (default: its 'lang:' key, else the prefix of its ids).")
@@ -102,10 +98,6 @@ def check_rules(file: Path, lang: str | None) -> None:
 
     Exit 0 when the table is valid and every example gives its label, 1 when an example fails,
     2 when the table is malformed (one line naming file, rule and line).
-
-    \b
-    Example:
-      lawdiff rules check my-rules.yaml
     """
     own = load_rule_file(file)
     if lang is None:

@@ -1,0 +1,282 @@
+"""Classification of real units: the genai-2023 claims, anti-monopoly fines, English pairs, speed.
+
+Units are built by article number from the bundled corpora (byte-for-byte copies of
+shared/corpora-raw), so these tests pin the classifier independently of the aligner.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+
+import pytest
+
+from lawdiff.classify import classify, classify_texts
+from lawdiff.diff import diff_unit
+from lawdiff.model import AlignedUnit, Direction, Effect, Label, Lang, UnitKind
+from lawdiff.parse import parse_text
+from lawdiff.read import read_file
+from lawdiff.rules import load_rules
+
+from conftest import CORPORA
+
+ZH = load_rules(Lang.ZH)
+EN = load_rules(Lang.EN)
+
+
+@lru_cache(maxsize=8)
+def _articles(pair: str, name: str):
+    text, _ = read_file(CORPORA / pair / name)
+    return {a.number: a for a in parse_text(text, lang=Lang.ZH).articles}
+
+
+def _unit(pair: str, files: tuple[str, str], draft: tuple[int, ...], final: tuple[int, ...]) -> AlignedUnit:
+    d = tuple(_articles(pair, files[0])[n] for n in draft)
+    f = tuple(_articles(pair, files[1])[n] for n in final)
+    kind = (UnitKind.ADDED if not d else UnitKind.REMOVED if not f else UnitKind.MERGED if len(d) > 1
+            else UnitKind.SPLIT if len(f) > 1 else UnitKind.MATCHED)
+    uid = "+".join(f"d{n}" for n in draft) + ("-" if d and f else "") + "+".join(f"f{n}" for n in final)
+    return AlignedUnit(uid, kind, d, f, 0.0 if kind in (UnitKind.ADDED, UnitKind.REMOVED) else 0.5)
+
+
+def genai(draft: tuple[int, ...], final: tuple[int, ...]):
+    unit = _unit("genai-2023", ("draft.txt", "final.txt"), draft, final)
+    return classify(diff_unit(unit, Lang.ZH), ZH, Lang.ZH)
+
+
+def amlaw(old: int, new: int):
+    unit = _unit("anti-monopoly-law-2022", ("old.md", "new.md"), (old,), (new,))
+    return classify(diff_unit(unit, Lang.ZH), ZH, Lang.ZH)
+
+
+def fired(change, rule_id: str):
+    hits = [f for f in change.firings if f.rule_id == rule_id]
+    assert hits, f"{rule_id} did not fire: {change.reason}"
+    return hits[0]
+
+
+def _texts(firing, side: str) -> list[str]:
+    return [e.text for e in firing.evidence if e.side == side]
+
+
+# ------------------------------------------------------------------------------- genai-2023
+
+
+def test_genai_4_result_to_effort():
+    ch = genai((4,), (4,))
+    assert ch.label is Label.RELAXED
+    f = fired(ch, "zh.effort.result-to-effort")
+    assert any("应当真实" in t for t in _texts(f, "draft"))
+    final = [e for e in f.evidence if e.side == "final"]
+    assert any(t.startswith("采取有效措施") and "提" in t for t in _texts(f, "final"))
+    assert any(e.where == "final art. 4 item （五）" for e in final)
+    assert any(e.where == "draft art. 4 item （四）" for e in f.evidence if e.side == "draft")
+    # the reason cites both sides with their locations, on one line
+    assert ch.reason.startswith("relaxed: obligation of result became obligation of effort")
+    assert "draft art. 4 item （四）" in ch.reason and "final art. 4 item （五）" in ch.reason
+    assert "effort" in ch.themes and ch.score > 0
+    # evidence spans point into the unit texts
+    d = diff_unit(_unit("genai-2023", ("draft.txt", "final.txt"), (4,), (4,)), Lang.ZH)
+    for e in f.evidence:
+        assert (d.draft_text if e.side == "draft" else d.final_text)[e.start : e.end] == e.text
+
+
+def test_genai_7_guarantee_to_effort():
+    ch = genai((7,), (7,))
+    assert ch.label is Label.RELAXED
+    f = fired(ch, "zh.effort.result-to-effort")
+    assert "能够保证" in _texts(f, "draft")
+    assert any(t.startswith("采取有效措施提高") for t in _texts(f, "final"))
+
+
+def test_genai_6_to_17_scope_and_self_assessment():
+    ch = genai((6,), (17,))
+    assert ch.label is Label.RELAXED
+    scope = fired(ch, "zh.scope.public-opinion-only")
+    assert _texts(scope, "final") == ["具有舆论属性或者社会动员能力"]
+    assert "申报安全评估" in _texts(fired(ch, "zh.approval.submission-removed"), "draft")
+    assert {"scope", "approval"} <= set(ch.themes)
+    assert not ch.secondary
+
+
+def test_genai_2_exemption_added():
+    ch = genai((2,), (2,))
+    assert ch.label is Label.RELAXED
+    f = fired(ch, "zh.scope.exemption-added")
+    assert _texts(f, "final") == ["不适用本办法"]
+    assert f.evidence[0].where == "final art. 2(3)"
+
+
+def test_genai_19_to_14_trigger_narrowed_and_graded_measures():
+    ch = genai((19,), (14,))
+    assert ch.label is Label.RELAXED
+    assert "违背商业道德、社会公德" in _texts(fired(ch, "zh.trigger.ethics-removed"), "draft")
+    graded = fired(ch, "zh.sanction.graded-measures")
+    assert {"警示", "限制功能"} <= set(_texts(graded, "final"))
+    # the new reporting duty pulls the other way and is recorded, but is lighter
+    assert fired(ch, "zh.disclosure.added").direction is Direction.TIGHTEN
+    assert ch.secondary is Label.TIGHTENED
+
+
+def test_genai_20_to_21_fine_removed():
+    ch = genai((20,), (21,))
+    assert ch.label is Label.RELAXED
+    f = fired(ch, "zh.sanction.fine-removed")
+    assert _texts(f, "draft") == ["一万元", "十万元"]
+    assert f.evidence[0].where == "draft art. 20(2)"
+    assert "sanction" in ch.themes
+
+
+def test_genai_11_profiling_ban_outweighs_new_ban():
+    """Decided by weights: dropping the profiling ban (a prohibition of a whole activity, weight 2) and
+    narrowing 不得向他人提供 to 不得非法向他人提供 (1) outweigh the new 不得收集非必要个人信息, which only
+    restates the PIPL minimum-necessary principle (a qualified prohibition, 0.5), the new data-subject
+    requests (1) and the new 应当 (1)."""
+    ch = genai((11,), (11,))
+    assert ch.label is Label.RELAXED and ch.secondary is Label.TIGHTENED
+    removed = fired(ch, "zh.prohibition.removed")
+    assert _texts(removed, "draft") == ["不得根据用户输入信息和使用情况进行画像"]
+    assert "不得收集非必要个人信息" in _texts(fired(ch, "zh.prohibition.qualified-added"), "final")
+    assert fired(ch, "zh.prohibition.qualifier-added").direction is Direction.RELAX
+    relax = sum(f.weight for f in ch.firings if f.direction is Direction.RELAX)
+    tighten = sum(f.weight for f in ch.firings if f.direction is Direction.TIGHTEN)
+    assert relax > tighten and ch.score == pytest.approx(relax - tighten)
+    assert "outweighs" in ch.reason
+
+
+@pytest.mark.parametrize(("draft", "rule"), [(15, "zh.deadline.removed"), (9, "zh.modal.duty-removed")])
+def test_genai_removed_articles_relax(draft, rule):
+    ch = genai((draft,), ())
+    assert ch.label is Label.REMOVED and ch.effect is Effect.RELAXING
+    f = fired(ch, rule)
+    if draft == 15:
+        assert _texts(f, "draft") == ["3个月内"]
+        assert ch.reason.startswith("removed, relaxing:")
+
+
+@pytest.mark.parametrize("final", [3, 5, 6])
+def test_genai_added_promotion_is_enabling(final):
+    ch = genai((), (final,))
+    assert ch.label is Label.ADDED and ch.effect is Effect.ENABLING
+    assert "promotion" in ch.themes
+    assert all(f.direction is not Direction.TIGHTEN for f in ch.firings)
+
+
+def test_genai_16_coordination():
+    ch = genai((), (16,))
+    assert ch.label is Label.ADDED and ch.effect is Effect.NEUTRAL
+    assert ch.themes == ("coordination",)
+    assert "依据各自职责" in _texts(fired(ch, "zh.coordination.added"), "final")
+
+
+def test_genai_23_licence_is_burden():
+    ch = genai((), (23,))
+    assert ch.effect is Effect.BURDEN and "approval" in ch.themes
+
+
+def test_genai_unchanged_wording_and_reworded():
+    ch = genai((16,), (12,))  # 对生成的图片、视频等内容 -> 对图片、视频等生成内容
+    assert ch.label is Label.REWORDED and ch.firings == ()
+    assert ch.reason.startswith("reworded: wording changed")
+
+
+# -------------------------------------------------------------------------- anti-monopoly 2022
+
+
+def test_anti_monopoly_46_to_56_fines_raised():
+    ch = amlaw(46, 56)
+    assert ch.label is Label.TIGHTENED
+    raised = fired(ch, "zh.sanction.fine-increased")
+    assert "五十万元" in _texts(raised, "draft") and "三百万元" in _texts(raised, "final")
+    added = fired(ch, "zh.sanction.fine-added")
+    assert {"五百万元", "一百万元"} <= set(_texts(added, "final"))
+    assert not any(f.direction is Direction.RELAX for f in ch.firings)
+
+
+def test_anti_monopoly_48_to_58_concentration_fine():
+    ch = amlaw(48, 58)  # 五十万元以下 -> 上一年度销售额百分之十以下 / 五百万元以下
+    assert ch.label is Label.TIGHTENED
+    assert "zh.sanction.fine-increased" in {f.rule_id for f in ch.firings}
+
+
+def test_anti_monopoly_unchanged_article():
+    ch = amlaw(47, 57)
+    assert ch.label is Label.UNCHANGED and ch.firings == () and ch.score == 0
+
+
+# ------------------------------------------------------------------------------------- English
+
+
+@pytest.mark.parametrize(
+    ("draft", "final", "label", "rule"),
+    [
+        ("Providers shall publish a summary of the training data.",
+         "Providers may publish a summary of the training data.", Label.RELAXED, "en.modal.shall-to-may"),
+        ("Providers shall notify the market surveillance authority.",
+         "Providers shall not be required to notify the market surveillance authority.", Label.RELAXED,
+         "en.modal.exempted"),
+        ("Non-compliance shall be subject to administrative fines of up to EUR 10 000 000.",
+         "Non-compliance shall be subject to administrative fines of up to EUR 35 000 000.", Label.TIGHTENED,
+         "en.sanction.fine-increased"),
+        ("The provider shall report the incident within 15 days.",
+         "The provider shall report the incident within 30 days.", Label.RELAXED, "en.deadline.lengthened"),
+        ("Providers shall ensure that the output is accurate.",
+         "Providers shall take appropriate measures to improve the accuracy of the output.", Label.RELAXED,
+         "en.effort.result-to-effort"),
+        ("Providers shall keep the logs.",
+         "Providers shall keep the logs. Providers shall not sell the logs to third parties.", Label.TIGHTENED,
+         "en.prohibition.added"),
+    ],
+)
+def test_english_pairs(draft, final, label, rule):
+    ch = classify_texts(draft, final, EN, Lang.EN)
+    assert ch.label is label, ch.reason
+    fired(ch, rule)
+
+
+def test_shall_not_be_required_is_not_a_prohibition():
+    ch = classify_texts("Providers shall notify the authority.",
+                        "Providers shall not be required to notify the authority.", EN, Lang.EN)
+    ids = {f.rule_id for f in ch.firings}
+    assert "en.prohibition.added" not in ids
+    assert all(f.direction is not Direction.TIGHTEN for f in ch.firings)
+
+
+def test_may_not_is_not_permission():
+    ch = classify_texts("Providers shall use the data for training.",
+                        "Providers may not use the data for training.", EN, Lang.EN)
+    assert "en.modal.shall-to-may" not in {f.rule_id for f in ch.firings}
+    assert ch.label is Label.TIGHTENED
+
+
+@pytest.mark.parametrize(
+    ("draft", "final", "label"),
+    [
+        # 不得 inside a dropped ban is the ban dropped, not a duty dropped twice
+        ("提供者应当保护输入信息，不得向他人提供用户输入信息。", "提供者应当保护输入信息。", Label.RELAXED),
+        # 可以影响 ("capable of affecting") is no permission: shall stays shall
+        ("提供可以影响用户信任的必要信息。", "应当提供影响用户信任的必要信息。", Label.TIGHTENED),
+        # a ban that merely gains 非法 is narrower, not new
+        ("不得向他人提供用户输入信息。", "不得非法向他人提供用户输入信息。", Label.RELAXED),
+        # a quoted title is not scope
+        ("按照《具有舆论属性或社会动员能力的互联网信息服务安全评估规定》开展评估。",
+         "按照《具有舆论属性或社会动员能力的互联网信息服务安全评估规定》开展安全评估。", Label.REWORDED),
+    ],
+)
+def test_negation_and_quotation_do_not_fool_it(draft, final, label):
+    assert classify_texts(draft, final, ZH, Lang.ZH).label is label
+
+
+# ----------------------------------------------------------------------------------- speed
+
+
+def test_unchanged_units_are_fast():
+    text = "提供者应当建立健全投诉、举报机制，设置便捷的投诉、举报入口，公布处理流程和反馈时限。"
+    diffs = [diff_unit(AlignedUnit(f"d{i}-f{i}", UnitKind.MATCHED, (a := _articles("genai-2023", "final.txt")[15],),
+                                   (a,), 1.0), Lang.ZH) for i in range(1260)]
+    assert text  # the article above is final 15
+    start = time.perf_counter()
+    out = [classify(d, ZH, Lang.ZH) for d in diffs]
+    elapsed = time.perf_counter() - start
+    assert all(c.label is Label.UNCHANGED for c in out)
+    assert elapsed < 0.25, f"{elapsed:.3f}s for 1,260 unchanged units"
