@@ -43,8 +43,9 @@ def check(ctx, paths, min_label_accuracy, min_alignment_f1, fmt, output, jobs, c
     [default: corpora/].  For each pair, predicted units are matched to the reviewed gold units by
     their article sets, and the report gives alignment precision/recall/F1, label accuracy (over
     aligned gold units), a confusion matrix, per-label precision/recall, effect accuracy, the
-    expect_signal check and every disagreement.  Exit status: 0 every bar holds, 1 a pair or the
-    total falls short, 2 trouble (a malformed file).
+    expect_signal check and every disagreement.  Unreviewed units are not gold.  Exit status: 0 every
+    bar holds, 1 a pair or the total falls short (a pair's expect_signal is a bar too), 2 trouble (a
+    malformed file).
 
     \b
     Example:
