@@ -85,6 +85,13 @@ ALT_FLOOR = 0.15
 """Notes name another article a confident unit also resembles from this similarity and at least half
 the unit's own (weak units: from WEAK_FLOOR, sentences included), to say where a clause went."""
 
+ALT_SENTENCES = 6
+"""Notes compare sentences only for the six candidates most similar as whole articles: a clause that
+moved shows at article level too, and long English articles would otherwise cost seconds."""
+
+MIN_SENTENCE = 4
+"""Fewest features a sentence needs to stand alone in sentence comparisons (see ``_Side.lines``)."""
+
 TOP_K = 8
 """Candidates scored exactly per article: a true counterpart is among the eight that share the most
 rare features unless the article was rewritten beyond WEAK_FLOOR."""
@@ -149,20 +156,35 @@ class _Side:
         self.grams = [_grams(k, lang) for k in self.keys]
         n = len(doc.articles)
         self.rel = [i / (n - 1) if n > 1 else 0.5 for i in range(n)]
-        self._lines: dict[int, list[frozenset[str]]] = {}
+        self._lines: dict[int, tuple[list[frozenset[str]], dict[str, list[int]]]] = {}
 
-    def lines(self, i: int) -> list[frozenset[str]]:
-        """Features of each sentence of article i (the whole article if it is one sentence)."""
+    def lines(self, i: int) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+        """Features of each sentence of article i, and which sentences hold each feature.
+
+        A "sentence" shorter than MIN_SENTENCE features (an enumerator such as "1.", 禁止。) joins the
+        next one, or it would match every other short sentence perfectly."""
         got = self._lines.get(i)
         if got is None:
             split = _SENTENCE_EN if self.lang is Lang.EN else _SENTENCE_ZH
             parts = [p for line in self.articles[i].lines for p in split.split(line)]
-            got = (
-                [g for g in (_grams(_key(t, self.lang), self.lang) for t in parts) if g]
-                if len(parts) > 1
-                else []
-            )
-            self._lines[i] = got = got or [self.grams[i]]
+            pieces: list[frozenset[str]] = []
+            carry = ""
+            for text in parts:
+                g = _grams(_key(carry + text, self.lang), self.lang)
+                if len(g) < MIN_SENTENCE:
+                    carry += text + " "
+                    continue
+                pieces.append(g)
+                carry = ""
+            if carry and pieces:
+                pieces[-1] = pieces[-1] | _grams(_key(carry, self.lang), self.lang)
+            if len(pieces) < 2:
+                pieces = [self.grams[i]]
+            where: dict[str, list[int]] = defaultdict(list)
+            for n, g in enumerate(pieces):
+                for x in g:
+                    where[x].append(n)
+            self._lines[i] = got = (pieces, where)
         return got
 
 
@@ -177,6 +199,8 @@ class _Aligner:
         self.adj_d: dict[int, list[int]] = defaultdict(list)  # candidate pairs by draft / final article
         self.adj_f: dict[int, list[int]] = defaultdict(list)
         self._line: dict[tuple[int, int], tuple[float, int, int]] = {}
+        self._pw_d: dict[int, list[float]] = {}  # sentence weights, by article
+        self._pw_f: dict[int, list[float]] = {}
         # units: id -> (draft indices, final indices); article -> unit id
         self.units: dict[int, tuple[list[int], list[int]]] = {}
         self.ud: dict[int, int] = {}
@@ -208,7 +232,7 @@ class _Aligner:
 
     def W(self, grams: Iterable[str]) -> float:
         w = self.w
-        return sum(w[g] for g in grams)
+        return sum(w.get(g, 0.0) for g in grams)  # .get: a sentence can hold a bigram its article does not
 
     def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
         total = self.W(a) + self.W(b)
@@ -228,18 +252,36 @@ class _Aligner:
         return s
 
     def line(self, i: int, j: int) -> tuple[float, int, int]:
-        """Best sentence-pair similarity of draft i and final j, with the two sentence positions."""
+        """Best sentence-pair similarity of draft i and final j, with the two sentence positions.
+
+        Only sentence pairs that share a feature are scored (through each article's feature -> sentence
+        map), so two long articles cost what they share, not the product of their lengths."""
         got = self._line.get((i, j))
         if got is None:
-            got = max(
-                (
-                    (self.dice(a, b), p, q)
-                    for p, a in enumerate(self.d.lines(i))
-                    for q, b in enumerate(self.f.lines(j))
-                ),
-                key=lambda t: (t[0], -t[1], -t[2]),
-            )
+            where_d = self.d.lines(i)[1]
+            where_f = self.f.lines(j)[1]
+            wd, wf = self._piece_w(self.d, i), self._piece_w(self.f, j)
+            w = self.w
+            inter: dict[tuple[int, int], float] = defaultdict(float)
+            for g in self.d.grams[i] & self.f.grams[j]:
+                wg = w[g]
+                for p in where_d.get(g, ()):
+                    for q in where_f.get(g, ()):
+                        inter[(p, q)] += wg
+            got = (0.0, 0, 0)
+            if inter:
+                got = max(
+                    ((2 * x / (wd[p] + wf[q]), p, q) for (p, q), x in inter.items()),
+                    key=lambda t: (t[0], -t[1], -t[2]),
+                )
             self._line[(i, j)] = got
+        return got
+
+    def _piece_w(self, side: _Side, i: int) -> list[float]:
+        cache = self._pw_d if side is self.d else self._pw_f
+        got = cache.get(i)
+        if got is None:
+            got = cache[i] = [self.W(x) for x in side.lines(i)[0]]
         return got
 
     # ----------------------------------------------------------------- passes
@@ -410,13 +452,13 @@ class _Aligner:
 
     def _claim_f(self, k: int, j: int, q: int) -> float:
         """How well draft k already accounts for sentence q of final j."""
-        b = self.f.lines(j)[q]
-        return max(self.dice(a, b) for a in self.d.lines(k))
+        b = self.f.lines(j)[0][q]
+        return max(self.dice(a, b) for a in self.d.lines(k)[0])
 
     def _claim_d(self, i: int, k: int, p: int) -> float:
         """How well final k already accounts for sentence p of draft i."""
-        a = self.d.lines(i)[p]
-        return max(self.dice(a, b) for b in self.f.lines(k))
+        a = self.d.lines(i)[0][p]
+        return max(self.dice(a, b) for b in self.f.lines(k)[0])
 
     @staticmethod
     def _union(side: _Side, idx: list[int]) -> frozenset[str]:
@@ -502,8 +544,9 @@ class _Aligner:
         found: dict[str, float] = {}
         pairs = [(i, j) for i in ds for j in self.adj_d.get(i, ()) if j not in fs]
         pairs += [(i, j) for j in fs for i in self.adj_f.get(j, ()) if i not in ds]
-        for i, j in pairs:
-            s = max(self.sim[(i, j)], self.line(i, j)[0]) if lines else self.sim[(i, j)]
+        pairs.sort(key=lambda ij: (-self.sim[ij], ij))
+        for n, (i, j) in enumerate(pairs):
+            s = max(self.sim[(i, j)], self.line(i, j)[0]) if lines and n < ALT_SENTENCES else self.sim[(i, j)]
             if s >= floor:
                 name = f"final {self.f.articles[j].ref}" if i in ds else f"draft {self.d.articles[i].ref}"
                 found[name] = max(found.get(name, 0.0), s)
