@@ -100,9 +100,11 @@ def main(ctx: click.Context) -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colours (auto: on a terminal unless NO_COLOR is set).")
 @click.option("--width", type=click.IntRange(min=40), default=None, help="Terminal width (default: detect).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the token cache (~/.cache/lawdiff; "
+              "LAWDIFF_CACHE_DIR overrides).")
 @click.pass_context
 def diff(ctx, draft, final, example, fmt, output, side_by_side, only_changed, show_unchanged, context, encoding,
-         lang, rule_files, meta_path, draft_issuer, final_issuer, no_signal, timestamp, color, width):
+         lang, rule_files, meta_path, draft_issuer, final_issuer, no_signal, timestamp, color, width, no_cache):
     """Compare two versions of a law, article by article.
 
     Articles are aligned by content (renumbered, moved, split, merged, added, removed), diffed word by
@@ -126,7 +128,8 @@ def diff(ctx, draft, final, example, fmt, output, side_by_side, only_changed, sh
         draft, final = example_paths(example)
     meta = load_meta(meta_path) if meta_path else None
     report = compare_files(draft, final, encoding=encoding, lang=Lang(lang) if lang else None,
-                           extra_rules=rule_files, meta=meta, draft_issuers=draft_issuer, final_issuers=final_issuer)
+                           extra_rules=rule_files, meta=meta, draft_issuers=draft_issuer, final_issuers=final_issuer,
+                           cache=not no_cache)
     code = 1 if report.changed else 0
     if fmt == "terminal":
         _terminal(report, output, color=color, width=width, side_by_side=side_by_side, only_changed=only_changed,

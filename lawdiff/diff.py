@@ -138,6 +138,9 @@ def unit_texts(unit: AlignedUnit) -> tuple[str, str]:
 
 
 def diff_texts(draft_text: str, final_text: str, lang: Lang) -> tuple[Edit, ...]:
+    if draft_text == final_text:
+        # most units of a revision are untouched: what diff_tokens would return, without tokenizing
+        return (Edit(Op.EQUAL, draft_text, 0, 0),) if draft_text else ()
     return diff_tokens(tokenize(draft_text, lang), tokenize(final_text, lang))
 
 

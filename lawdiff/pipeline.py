@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .align import align
+from .cache import token_cache
 from .classify import classify
 from .diff import diff_unit
 from .meta import PairMeta, find_meta
@@ -36,15 +37,18 @@ def compare(
     draft_meta: VersionMeta | None = None,
     final_meta: VersionMeta | None = None,
     extra_rules: Sequence[str | Path] = (),
+    cache: bool = True,
 ) -> Report:
+    """``cache=False`` neither reads nor writes the on-disk token cache (:mod:`lawdiff.cache`)."""
     lang = lang or draft.lang
     if rules is None:
         rules = load_rules(lang, extra_rules)
     units = align(draft, final, lang=lang)
     reports = []
-    for unit in units:
-        d = diff_unit(unit, lang)
-        reports.append(UnitReport(d, classify(d, rules, lang)))
+    with token_cache((draft, final), lang, enabled=cache):
+        for unit in units:
+            d = diff_unit(unit, lang)
+            reports.append(UnitReport(d, classify(d, rules, lang)))
     dm = _version_meta(draft, draft_meta, "draft")
     fm = _version_meta(final, final_meta, "final")
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
@@ -67,6 +71,7 @@ def compare_files(
     meta: PairMeta | None = None,
     draft_issuers: Sequence[str] = (),
     final_issuers: Sequence[str] = (),
+    cache: bool = True,
 ) -> Report:
     if meta is None:
         meta = find_meta(draft_path, final_path)
@@ -81,7 +86,8 @@ def compare_files(
         dm = _with_issuers(dm or VersionMeta(draft.title), draft_issuers)
     if final_issuers:
         fm = _with_issuers(fm or VersionMeta(final.title), final_issuers)
-    return compare(draft, final, lang=lang or draft.lang, draft_meta=dm, final_meta=fm, extra_rules=extra_rules)
+    return compare(draft, final, lang=lang or draft.lang, draft_meta=dm, final_meta=fm, extra_rules=extra_rules,
+                   cache=cache)
 
 
 def _with_issuers(m: VersionMeta, issuers: Sequence[str]) -> VersionMeta:

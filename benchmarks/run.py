@@ -1,0 +1,431 @@
+"""Benchmark lawdiff on mutated pairs with known truth, against two baselines, and write the results.
+
+For each size: a seeded mutated pair (:mod:`mutate`), then
+
+* accuracy — alignment precision/recall/F1 over units ``(draft articles, final articles)``, label
+  accuracy on the units aligned correctly, and on the mutated ones among them;
+* stage times — read, parse, tokenize, align, diff, classify, summarize, render, each stage function
+  called in this process (median of ``--repeat``; tokenize with jieba already loaded and no caches);
+* whole process — ``lawdiff diff A B --format json > /dev/null`` as a child (median of ``--runs``) with a
+  warm token cache, and with an empty one; peak memory is the child's ``ru_maxrss``;
+* baselines — a greedy ``difflib`` article matcher (:mod:`baselines`) and ``redlines`` on the whole text,
+  each under a time cap.
+
+Also genai-2023 end to end (cold/warm caches, and with jieba's own /tmp cache absent) and import times.
+Writes ``benchmarks/results/<date>-<host>.md``.
+
+    python benchmarks/run.py                       # all sizes, ~15 minutes on 2 cores
+    python benchmarks/run.py --sizes 50,300 --quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import math
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import baselines  # noqa: E402
+import mutate  # noqa: E402
+
+from lawdiff import tokenize as tok_mod  # noqa: E402
+from lawdiff.align import align  # noqa: E402
+from lawdiff.classify import classify  # noqa: E402
+from lawdiff.diff import diff_tokens, unit_texts  # noqa: E402
+from lawdiff.model import ArticleDiff, Report, UnitReport, VersionMeta  # noqa: E402
+from lawdiff.parse import parse_text  # noqa: E402
+from lawdiff.read import read_file  # noqa: E402
+from lawdiff.render_json import render_json  # noqa: E402
+from lawdiff.rules import load_rules  # noqa: E402
+from lawdiff.summarize import summarize  # noqa: E402
+from lawdiff.tokenize import tokenize  # noqa: E402
+
+STAGES = ("read", "parse", "tokenize", "align", "diff", "classify", "summarize", "render")
+LAWDIFF = Path(sys.executable).with_name("lawdiff")
+GENAI = (ROOT / "corpora" / "genai-2023" / "draft.txt", ROOT / "corpora" / "genai-2023" / "final.txt")
+
+
+def _clear_token_memo() -> None:
+    clear = getattr(tok_mod, "clear_memo", None)
+    if clear is not None:
+        clear()
+
+
+# ----------------------------------------------------------------------------- in-process stages
+
+def run_stages(draft_path: Path, final_path: Path) -> tuple[dict[str, float], Report]:
+    t: dict[str, float] = {}
+    c = time.perf_counter
+    t0 = c()
+    (dtext, denc), (ftext, fenc) = read_file(draft_path), read_file(final_path)
+    t1 = c()
+    draft = parse_text(dtext, path=str(draft_path), encoding=denc)
+    final = parse_text(ftext, path=str(final_path), encoding=fenc, lang=draft.lang)
+    t2 = c()
+    lang = draft.lang
+    units = align(draft, final, lang=lang)
+    t3 = c()
+    _clear_token_memo()
+    texts = [unit_texts(u) for u in units]
+    tokens = [(tokenize(a, lang), tokenize(b, lang)) for a, b in texts]
+    t4 = c()
+    diffs = [ArticleDiff(u, a, b, diff_tokens(ta, tb)) for u, (a, b), (ta, tb) in zip(units, texts, tokens)]
+    t5 = c()
+    rules = load_rules(lang)
+    reports = [UnitReport(d, classify(d, rules, lang)) for d in diffs]
+    t6 = c()
+    dm, fm = VersionMeta(title=draft.title), VersionMeta(title=final.title)
+    signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
+    report = Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
+                    lang=lang, rules_used=tuple(getattr(rules, "sources", ())))
+    t7 = c()
+    render_json(report)
+    t8 = c()
+    t.update(read=t1 - t0, parse=t2 - t1, align=t3 - t2, tokenize=t4 - t3, diff=t5 - t4, classify=t6 - t5,
+             summarize=t7 - t6, render=t8 - t7)
+    return t, report
+
+
+def medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+# ----------------------------------------------------------------------------- accuracy
+
+def unit_key(draft_numbers, final_numbers) -> tuple[frozenset[int], frozenset[int]]:
+    return frozenset(draft_numbers), frozenset(final_numbers)
+
+
+def prf(pred: set, truth: set) -> tuple[float, float, float]:
+    hit = len(pred & truth)
+    p = hit / len(pred) if pred else 1.0
+    r = hit / len(truth) if truth else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(report: Report, truth: dict) -> dict:
+    tunits = {unit_key(u["draft"], u["final"]): u for u in truth["units"]}
+    pred = {unit_key(u.unit.draft_numbers, u.unit.final_numbers): u.change.label.value for u in report.units}
+    p, r, f = prf(set(pred), set(tunits))
+    both = [k for k in pred if k in tunits]
+    ok = [k for k in both if pred[k] == tunits[k]["label"]]
+    mutated = [k for k in both if tunits[k]["mutated"]]
+    ok_m = [k for k in mutated if pred[k] == tunits[k]["label"]]
+    by_op: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    confusion: collections.Counter = collections.Counter()
+    examples: dict[tuple[str, str], str] = {}
+    for k in both:
+        u = tunits[k]
+        good = pred[k] == u["label"]
+        for op in u["ops"] or ["(none)"]:
+            by_op[op][0] += good
+            by_op[op][1] += 1
+        if not good:
+            confusion[(u["label"], pred[k])] += 1
+            examples.setdefault((u["label"], pred[k]), f"d{u['draft']}→f{u['final']} {'+'.join(u['ops'])}")
+    missed = [u for k, u in tunits.items() if k not in pred]
+    miss_ops = collections.Counter(op for u in missed for op in (u["ops"] or ["(none)"]))
+    return {"p": p, "r": r, "f1": f, "aligned": len(both), "label_acc": len(ok) / len(both) if both else 0.0,
+            "mutated": len(mutated), "mutated_acc": len(ok_m) / len(mutated) if mutated else 0.0,
+            "by_op": dict(by_op), "confusion": confusion.most_common(8), "examples": examples,
+            "missed_ops": miss_ops.most_common(8), "truth_units": len(tunits), "pred_units": len(pred)}
+
+
+# ----------------------------------------------------------------------------- whole process
+
+def run_process(args: list[str], *, env: dict[str, str]) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one child; stdout to /dev/null."""
+    with open(os.devnull, "wb") as null:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(args, stdout=null, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        err = p.stderr.read().decode() if p.stderr else ""
+        if p.stderr:
+            p.stderr.close()
+    if p.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(args)} exited {p.returncode}: {err[-500:]}")
+    return wall, usage.ru_maxrss // 1024, p.returncode
+
+
+def process_times(draft: Path, final: Path, runs: int, mode: str, extra: tuple[str, ...] = ()) -> dict:
+    """mode: warm (token cache filled by an untimed run), cold (empty token cache), jieba-cold (also no
+    /tmp/jieba.cache: TMPDIR is a fresh folder, so jieba rebuilds its prefix dict)."""
+    cmd = [str(LAWDIFF), "diff", str(draft), str(final), "--format", "json", *extra]
+    walls, rss = [], []
+    with tempfile.TemporaryDirectory(prefix="lawdiff-bench-") as tmp:
+        env = dict(os.environ, LAWDIFF_CACHE_DIR=str(Path(tmp) / "cache"))
+        if mode == "warm":
+            run_process(cmd, env=env)
+        for i in range(runs):
+            if mode != "warm":
+                env["LAWDIFF_CACHE_DIR"] = str(Path(tmp) / f"cache{i}")
+            if mode == "jieba-cold":
+                (Path(tmp) / f"tmp{i}").mkdir()
+                env["TMPDIR"] = str(Path(tmp) / f"tmp{i}")
+            w, m, _ = run_process(cmd, env=env)
+            walls.append(w)
+            rss.append(m)
+    return {"median": statistics.median(walls), "min": min(walls), "max": max(walls), "rss": max(rss), "n": runs}
+
+
+# ----------------------------------------------------------------------------- baselines
+
+def run_difflib(draft_path: Path, final_path: Path, truth: dict, cap: float) -> dict:
+    d = parse_text(read_file(draft_path)[0])
+    f = parse_text(read_file(final_path)[0], lang=d.lang)
+    t0 = time.perf_counter()
+    try:
+        units = baselines.greedy_difflib(d, f, deadline=t0 + cap)
+    except baselines.Timeout:
+        return {"time": None, "f1": None}
+    took = time.perf_counter() - t0
+    tunits = {unit_key(u["draft"], u["final"]) for u in truth["units"]}
+    p, r, f1 = prf(set(units), tunits)
+    return {"time": took, "p": p, "r": r, "f1": f1}
+
+
+def run_redlines(draft_path: Path, final_path: Path, cap: float) -> float | None:
+    try:
+        out = subprocess.run([sys.executable, str(HERE / "baselines.py"), "redlines", str(draft_path),
+                              str(final_path)], capture_output=True, text=True, timeout=cap, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    except subprocess.CalledProcessError as exc:
+        raise RuntimeError(f"redlines failed: {exc.stderr[-400:]}") from None
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+# ----------------------------------------------------------------------------- machine and imports
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        cpu = next(ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor() or cpu
+    ram = ""
+    try:
+        kb = int(next(ln.split()[1] for ln in open("/proc/meminfo") if ln.startswith("MemTotal")))
+        ram = f"{kb / 1048576:.1f} GiB"
+    except (OSError, StopIteration):
+        pass
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "lawdiff"],
+                               capture_output=True, text=True).stdout.strip()
+        commit += " (+ uncommitted changes in lawdiff/)" if dirty else ""
+    except OSError:
+        commit = "?"
+    from importlib.metadata import version
+
+    return {"cpu": cpu, "cores": str(os.cpu_count()), "ram": ram, "python": platform.python_version(),
+            "os": f"{platform.system()} {platform.release()}", "jieba": version("jieba"), "commit": commit}
+
+
+def import_times(runs: int) -> dict[str, float]:
+    """Median self+children microseconds of lawdiff.cli and the heavy modules it may pull in."""
+    samples: dict[str, list[float]] = collections.defaultdict(list)
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import lawdiff.cli"],
+                             capture_output=True, text=True).stderr
+        seen = {}
+        for line in out.splitlines():
+            m = re.match(r"import time:\s+\d+ \|\s+(\d+) \|(\s*)(\S+)", line)
+            if m:
+                seen[m.group(3)] = int(m.group(1))
+        for name in ("lawdiff.cli", "jieba", "yaml", "rich.console", "click", "diff_match_patch", "lawdiff.rules"):
+            samples[name].append(seen.get(name, 0) / 1e6)
+        for name in [n for n in seen if n.startswith("rich.") and n.count(".") == 1]:
+            samples["rich (all)"].append(seen[name] / 1e6)
+    help_walls = [run_process([str(LAWDIFF), "--help"], env=dict(os.environ))[0] for _ in range(runs)]
+    out = {k: statistics.median(v) for k, v in samples.items()}
+    out["lawdiff --help (process)"] = statistics.median(help_walls)
+    return out
+
+
+def jieba_init_times() -> dict[str, float]:
+    """In a child: import jieba, load jieba's dictionary (via lawdiff.tokenize), with its /tmp cache warm."""
+    code = ("import time;t=time.perf_counter();import jieba;t1=time.perf_counter();"
+            "from lawdiff.tokenize import _jieba;_jieba();t2=time.perf_counter();print(t1-t,t2-t1)")
+    ims, loads = [], []
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        a, b = map(float, out.split())
+        ims.append(a)
+        loads.append(b)
+    return {"import jieba": statistics.median(ims), "dictionary load (warm /tmp/jieba.cache)": statistics.median(loads)}
+
+
+# ----------------------------------------------------------------------------- report
+
+def sec(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def per_doubling(t_small: float, t_big: float, n_small: int, n_big: int) -> float:
+    return (t_big / t_small) ** (1 / math.log2(n_big / n_small))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="lawdiff scale and speed benchmark")
+    ap.add_argument("--sizes", default="50,100,300,600,1260,2500")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3, help="in-process repeats (median)")
+    ap.add_argument("--runs", type=int, default=5, help="whole-process runs per cache state (median)")
+    ap.add_argument("--cap", type=float, default=120.0, help="time cap per baseline run, seconds")
+    ap.add_argument("--quick", action="store_true", help="1 repeat, 3 runs, no jieba-cold runs")
+    ap.add_argument("--out", type=Path, help="Markdown file (default benchmarks/results/<date>-<host>.md)")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.repeat, args.runs = 1, 3
+    sizes = [int(s) for s in args.sizes.split(",")]
+    mach = machine()
+    work = Path(tempfile.mkdtemp(prefix="lawdiff-bench-pairs-"))
+    rows = []
+    tokenize("预热", mutate_lang())  # load jieba once, outside every timed stage
+    for size in sizes:
+        pair = mutate.generate(size, args.seed)
+        dpath, fpath, _ = mutate.write_pair(pair, work / f"n{size}")
+        stage_runs, report = [], None
+        for _ in range(args.repeat):
+            t, report = run_stages(dpath, fpath)
+            stage_runs.append(t)
+        stages = medians(stage_runs)
+        acc = score(report, pair.truth)
+        warm = process_times(dpath, fpath, args.runs, "warm")
+        cold = process_times(dpath, fpath, args.runs, "cold")
+        base = run_difflib(dpath, fpath, pair.truth, args.cap)
+        red = run_redlines(dpath, fpath, args.cap)
+        row = {"size": size, "final": pair.truth["final_articles"], "stages": stages, "acc": acc, "warm": warm,
+               "cold": cold, "difflib": base, "redlines": red}
+        rows.append(row)
+        print_row(row)
+    genai = {m: process_times(*GENAI, args.runs, m) for m in ("warm", "cold")}
+    if not args.quick:
+        genai["jieba-cold"] = process_times(*GENAI, max(3, args.runs // 2), "jieba-cold")
+    genai["no-cache flag"] = process_times(*GENAI, args.runs, "warm", ("--no-cache",)) if _has_no_cache() else None
+    for k, v in genai.items():
+        if v:
+            print(f"genai-2023 {k:>14}: median {v['median']:.3f} s (min {v['min']:.3f}, max {v['max']:.3f}), "
+                  f"peak {v['rss']} MB")
+    imports = import_times(args.runs)
+    jieba = jieba_init_times()
+    text = markdown(mach, args, rows, genai, imports, jieba)
+    out = args.out or ROOT / "benchmarks" / "results" / f"{dt.date.today().isoformat()}-{socket.gethostname()}.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+def mutate_lang():
+    from lawdiff.model import Lang
+
+    return Lang.ZH
+
+
+def _has_no_cache() -> bool:
+    out = subprocess.run([str(LAWDIFF), "diff", "--help"], capture_output=True, text=True).stdout
+    return "--no-cache" in out
+
+
+def print_row(row: dict) -> None:
+    a, s = row["acc"], row["stages"]
+    print(f"\n== {row['size']} → {row['final']} articles")
+    print(f"   align P {a['p']:.4f} R {a['r']:.4f} F1 {a['f1']:.4f}; labels {a['label_acc']:.4f} "
+          f"(mutated {a['mutated_acc']:.4f} of {a['mutated']})")
+    print("   stages ms: " + "  ".join(f"{k} {s[k] * 1000:.0f}" for k in STAGES) + f"  = {sum(s.values()):.2f} s")
+    print(f"   process: warm {row['warm']['median']:.2f} s, cold {row['cold']['median']:.2f} s, "
+          f"peak {max(row['warm']['rss'], row['cold']['rss'])} MB")
+    b = row["difflib"]
+    print(f"   difflib greedy: {sec(b['time'])} s, F1 {b['f1'] if b['f1'] is None else round(b['f1'], 4)}; "
+          f"redlines {sec(row['redlines'])} s")
+    if a["confusion"]:
+        print("   label confusions (truth→lawdiff): " + ", ".join(f"{t}→{p} {n}" for (t, p), n in a["confusion"]))
+
+
+def markdown(mach, args, rows, genai, imports, jieba) -> str:
+    L = [f"# lawdiff benchmark — {dt.date.today().isoformat()}", ""]
+    L.append(f"Machine: {mach['cpu']}, {mach['cores']} cores, {mach['ram']} RAM; {mach['os']}; Python "
+             f"{mach['python']}; jieba {mach['jieba']}; lawdiff at {mach['commit']}.")
+    L.append("")
+    L.append(f"Command: `python benchmarks/run.py --sizes {args.sizes} --seed {args.seed} --repeat {args.repeat} "
+             f"--runs {args.runs}`.  Pairs from `benchmarks/mutate.py` (seed {args.seed}).  In-process stage times "
+             f"are medians of {args.repeat} repeats; whole-process times medians of {args.runs} runs of "
+             "`lawdiff diff A B --format json > /dev/null`; peak memory is the largest child `ru_maxrss`.  "
+             "*warm*: lawdiff's token cache filled by an earlier run; *cold*: empty token cache (jieba's own "
+             "/tmp/jieba.cache present).  The machine is shared and noisy: compare medians, not single runs.")
+    L += ["", "## Accuracy and whole-process time", "",
+          "| articles draft→final | align P | align R | align F1 | label acc (aligned) | label acc (mutated) "
+          "| process warm | process cold | peak RSS | difflib F1 | difflib matcher | lawdiff align | align speed-up "
+          "| redlines |", "|" + "---|" * 14]
+    for r in rows:
+        a, b, s = r["acc"], r["difflib"], r["stages"]
+        speed = f"{b['time'] / s['align']:.0f}×" if b["time"] else f"> {args.cap / s['align']:.0f}×"
+        cap = f"n/a (> {args.cap:.0f} s)"
+        bf1 = "n/a" if b["f1"] is None else f"{b['f1']:.4f}"
+        btime = f"{b['time']:.2f} s" if b["time"] else cap
+        red = f"{r['redlines']:.2f} s" if r["redlines"] is not None else cap
+        L.append(f"| {r['size']}→{r['final']} | {a['p']:.4f} | {a['r']:.4f} | {a['f1']:.4f} | {a['label_acc']:.3f} "
+                 f"| {a['mutated_acc']:.3f} ({a['mutated']}) | {r['warm']['median']:.2f} s "
+                 f"| {r['cold']['median']:.2f} s | {max(r['warm']['rss'], r['cold']['rss'])} MB "
+                 f"| {bf1} | {btime} | {s['align']:.3f} s | {speed} | {red} |")
+    L += ["", "## Stage times in process (ms, median)", "",
+          "| articles | " + " | ".join(STAGES) + " | sum |", "|" + "---|" * (len(STAGES) + 2)]
+    for r in rows:
+        s = r["stages"]
+        L.append(f"| {r['size']} | " + " | ".join(f"{s[k] * 1000:.0f}" for k in STAGES) + f" | {sum(s.values()) * 1000:.0f} |")
+    big = {r["size"]: r for r in rows}
+    if 600 in big and 2500 in big:
+        a, b = big[600], big[2500]
+        L += ["", "Growth per doubling of articles between 600 and 2,500 (target ≤ 2.3×): "
+              + ", ".join(f"{k} {per_doubling(a['stages'][k], b['stages'][k], 600, 2500):.2f}×"
+                          for k in ("align", "tokenize", "diff", "classify", "summarize"))
+              + f"; in-process sum {per_doubling(sum(a['stages'].values()), sum(b['stages'].values()), 600, 2500):.2f}×"
+              + f"; whole process (warm) {per_doubling(a['warm']['median'], b['warm']['median'], 600, 2500):.2f}×"
+              + f", (cold) {per_doubling(a['cold']['median'], b['cold']['median'], 600, 2500):.2f}×."]
+    L += ["", "## genai-2023 end to end", "",
+          "`lawdiff diff corpora/genai-2023/draft.txt corpora/genai-2023/final.txt --format json > /dev/null`", "",
+          "| cache state | median | min | max | peak RSS | runs |", "|---|---|---|---|---|---|"]
+    for k, v in genai.items():
+        if v:
+            L.append(f"| {k} | {v['median']:.3f} s | {v['min']:.3f} s | {v['max']:.3f} s | {v['rss']} MB | {v['n']} |")
+    L += ["", "jieba in a child process: " + ", ".join(f"{k} {v:.3f} s" for k, v in jieba.items()) + ".", "",
+          "## Import time (`python -X importtime -c 'import lawdiff.cli'`, cumulative, median)", "",
+          "| module | seconds |", "|---|---|"]
+    L += [f"| {k} | {v:.3f} |" for k, v in imports.items()]
+    for r in rows:
+        if r["size"] == 1260 or r is rows[-1]:
+            a = r["acc"]
+            L += ["", f"## Label accuracy by edit ({r['size']} articles; units aligned correctly)", "",
+                  "| edit | correct | units |", "|---|---|---|"]
+            L += [f"| {op} | {ok} | {n} |" for op, (ok, n) in sorted(a["by_op"].items())]
+            if a["confusion"]:
+                L += ["", "Confusions (truth → lawdiff, count, first example): " + "; ".join(
+                    f"{t}→{p} {n} ({a['examples'][(t, p)]})" for (t, p), n in a["confusion"]) + "."]
+            if a["missed_ops"]:
+                L += ["", "Truth units lawdiff did not form, by edit: "
+                      + ", ".join(f"{op} {n}" for op, n in a["missed_ops"]) + "."]
+            break
+    return "\n".join(L) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
