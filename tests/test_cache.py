@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from lawdiff import cache
+from lawdiff import tokenize as tok
+from lawdiff.cli import main
+from lawdiff.model import Lang
+from lawdiff.parse import parse_text
+from lawdiff.pipeline import compare
+
+DRAFT = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　服务提供者应当依法开展安全评估。\n"
+FINAL = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　服务提供者可以依法开展安全评估。\n"
+
+
+@pytest.fixture
+def cache_env(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    tok.clear_memo()
+    yield tmp_path / "cache"
+    tok.clear_memo()
+
+
+def docs():
+    return parse_text(DRAFT, path="draft.txt"), parse_text(FINAL, path="final.txt")
+
+
+def token_files(root):
+    return sorted((root / "tokens").glob("*.json")) if (root / "tokens").is_dir() else []
+
+
+def run_tokens(d, f):
+    with cache.token_cache((d, f), Lang.ZH):
+        return [tok.tokenize(a.text, Lang.ZH) for doc in (d, f) for a in doc.articles]
+
+
+def no_jieba():
+    raise AssertionError("jieba was needed although the cache holds every run")
+
+
+def test_cache_hit_returns_identical_tokens_without_jieba(cache_env, monkeypatch):
+    d, f = docs()
+    first = run_tokens(d, f)
+    assert len(token_files(cache_env)) == 2  # one file per document
+    tok.clear_memo()
+    monkeypatch.setattr(tok, "_jieba", no_jieba)
+    assert run_tokens(d, f) == first
+    assert "".join(first[1]) == d.articles[1].text
+
+
+def test_corrupt_cache_file_is_ignored_and_rewritten(cache_env):
+    d, f = docs()
+    expected = run_tokens(d, f)
+    files = token_files(cache_env)
+    files[0].write_bytes(b"\x00{not json")
+    files[1].write_text('{"salt": "%s", "runs": [1, "\u670d\u52a1  \u63d0\u4f9b"]}' % cache.salt(), encoding="utf-8")
+    tok.clear_memo()
+    assert run_tokens(d, f) == expected
+    assert all(cache.load(p.stem) for p in files)  # rewritten with good content
+
+
+def test_foreign_salt_is_ignored(cache_env, monkeypatch):
+    d, f = docs()
+    expected = run_tokens(d, f)
+    key = cache.document_key(d, Lang.ZH)
+    cache.salt.cache_clear()
+    monkeypatch.setattr(cache, "__version__", "999.0")
+    try:
+        assert cache.document_key(d, Lang.ZH) != key  # the version is part of the key
+        assert cache.load(key) == {}  # and an old file is not trusted even under its name
+    finally:
+        cache.salt.cache_clear()
+    tok.clear_memo()
+    assert run_tokens(d, f) == expected
+
+
+def test_lawdiff_cache_dir_is_respected(cache_env):
+    d, f = docs()
+    compare(d, f)
+    assert token_files(cache_env)
+    assert cache.cache_dir() == cache_env
+
+
+def test_no_cache_reads_and_writes_nothing(cache_env, tmp_path):
+    d, f = docs()
+    with_cache = compare(d, f, cache=False)
+    assert not cache_env.exists()
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "final.txt").write_text(FINAL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "draft.txt"), str(tmp_path / "final.txt"),
+                                       "--format", "json", "--no-cache"])
+    assert result.exit_code == 1, result.output
+    assert not cache_env.exists()
+    assert [u.change.label for u in with_cache.units] == [u.change.label for u in compare(d, f).units]
+
+
+def test_unwritable_cache_never_fails_a_run(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV, str(blocker / "cache"))
+    tok.clear_memo()
+    d, f = docs()
+    report = compare(d, f)
+    assert [u.change.label.value for u in report.units][1] == "relaxed"
+
+
+def test_default_locations(monkeypatch, tmp_path):
+    monkeypatch.delenv(cache.ENV, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "lawdiff"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "lawdiff"
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    assert cache.cache_dir() == tmp_path / "local" / "lawdiff" / "Cache"
+
+
+def test_english_is_not_cached(cache_env):
+    d = parse_text("Article 1\nProviders shall register.\n")
+    f = parse_text("Article 1\nProviders may register.\n")
+    compare(d, f)
+    assert not token_files(cache_env)
