@@ -24,8 +24,15 @@ def _params() -> list[click.Parameter]:
         if p.name in TERMINAL_ONLY:
             continue
         if p.name == "fmt":
-            params.append(click.Option(["--format", "fmt"], type=click.Choice(FORMATS), default="markdown",
-                                       show_default=True, help="Report format."))
+            params.append(
+                click.Option(
+                    ["--format", "fmt"],
+                    type=click.Choice(FORMATS),
+                    default="markdown",
+                    show_default=True,
+                    help="Report format.",
+                )
+            )
             continue
         params.append(copy.copy(p))
     return params

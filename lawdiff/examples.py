@@ -66,10 +66,20 @@ def render_all(root: Path = ROOT) -> dict[str, str]:
 
 def stale(folder: Path, files: dict[str, str]) -> list[str]:
     """Names in ``folder`` that differ from ``files``, are missing, or are left over from old pairs."""
-    bad = [name for name, text in files.items()
-           if not (folder / name).is_file() or (folder / name).read_bytes() != text.encode("utf-8")]
-    extra = [p.name for p in folder.glob("*") if p.suffix in (".md", ".json") and p.name != README
-             and p.name not in files] if folder.is_dir() else []
+    bad = [
+        name
+        for name, text in files.items()
+        if not (folder / name).is_file() or (folder / name).read_bytes() != text.encode("utf-8")
+    ]
+    extra = (
+        [
+            p.name
+            for p in folder.glob("*")
+            if p.suffix in (".md", ".json") and p.name != README and p.name not in files
+        ]
+        if folder.is_dir()
+        else []
+    )
     return sorted(bad + extra)
 
 
@@ -91,7 +101,9 @@ def write(folder: Path, files: dict[str, str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lawdiff.examples", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if examples/ is stale")
-    parser.add_argument("--out", type=Path, default=ROOT / "examples", help="folder to write (default: examples/)")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "examples", help="folder to write (default: examples/)"
+    )
     args = parser.parse_args(argv)
     try:
         files = render_all()

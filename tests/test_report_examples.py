@@ -1,0 +1,69 @@
+"""examples/: the committed reports of every bundled pair are current, and regenerating them is stable."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPORA, ROOT
+
+from lawdiff import examples
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """The examples regenerated into a temporary folder, twice (byte-identical runs)."""
+    first = tmp_path_factory.mktemp("first")
+    second = tmp_path_factory.mktemp("second")
+    assert examples.main(["--out", str(first)]) == 0
+    assert examples.main(["--out", str(second)]) == 0
+    return first, second
+
+
+def test_every_bundled_pair_has_markdown_and_json(fresh):
+    pairs = sorted(p.parent.name for p in CORPORA.glob("*/meta.yaml"))
+    names = {p.name for p in fresh[0].iterdir()}
+    assert names == {f"{p}.{ext}" for p in pairs for ext in ("md", "json")}
+
+
+def test_regenerating_twice_gives_identical_files(fresh):
+    first, second = fresh
+    for p in first.iterdir():
+        assert p.read_bytes() == (second / p.name).read_bytes(), p.name
+
+
+def test_committed_examples_are_current(fresh):
+    stale = [
+        p.name
+        for p in fresh[0].iterdir()
+        if not (EXAMPLES / p.name).is_file() or (EXAMPLES / p.name).read_bytes() != p.read_bytes()
+    ]
+    assert stale == [], "examples/ is stale; regenerate with: python -m lawdiff.examples"
+
+
+def test_check_mode_names_stale_and_leftover_files(tmp_path, capsys):
+    examples.main(["--out", str(tmp_path)])
+    assert examples.main(["--check", "--out", str(tmp_path)]) == 0
+    md = next(tmp_path.glob("*.md"))
+    md.write_text("edited by hand\n", encoding="utf-8")
+    (tmp_path / "old-pair.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "README.md").write_text("kept\n", encoding="utf-8")
+    capsys.readouterr()
+    assert examples.main(["--check", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"stale: {md}" in err and "old-pair.json" in err and "README.md" not in err
+    assert "regenerate with: python -m lawdiff.examples" in err
+    assert examples.main(["--out", str(tmp_path)]) == 0
+    assert not (tmp_path / "old-pair.json").exists() and (tmp_path / "README.md").read_text() == "kept\n"
+    assert examples.main(["--check", "--out", str(tmp_path)]) == 0
+
+
+def test_examples_readme_documents_the_command():
+    text = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    assert "python -m lawdiff.examples" in text
+
+
+def test_paths_in_examples_are_relative(fresh):
+    for p in fresh[0].iterdir():
+        text = p.read_text(encoding="utf-8")
+        assert str(ROOT) not in text and "corpora/" in text
