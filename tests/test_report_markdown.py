@@ -574,3 +574,33 @@ def test_timestamp_only_when_asked(monkeypatch):
 
 def test_escaping_case_files_exist():
     assert {p.name for p in Path(CASE).iterdir()} >= {"draft.txt", "final.txt", "README.md"}
+
+
+def test_inconsistent_edits_still_show_every_word():
+    """If a diff's offsets do not add up, the row shows each side whole and marked, never a garbled cut."""
+    import dataclasses
+
+    good = unit([art(1, "甲应当登记。")], [art(1, "甲可以登记。")], Label.RELAXED)
+    bad = UnitReport(dataclasses.replace(good.diff, edits=()), good.change)
+    src = render_markdown(hand_report([bad]))
+    left, right = comparison_rows(src)[0]
+    assert cell_text(left) == "第1条　甲应当登记。" and cell_marks(left)["s"] == "甲应当登记。"
+    assert cell_text(right) == "第1条　甲可以登记。" and cell_marks(right)["strong"] == "甲可以登记。"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("corpora/a/draft.txt", "corpora/a/draft.txt"), ("../laws/a.txt", "../laws/a.txt"), ("", "")],
+)
+def test_paths_are_shown_as_given_when_relative(given, shown):
+    from lawdiff.report_layout import display_path
+
+    assert display_path(given) == shown
+
+
+def test_absolute_paths_become_relative_or_a_file_name(tmp_path, monkeypatch):
+    from lawdiff.report_layout import display_path
+
+    monkeypatch.chdir(tmp_path)
+    assert display_path(str(tmp_path / "sub" / "a.txt")) == "sub/a.txt"
+    assert display_path("/elsewhere/laws/b.txt") == "b.txt"
