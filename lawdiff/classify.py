@@ -39,13 +39,19 @@ MAX_EVIDENCE = 3  # spans per side and rule
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
 def match_text(text: str) -> str:
     """Width-fold each character on its own, keeping length (and so offsets) unchanged."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
+    if text.isascii():
+        return text
+    for ch in set(text):
+        o = ord(ch)
+        if o not in _FOLD_TABLE:
+            f = fold(ch)
+            _FOLD_TABLE[o] = f if len(f) == 1 else ch
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,15 +146,14 @@ class _Ctx:
 
     def found(self, pats, side: str, unless) -> list[_Hit]:
         """Matches of any pattern on one side, minus those vetoed by ``unless``, overlaps merged."""
-        guards = [g for rx in unless for g in self.matches(rx, side)]
         out: list[_Hit] = []
         for rx in pats:
             for h in self.matches(rx, side):
-                if any(g.start < h.end and h.start < g.end for g in guards):
-                    continue
-                if any(o.start < h.end and h.start < o.end for o in out):
-                    continue
-                out.append(h)
+                if not any(o.start < h.end and h.start < o.end for o in out):
+                    out.append(h)
+        if out and unless:  # guards are only scanned when there is something to veto
+            guards = [g for rx in unless for g in self.matches(rx, side)]
+            out = [h for h in out if not any(g.start < h.end and h.start < g.end for g in guards)]
         return sorted(out, key=lambda h: h.start)
 
     def changed(self, h: _Hit, side: str) -> bool:
