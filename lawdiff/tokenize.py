@@ -82,7 +82,8 @@ def _jieba():
     return tok
 
 
-def _cut(run: str) -> tuple[str, ...]:
+def segment(run: str) -> tuple[str, ...]:
+    """jieba's segmentation of one CJK run, memoised."""
     tokens = _memo.get(run)
     if tokens is None:
         if len(_memo) >= _MEMO_MAX:
@@ -121,7 +122,7 @@ def tokenize_zh(text: str) -> tuple[str, ...]:
     for m in _CJK_RUN.finditer(text):
         if m.start() > pos:
             out.extend(tokenize_en(text[pos : m.start()]))
-        out.extend(_cut(m.group(0)))
+        out.extend(segment(m.group(0)))
         pos = m.end()
     if pos < len(text):
         out.extend(tokenize_en(text[pos:]))

@@ -125,3 +125,16 @@ def test_english_is_not_cached(cache_env):
     f = parse_text("Article 1\nProviders may register.\n")
     compare(d, f)
     assert not token_files(cache_env)
+
+
+def test_a_document_met_again_is_stored_whole(cache_env, monkeypatch):
+    d, f = docs()
+    compare(d, f)  # article 1 is identical on both sides: never tokenized, so not stored
+    first = cache.load(cache.document_key(d, Lang.ZH))
+    assert d.articles[0].text not in "".join("".join(t) for t in first.values())
+    f2 = parse_text(FINAL.replace("为了规范", "为了促进和规范"), path="final2.txt")
+    compare(d, f2)  # d is met again and its file misses runs: now every run of d is stored
+    tok.clear_memo()
+    monkeypatch.setattr(tok, "_jieba", no_jieba)
+    with cache.token_cache((d,), Lang.ZH):
+        assert [tok.tokenize(a.text, Lang.ZH) for a in d.articles]
