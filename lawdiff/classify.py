@@ -341,8 +341,7 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang) -> Change:
         applies = "changed"
     ctx = _Ctx(diff, lang)
     firings = [f for r in rules.rules if applies in r.applies_to and (f := fire(r, ctx)) is not None]
-    overridden = {o for f in firings for o in rules.get(f.rule_id).overrides}
-    firings = [f for f in firings if f.rule_id not in overridden]
+    firings = _apply_overrides(firings, rules)
     firings.sort(key=lambda f: (-f.weight, f.rule_id))
     relax = sum(f.weight for f in firings if f.direction is Direction.RELAX)
     tighten = sum(f.weight for f in firings if f.direction is Direction.TIGHTEN)
@@ -363,6 +362,19 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang) -> Change:
             effect = Effect.RELAXING if score > 0 else Effect.TIGHTENING if score < 0 else Effect.NEUTRAL
     reason = _reason(ctx, label, effect, firings, relax, tighten)
     return Change(unit.id, label, effect, secondary, tuple(firings), reason, themes, score)
+
+
+def _apply_overrides(firings: list[Firing], rules: RuleSet) -> list[Firing]:
+    """Drop firings superseded by another firing that is not itself superseded (fixpoint)."""
+    overrides = {f.rule_id: set(rules.get(f.rule_id).overrides) for f in firings}
+    active = set(overrides)
+    for _ in range(len(firings) + 1):
+        suppressed = {o for rid in active for o in overrides[rid]}
+        now = set(overrides) - suppressed
+        if now == active:
+            break
+        active = now
+    return [f for f in firings if f.rule_id in active]
 
 
 def _snip(text: str) -> str:
