@@ -6,19 +6,21 @@ becomes one line on stderr and exit 2; no traceback ever reaches a user for bad 
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from importlib import resources
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from . import __version__
 from .errors import LawdiffError
-from .model import Lang
 
 EXAMPLES = ("genai-2023",)
+#: sub-commands living in their own modules (name -> module, attribute), imported when first used
+OPTIONAL_COMMANDS = {"rules": ("cli_rules", "rules"), "check": ("cli_check", "check"),
+                     "annotate": ("cli_check", "annotate"), "report": ("cli_report", "report")}
 
 
 class LawdiffGroup(click.Group):
@@ -40,6 +42,71 @@ class LawdiffGroup(click.Group):
             except OSError:
                 pass
             ctx.exit(1)
+
+
+class _Commands(dict):
+    """The group's sub-commands, those in their own modules imported on first use.
+
+    Why: ``import lawdiff.cli`` and ``lawdiff diff`` should not pay for what other commands import
+    (``lawdiff rules`` pulls in rich tables and the rule engine).  Looking one command up imports only
+    its module; listing them (``--help``, iterating ``main.commands``) imports them all.  A module that
+    is not part of this build is skipped.
+    """
+
+    def __init__(self, lazy: dict[str, tuple[str, str]]) -> None:
+        super().__init__()
+        self._lazy = dict(lazy)
+
+    def _load(self, name: str) -> None:
+        mod, attr = self._lazy.pop(name)  # popped first: the module may look itself up while importing
+        try:
+            module = importlib.import_module(f"lawdiff.{mod}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"lawdiff.{mod}":
+                return
+            raise
+        cmd = getattr(module, attr, None)
+        if cmd is not None:
+            dict.__setitem__(self, name, cmd)
+
+    def _load_all(self) -> None:
+        for name in list(self._lazy):
+            self._load(name)
+
+    def get(self, name, default=None):
+        if name in self._lazy:
+            self._load(name)
+        return super().get(name, default)
+
+    def __getitem__(self, name):
+        if name in self._lazy:
+            self._load(name)
+        return super().__getitem__(name)
+
+    def __contains__(self, name) -> bool:
+        if name in self._lazy:
+            self._load(name)
+        return super().__contains__(name)
+
+    def __iter__(self):
+        self._load_all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._load_all()
+        return super().__len__()
+
+    def keys(self):
+        self._load_all()
+        return super().keys()
+
+    def items(self):
+        self._load_all()
+        return super().items()
+
+    def values(self):
+        self._load_all()
+        return super().values()
 
 
 def example_paths(name: str) -> tuple[Path, Path]:
@@ -73,6 +140,9 @@ def main(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(diff, example="genai-2023")
+
+
+main.commands = _Commands(OPTIONAL_COMMANDS)
 
 
 @main.command()
@@ -116,6 +186,7 @@ def diff(ctx, draft, final, example, fmt, output, side_by_side, only_changed, sh
       lawdiff diff corpora/genai-2023/draft.txt corpora/genai-2023/final.txt --only-changed
     """
     from .meta import load_meta
+    from .model import Lang
     from .pipeline import compare_files
 
     if example and (draft or final):
@@ -168,6 +239,8 @@ def _emit(text: str, output: Path | None, *, protect) -> None:
 
 
 def _terminal(report, output, *, color, width, side_by_side, only_changed, context, signal, protect) -> None:
+    from rich.console import Console
+
     from .render_terminal import render_report
 
     if output is not None and str(output) != "-":
@@ -186,25 +259,6 @@ def _terminal(report, output, *, color, width, side_by_side, only_changed, conte
     render_report(report, console, plain=not colour, side_by_side=side_by_side, only_changed=only_changed,
                   context=context, signal=signal)
 
-
-def _register_optional() -> None:
-    """Sub-commands living in their own modules (rules, check, annotate, report)."""
-    import importlib
-
-    for mod, name in (("cli_rules", "rules"), ("cli_check", "check"), ("cli_check", "annotate"),
-                      ("cli_report", "report")):
-        try:
-            module = importlib.import_module(f"lawdiff.{mod}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"lawdiff.{mod}":  # that command is not part of this build
-                continue
-            raise
-        cmd = getattr(module, name, None)
-        if cmd is not None:
-            main.add_command(cmd)
-
-
-_register_optional()
 
 if __name__ == "__main__":  # pragma: no cover
     main()
