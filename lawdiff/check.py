@@ -203,14 +203,14 @@ def _worker(folder: str) -> PairResult | _Failure:
 
 
 def _warm_up() -> None:
-    """Import the pipeline and load jieba's dictionary once in the parent: forked workers inherit it
-    instead of each spending most of a second on it."""
+    """Import the pipeline once in the parent so that forked workers inherit the modules.
+
+    jieba's dictionary is deliberately not loaded here: with a warm token cache (lawdiff/cache.py) no
+    pair needs it, and with a cold one the workers load it side by side, not one after the other.
+    """
     # warming is an optimisation: a real problem surfaces in the worker, with its pair named
     with contextlib.suppress(Exception):
         from .pipeline import compare_files  # noqa: F401
-        from .tokenize import tokenize_zh
-
-        tokenize_zh("预热")
 
 
 def default_jobs(pairs: int) -> int:
