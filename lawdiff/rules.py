@@ -14,7 +14,7 @@ remembers the line of every mapping key and list item).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,12 +24,7 @@ import yaml
 
 from .errors import RuleError
 from .model import Direction, Effect, Label, Lang
-from .normalize import fold
-
-try:  # Python >= 3.11
-    import re._parser as _sre  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre  # type: ignore[no-redef]
+from .rule_syntax import FOLDED_AWAY, LineLoader, nested_quantifier
 
 THEMES = ("modal", "prohibition", "effort", "deadline", "scope", "approval", "sanction", "trigger", "rights",
           "promotion", "coordination", "disclosure", "procedure", "other")
@@ -111,93 +106,6 @@ class RuleSet:
         return tuple(r for r in self.rules if applies in r.applies_to)
 
 
-# ------------------------------------------------------------------------------ YAML with lines
-
-
-class _Map(dict):
-    line = 0
-    key_lines: dict
-
-
-class _Seq(list):
-    line = 0
-    item_lines: list
-
-
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that keeps the line of each mapping, key and list item, and refuses duplicate keys."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
-    loader.flatten_mapping(node)
-    out = _Map()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            raise yaml.constructor.ConstructorError(None, None, f"key {key!r} is not text", key_node.start_mark)
-        if key in out:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key '{key}' given twice in one mapping; keep one", key_node.start_mark)
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = line
-    return out
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
-    out = _Seq(loader.construct_object(n, deep=True) for n in node.value)
-    out.line = node.start_mark.line + 1
-    out.item_lines = [n.start_mark.line + 1 for n in node.value]
-    return out
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
-# ------------------------------------------------------------------------------- regex safety
-
-
-def nested_quantifier(pattern: str) -> bool:
-    """True if a repeated group contains another repeat, as in ``(a+)+`` or ``(\\w*,)*``.
-
-    Such patterns can backtrack exponentially on text that almost matches; legal text is long and
-    repetitive enough for that to hang a run, so they are refused at load time.
-    """
-
-    def walk(items: Iterable, inside: bool) -> bool:
-        for op, av in items:
-            name = str(op)
-            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-                lo, hi, sub = av
-                multi = hi > 1
-                if multi and inside:
-                    return True
-                if walk(sub, inside or multi):
-                    return True
-            elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
-                if walk(av[-1] if name == "SUBPATTERN" else av, inside):
-                    return True
-            elif name == "BRANCH":
-                if any(walk(b, inside) for b in av[1]):
-                    return True
-            elif name in ("ASSERT", "ASSERT_NOT"):
-                if walk(av[1], inside):
-                    return True
-            elif name == "GROUPREF_EXISTS":
-                if any(walk(b, inside) for b in av[1:] if b is not None):
-                    return True
-        return False
-
-    return walk(_sre.parse(pattern), False)
-
-
-# Characters that width folding rewrites: a pattern containing them could never match the folded text.
-_FOLDED_AWAY = {ch for ch in "，；：（）！？【】“”‘’　０１２３４５６７８９" if fold(ch) != ch}
-
-
 # ----------------------------------------------------------------------------------- loading
 
 
@@ -212,14 +120,14 @@ class _Ctx:
         return RuleError(f"{self.source}:{line}: rule {self.rule_id}: {problem}; {fix}")
 
 
-def _line_of(m: _Map, key: str) -> int:
+def _line_of(m: dict, key: str) -> int:
     return getattr(m, "key_lines", {}).get(key, getattr(m, "line", 0))
 
 
 def _compile(ctx: _Ctx, raw: object, line: int) -> re.Pattern[str]:
     if not isinstance(raw, str) or not raw:
         raise ctx.fail(line, f"pattern {raw!r} is not a non-empty string", "quote the regular expression")
-    bad = sorted({c for c in raw if c in _FOLDED_AWAY})
+    bad = sorted({c for c in raw if c in FOLDED_AWAY})
     if bad:
         raise ctx.fail(line, f"pattern {raw!r} contains {''.join(bad)!r}, which never matches because text is "
                              "width-folded before matching", "write ASCII punctuation and digits (， -> , ；-> ;)")
@@ -236,7 +144,7 @@ def _compile(ctx: _Ctx, raw: object, line: int) -> re.Pattern[str]:
     return rx
 
 
-def _patterns(ctx: _Ctx, m: _Map, key: str) -> tuple[re.Pattern[str], ...]:
+def _patterns(ctx: _Ctx, m: dict, key: str) -> tuple[re.Pattern[str], ...]:
     if key not in m:
         return ()
     raw = m[key]
@@ -357,7 +265,7 @@ def parse_rules(text: str, source: str) -> RuleSet:
     """Validate a rule table given as YAML text; ``source`` names it in messages."""
     ctx = _Ctx(source)
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        doc = yaml.load(text, Loader=LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -441,5 +349,15 @@ def load_rules(lang: Lang, extra: Sequence[str | Path] = ()) -> RuleSet:
     return _check_set(tuple(rules), lang, tuple(sources))
 
 
-__all__ = ["Example", "Numeric", "Rule", "RuleSet", "THEMES", "load_rule_file", "load_rules", "parse_rules",
-           "shipped_rules", "nested_quantifier"]
+__all__ = [
+    "THEMES",
+    "Example",
+    "Numeric",
+    "Rule",
+    "RuleSet",
+    "load_rule_file",
+    "load_rules",
+    "nested_quantifier",
+    "parse_rules",
+    "shipped_rules",
+]

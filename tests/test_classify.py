@@ -10,6 +10,7 @@ import time
 from functools import lru_cache
 
 import pytest
+from conftest import CORPORA
 
 from lawdiff.classify import classify, classify_texts
 from lawdiff.diff import diff_unit
@@ -17,8 +18,6 @@ from lawdiff.model import AlignedUnit, Direction, Effect, Label, Lang, UnitKind
 from lawdiff.parse import parse_text
 from lawdiff.read import read_file
 from lawdiff.rules import load_rules
-
-from conftest import CORPORA
 
 ZH = load_rules(Lang.ZH)
 EN = load_rules(Lang.EN)
