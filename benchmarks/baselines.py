@@ -2,9 +2,10 @@
 
 * :func:`greedy_difflib` — what small law-diff scripts do: for each draft article, in order, take the
   unused final article with the best ``difflib.SequenceMatcher`` ratio above 0.5; the rest are added or
-  removed.  1:1 only (no splits or merges).  ``real_quick_ratio``/``quick_ratio`` upper bounds skip
-  candidates that cannot beat the best so far (as ``difflib.get_close_matches`` does): the result is
-  identical to computing every ratio, only faster, so the baseline is not handicapped.
+  removed.  1:1 only (no splits or merges).  Two variants with identical results: ``prune=False``
+  computes every ratio, as such scripts do; ``prune=True`` first checks the ``real_quick_ratio`` and
+  ``quick_ratio`` upper bounds and skips candidates that cannot beat the best so far (as
+  ``difflib.get_close_matches`` does) — the strongest form of the same algorithm.
 * :func:`redlines_markdown` — the ``redlines`` package (``pip install lawdiff[bench]``) on the whole text;
   it has no notion of articles, so it is timed only.
 """
@@ -23,7 +24,7 @@ class Timeout(Exception):
     pass
 
 
-def greedy_difflib(draft: Document, final: Document, *, threshold: float = 0.5,
+def greedy_difflib(draft: Document, final: Document, *, threshold: float = 0.5, prune: bool = True,
                    deadline: float | None = None) -> list[Unit]:
     """Alignment units ``(draft numbers, final numbers)``; raises :class:`Timeout` past ``deadline``
     (a ``time.perf_counter()`` value)."""
@@ -40,7 +41,7 @@ def greedy_difflib(draft: Document, final: Document, *, threshold: float = 0.5,
             if used[j]:
                 continue
             sm.set_seq1(text)
-            if sm.real_quick_ratio() <= best or sm.quick_ratio() <= best:
+            if prune and (sm.real_quick_ratio() <= best or sm.quick_ratio() <= best):
                 continue
             r = sm.ratio()
             if r > best:
