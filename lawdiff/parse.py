@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 from .errors import ParseError
 from .model import Article, Document, Heading, Item, Lang, Paragraph
-from .normalize import ZERO_WIDTH, fold, key
-from .numerals import CN_NUMERAL_CHARS, cn_to_int, roman_to_int
+from .normalize import ZERO_WIDTH, key
+from .numerals import CN_NUMERAL_CHARS, cn_to_int
 
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]"
 ZH_ARTICLE = re.compile(rf"^第\s*({_NUM}(?:\s*{_NUM}){{0,11}})\s*条(?:\s*之\s*([一二三四五六七八九十]+))?\s*(.*)$")
@@ -61,11 +61,12 @@ def detect_lang(text: str) -> Lang:
 
 # HTML: a few block-level tags are enough to tell a saved web page from a law that mentions "<"
 _HTML_SIGN = re.compile(r"<(?:!doctype\s+html|html|body|p|div|br|table|tr|td|span|font|h[1-6]|li)\b[^<>]{0,500}>",
-                        re.I)
+                        re.IGNORECASE)
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,2000}>|<![^<>]{0,2000}>")
-_HTML_RAW = re.compile(r"<(script|style)\b[^<>]{0,2000}>", re.I)
-_HTML_BLOCK = frozenset("p div br li ul ol tr table thead tbody tfoot td th h1 h2 h3 h4 h5 h6 title section article "
-                        "header footer blockquote pre hr dd dt dl center body html head".split())
+_HTML_RAW = re.compile(r"<(script|style)\b[^<>]{0,2000}>", re.IGNORECASE)
+_HTML_BLOCK = frozenset(("p", "div", "br", "li", "ul", "ol", "tr", "table", "thead", "tbody", "tfoot", "td", "th",
+                         "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer",
+                         "blockquote", "pre", "hr", "dd", "dt", "dl", "center", "body", "html", "head"))
 
 
 def looks_like_html(text: str) -> bool:
@@ -83,7 +84,7 @@ def strip_html(text: str) -> str:
         if m is None:
             break
         out.append(text[pos:m.start()])
-        end = re.compile(rf"</{m.group(1)}\s*>", re.I).search(text, m.end())
+        end = re.compile(rf"</{m.group(1)}\s*>", re.IGNORECASE).search(text, m.end())
         if end is None:
             pos = len(text)
             break

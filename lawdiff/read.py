@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 from .errors import InputError
@@ -49,11 +50,13 @@ def read_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> t
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                f"{name}: {size / 1048576:.0f} MB is larger than the {MAX_BYTES // 1048576} MB limit for one "
-                "law text; split it into one file per law"
-            )
-        data = p.read_bytes()
+            raise _too_large(name, size)
+        # read at most one byte more than the limit: a file that grows while we read, a device such as
+        # /dev/zero or a pipe that never ends is refused instead of filling memory
+        with p.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_large(name, len(data))
     except PermissionError:
         raise InputError(f"{name}: permission denied; check the file's permissions") from None
     except OSError as exc:
@@ -61,14 +64,29 @@ def read_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> t
     return decode(data, name=name, encoding=encoding)
 
 
+def _too_large(name: str, size: int) -> InputError:
+    limit = MAX_BYTES // 1048576
+    what = f"{size / 1048576:.0f} MB is larger than" if size > MAX_BYTES + 1 else "is larger than"
+    return InputError(f"{name}: {what} the {limit} MB limit for one law text; split it into one file per law")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Six UTF-8-encoded CJK characters in a row (lead byte E4-E9, two continuation bytes).  GBK text never
+#: shows such a run by chance (none in any corpus text re-encoded as GBK, checked), so a file that is
+#: not valid UTF-8 but contains one is a UTF-8 text with a part pasted in another encoding.
+_UTF8_CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){6}")
+
+
 def decode(data: bytes, *, name: str = "<input>", encoding: str | None = None) -> tuple[str, str]:
     if not data:
         raise InputError(f"{name}: the file is empty; give a file with the text of a law")
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
-        except LookupError:
+            info = codecs.lookup(encoding)
+        except (LookupError, ValueError):
             raise InputError(f"{name}: unknown encoding {encoding!r}; use e.g. utf-8, gb18030, utf-16") from None
+        if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib: codecs, not text encodings
+            raise InputError(f"{name}: {encoding!r} is not a text encoding; use e.g. utf-8, gb18030, utf-16")
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -76,6 +94,9 @@ def decode(data: bytes, *, name: str = "<input>", encoding: str | None = None) -
                 f"{name}: bytes at offset {exc.start} are not valid {encoding}; "
                 "check --encoding (omit it to detect UTF-8/UTF-16/GB18030)"
             ) from None
+        except (UnicodeError, LookupError, ValueError):
+            raise InputError(f"{name}: cannot be decoded as {encoding}; "
+                             "check --encoding (omit it to detect UTF-8/UTF-16/GB18030)") from None
         return _finish(text, name), encoding
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
@@ -93,6 +114,19 @@ def decode(data: bytes, *, name: str = "<input>", encoding: str | None = None) -
     try:
         return _finish(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError as utf8_err:
+        if utf8_err.end == len(data) and utf8_err.reason == "unexpected end of data":
+            # a UTF-8 text cut in the middle of a character (an interrupted download or copy)
+            raise InputError(
+                f"{name}: ends in the middle of a UTF-8 character (offset {utf8_err.start}), so the file looks "
+                "truncated; re-save or re-download it (or pass --encoding if it is not UTF-8)"
+            ) from None
+        if _UTF8_CJK_RUN.search(data):
+            # decoding it all as GB18030 could "succeed" and turn the UTF-8 part into mojibake
+            line = data.count(b"\n", 0, utf8_err.start) + 1
+            raise InputError(
+                f"{name}: mixes encodings: it contains UTF-8 text but the bytes at offset {utf8_err.start} "
+                f"(line {line}) are not UTF-8; re-save the whole file in one encoding (UTF-8)"
+            ) from None
         try:
             return _finish(data.decode("gb18030"), name), "gb18030"
         except UnicodeDecodeError:
@@ -106,6 +140,9 @@ def _finish(text: str, name: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip() or not text.replace("\u200b", "").replace("\ufeff", "").strip():
         raise InputError(f"{name}: contains only whitespace; give a file with the text of a law")
+    if _SURROGATE.search(text):  # only a codec such as unicode_escape makes these; they cannot be printed
+        raise InputError(f"{name}: decodes to unpaired surrogate characters, which are not text; "
+                         "check --encoding (omit it to detect UTF-8/UTF-16/GB18030)")
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\t\f\v")
     if controls > 8:
         raise InputError(f"{name}: contains control characters, so it is binary, not text; "
