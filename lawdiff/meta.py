@@ -13,6 +13,7 @@ import yaml
 
 from .errors import CorpusError
 from .model import Lang, VersionMeta
+from .safeyaml import GuardedLoader, YamlLimitError, read_yaml_text
 
 LEVELS = ("law", "administrative regulation", "departmental rule", "normative document", "standard",
           "eu regulation", "eu directive", "legislative proposal", "")
@@ -44,14 +45,14 @@ def _line_of(node: yaml.Node, key: str) -> int:
 
 def _compose(path: Path) -> tuple[object, yaml.Node]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_yaml_text(path)  # refuses more than 2 MB while reading
+        # guarded: size, alias expansion ("billion laughs"), depth, values Python cannot build (safeyaml.py)
+        node = yaml.compose(text, Loader=GuardedLoader)
+        data = yaml.load(text, Loader=GuardedLoader)
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot be read ({exc}); it must be a UTF-8 YAML file") from None
-    if len(text) > 2_000_000:
-        raise CorpusError(f"{path}: larger than 2 MB; a meta/annotation file should be small")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+    except YamlLimitError as exc:
+        raise CorpusError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
