@@ -1,8 +1,8 @@
 """``lawdiff rules``: list the rule tables and check a user table.
 
 Kept apart from :mod:`lawdiff.cli` so the main CLI only has to ``main.add_command(rules)``.  The group
-turns :class:`~lawdiff.errors.LawdiffError` into one line on stderr and exit 2 itself, so it behaves the
-same when run on its own (tests, ``python -m``) as under ``lawdiff``.
+is a :class:`~lawdiff.cli.LawdiffGroup`, so errors become one line and exit 2 when it runs on its own
+(tests, ``python -m``) exactly as under ``lawdiff``.
 """
 
 from __future__ import annotations
@@ -16,20 +16,11 @@ from rich.console import Console
 from rich.table import Table
 
 from .classify import classify_texts
-from .errors import LawdiffError
+from .cli import LawdiffGroup
 from .model import Lang
 from .rules import RuleSet, load_rule_file, load_rules
 
 MAX_WIDTH = 100
-
-
-class _RulesGroup(click.Group):
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except LawdiffError as exc:
-            click.echo(f"lawdiff: {exc}", err=True)
-            ctx.exit(2)
 
 
 def _console() -> Console:
@@ -41,7 +32,7 @@ def _example(line: str) -> str:
     return f"\b\nExample:\n  {line}"
 
 
-@click.group(cls=_RulesGroup, context_settings={"help_option_names": ["-h", "--help"]},
+@click.group(cls=LawdiffGroup, context_settings={"help_option_names": ["-h", "--help"]},
              epilog=_example("lawdiff rules list --lang zh"))
 def rules() -> None:
     """List the rule tables that classify changes, or check a table of your own."""
