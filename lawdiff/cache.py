@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -90,6 +89,8 @@ def load(key: str) -> dict[str, tuple[str, ...]]:
 
 def save(key: str, segmented: dict[str, tuple[str, ...]]) -> None:
     """Write atomically (temp file + rename); any failure leaves no trace and raises nothing."""
+    import tempfile  # only a run that segmented something new writes
+
     tmp = None
     try:
         folder = _path(key).parent

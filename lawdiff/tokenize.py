@@ -19,12 +19,10 @@ normalised.
 
 from __future__ import annotations
 
-import logging
 import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -56,6 +54,8 @@ def _import_jieba():
 
 def _load_jieba_cache(tok) -> bool:
     """Fill ``tok`` from jieba's own prefix-dictionary cache, as ``initialize()`` would, but faster."""
+    import tempfile
+
     if tok.dictionary is not None:  # only the default dictionary has the plain jieba.cache
         return False
     path = os.path.join(tok.tmp_dir or tempfile.gettempdir(), tok.cache_file or "jieba.cache")
@@ -72,6 +72,8 @@ def _load_jieba_cache(tok) -> bool:
 
 @lru_cache(maxsize=1)
 def _jieba():
+    import logging  # here, not at the top: a run whose tokens all come from the cache needs none of this
+
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
