@@ -71,7 +71,7 @@ def check(ctx, paths, min_label_accuracy, min_alignment_f1, fmt, output, jobs, c
     else:
         from .output import write_atomic
 
-        write_atomic(output, text)
+        write_atomic(output, text, protect=_corpus_files(result))
         click.echo(f"lawdiff: wrote {output}", err=True)
     click.echo(f"lawdiff: checked {len(result.pairs)} pairs ({result.overall.gold} gold units) in {elapsed:.1f} s: "
                f"{'pass' if result.passed else 'below the bar'}", err=True)
@@ -121,3 +121,21 @@ def annotate(draft, final, output, force, pair_id, encoding, lang, meta_path):
 
     write_atomic(output, text, protect=(draft, final))
     click.echo(f"lawdiff: wrote {output} ({len(report.units)} units, all reviewed: false)", err=True)
+
+
+def _corpus_files(result) -> list[Path]:
+    """Every file a checked pair was read from (meta.yaml, annotations.yaml, the two texts): ``-o`` must not
+    replace one of them (``lawdiff check corpora/x -o corpora/x/annotations.yaml`` would lose the gold)."""
+    from .errors import LawdiffError
+    from .meta import load_meta
+
+    files: list[Path] = []
+    for pair in result.pairs:
+        folder = Path(pair.path)
+        files += [folder / "meta.yaml", Path(pair.annotations)]
+        try:
+            meta = load_meta(folder / "meta.yaml")
+        except LawdiffError:  # pragma: no cover - it was just loaded by the check
+            continue
+        files += [folder / meta.draft_file, folder / meta.final_file]
+    return files

@@ -99,6 +99,23 @@ def strip_html(text: str) -> str:
     return html.unescape(_HTML_TAG.sub(tag, text))
 
 
+# C0 controls but tab and newline, DEL, C1 controls; vertical tab, form feed and the Unicode line and
+# paragraph separators end a line (Word's manual line break and page break)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAKS = str.maketrans(dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), "\n"))
+
+
+def _drop_controls(text: str, path: str) -> tuple[str, str]:
+    """Control characters are not words of a law, and printed raw an ESC could rewrite the user's terminal
+    (``ESC ] 0 ;`` sets its title, ``ESC [ 2 J`` clears it).  Line-like ones have become line breaks."""
+    first = _CONTROL.search(text)
+    assert first is not None
+    line = text.count("\n", 0, first.start()) + 1
+    out = _CONTROL.sub("", text)
+    return out, (f"{path or 'input'}: line {line}: control characters such as {first.group(0)!r} removed "
+                 "(they are not text); check the file if this is unexpected")
+
+
 def _strip_comments(text: str) -> str:
     """Drop ``<!-- -->`` comments, keeping their line breaks so line numbers stay true to the file.
 
@@ -161,6 +178,11 @@ def _lines(text: str) -> list[_Line]:
 def parse_text(text: str, *, lang: Lang | None = None, path: str = "", encoding: str = "utf-8") -> Document:
     """Parse a law text.  Raises :class:`ParseError` when there is no text at all."""
     notes: list[str] = []
+    if _CONTROL.search(text):
+        text = text.translate(_LINE_BREAKS)
+        if _CONTROL.search(text):
+            text, note = _drop_controls(text, path)
+            notes.append(note)
     if looks_like_html(text):
         text = strip_html(text)
         notes.append(f"{path or 'input'}: looks like HTML; tags were removed and the text between them compared "

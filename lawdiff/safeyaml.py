@@ -13,6 +13,8 @@ does not refuse, and what this loader does:
   ``RecursionError`` traceback.  Past :data:`MAX_DEPTH` levels the file is refused.
 * **Size**: PyYAML is pure Python here (about 10 s per MB); a file over :data:`MAX_SIZE` is refused
   before it is parsed.  The largest real file, the zh rule table, is 60 kB.
+* **Control characters** written as escapes (``"\\e]0;…"``): printed, they would drive the user's
+  terminal.  Text with one is refused (tab and newline are allowed).
 * **Values Python cannot build**: ``date: 2023-13-45`` (an unquoted impossible date), an integer of
   5000 digits (or ``0xfff…`` that builds one and then fails in ``repr``), ``!!float x``.  The constructor raises ``ValueError``; here it becomes a
   :class:`yaml.constructor.ConstructorError` with the line, like every other YAML error.
@@ -26,6 +28,7 @@ applied while reading.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,9 @@ MAX_DEPTH = 64
 
 _TOO_BIG = (f"larger than {MAX_SIZE // 1_000_000} MB, more than a rule, meta or annotations file needs; "
             "split it or remove what is not needed")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class YamlLimitError(yaml.MarkedYAMLError):
@@ -108,6 +114,11 @@ class GuardedLoader(yaml.SafeLoader):
         # 0xfff… or 1:2:3:… build integers with thousands of digits that then fail in str() or repr()
         if isinstance(value, int) and value.bit_length() > 256:
             raise self._unreadable(node, "a number with more than 77 digits")
+        # "\e]0;…" in a double-quoted title would reach the user's terminal as an escape sequence
+        if isinstance(value, str) and (bad := _CONTROL.search(value)):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"text with the control character {bad.group(0)!r}; remove it (only tab and newline "
+                "are allowed)", node.start_mark)
         return value
 
     @staticmethod
