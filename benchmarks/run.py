@@ -186,16 +186,27 @@ def run_process(args: list[str], *, env: dict[str, str]) -> tuple[float, int, in
 
 
 def process_times(draft: Path, final: Path, runs: int, mode: str, extra: tuple[str, ...] = ()) -> dict:
-    """mode: warm (token cache filled by an untimed run), cold (empty token cache), jieba-cold (also no
-    /tmp/jieba.cache: TMPDIR is a fresh folder, so jieba rebuilds its prefix dict)."""
+    """Whole-process runs in one cache state:
+
+    * warm — lawdiff's token cache holds these documents (an untimed run filled it);
+    * cold — no tokens cached for these documents, but lawdiff has run before on this machine (its copy
+      of jieba's dictionary in parts is there): the usual case for a new pair of texts;
+    * first-run — empty lawdiff cache folder (jieba's own /tmp/jieba.cache present);
+    * jieba-cold — also no /tmp/jieba.cache (TMPDIR is an empty folder): jieba builds its prefix dictionary.
+    """
+    import shutil
+
     cmd = [str(LAWDIFF), "diff", str(draft), str(final), "--format", "json", *extra]
     walls, rss = [], []
     with tempfile.TemporaryDirectory(prefix="lawdiff-bench-") as tmp:
-        env = dict(os.environ, LAWDIFF_CACHE_DIR=str(Path(tmp) / "cache"))
-        if mode == "warm":
+        root = Path(tmp) / "cache"
+        env = dict(os.environ, LAWDIFF_CACHE_DIR=str(root))
+        if mode in ("warm", "cold"):
             run_process(cmd, env=env)
         for i in range(runs):
-            if mode != "warm":
+            if mode == "cold":
+                shutil.rmtree(root / "tokens", ignore_errors=True)
+            elif mode != "warm":
                 env["LAWDIFF_CACHE_DIR"] = str(Path(tmp) / f"cache{i}")
             if mode == "jieba-cold":
                 (Path(tmp) / f"tmp{i}").mkdir()
@@ -310,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3, help="in-process repeats (median)")
     ap.add_argument("--runs", type=int, default=5, help="whole-process runs per cache state (median)")
-    ap.add_argument("--cap", type=float, default=120.0, help="time cap per baseline run, seconds")
+    ap.add_argument("--cap", type=float, default=120.0, help="time cap per baseline run (redlines, pruned difflib), s")
+    ap.add_argument("--naive-cap", type=float, default=300.0, help="time cap of the unpruned difflib run, s")
     ap.add_argument("--quick", action="store_true", help="1 repeat, 3 runs, no jieba-cold runs, no naive difflib")
     ap.add_argument("--no-naive", action="store_true", help="skip the unpruned difflib baseline (minutes)")
     ap.add_argument("--out", type=Path, help="Markdown file (default benchmarks/results/<date>-<host>.md)")
@@ -322,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         os.execve(sys.executable, [sys.executable, *sys.argv], dict(os.environ, PYTHONHASHSEED="0"))
     sizes = [int(s) for s in args.sizes.split(",")]
     mach = machine()
+    load_before = os.getloadavg()
     work = Path(tempfile.mkdtemp(prefix="lawdiff-bench-pairs-"))
     rows = []
     tokenize("预热", mutate_lang())  # load jieba once, outside every timed stage
@@ -338,13 +351,13 @@ def main(argv: list[str] | None = None) -> int:
         warm = process_times(dpath, fpath, args.runs, "warm")
         cold = process_times(dpath, fpath, args.runs, "cold")
         base = run_difflib(dpath, fpath, pair.truth, args.cap, prune=True)
-        naive = run_difflib(dpath, fpath, pair.truth, args.cap, prune=False) if not args.no_naive else None
+        naive = run_difflib(dpath, fpath, pair.truth, args.naive_cap, prune=False) if not args.no_naive else None
         red = run_redlines(dpath, fpath, args.cap)
         row = {"size": size, "final": pair.truth["final_articles"], "stages": stages, "acc": acc, "warm": warm,
                "cold": cold, "difflib": base, "naive": naive, "redlines": red}
         rows.append(row)
         print_row(row)
-    genai = {m: process_times(*GENAI, args.runs, m) for m in ("warm", "cold")}
+    genai = {m: process_times(*GENAI, args.runs, m) for m in ("warm", "cold", "first-run")}
     if not args.quick:
         genai["jieba-cold"] = process_times(*GENAI, max(3, args.runs // 2), "jieba-cold")
     genai["no-cache flag"] = process_times(*GENAI, args.runs, "warm", ("--no-cache",)) if _has_no_cache() else None
@@ -354,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"peak {v['rss']} MB")
     imports = import_times(args.runs)
     jieba = jieba_init_times(args.runs)
+    mach["load"] = f"load average {load_before[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     text = markdown(mach, args, rows, genai, imports, jieba)
     out = args.out or ROOT / "benchmarks" / "results" / f"{dt.date.today().isoformat()}-{socket.gethostname()}.md"
     out.parent.mkdir(parents=True, exist_ok=True)

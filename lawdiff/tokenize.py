@@ -10,8 +10,9 @@ Why the care about cost: jieba is the slowest thing lawdiff starts.  ``import ji
 ``open``), and ``Tokenizer.initialize()`` reads its prefix-dictionary cache with ``marshal.load`` on a
 file object, about four times slower than ``marshal.loads`` on the same bytes (1.0 s against 0.25 s for
 the 9 MB cache on the benchmark machine).  So the tokenizer is built lazily, once per process, only when
-Chinese text needs tokenizing, reads jieba's cache in one go, and keeps every segmented CJK run in a
-process-wide memo that :mod:`lawdiff.cache` can fill from disk: a repeated run never loads jieba.
+Chinese text needs tokenizing, reads jieba's cache in one go (or only the parts of it the text needs, see
+:func:`_jieba`), and keeps every segmented CJK run in a process-wide memo that :mod:`lawdiff.cache` can
+fill from disk: a repeated run never loads jieba.
 
 Invariant: ``"".join(tokenize(text, lang)) == text`` — tokens are slices of the original, never
 normalised.
@@ -70,18 +71,65 @@ def _load_jieba_cache(tok) -> bool:
     return True
 
 
+#: the jieba prefix dictionary in parts by first character (lawdiff.cache.PrefixShards), when loaded so
+_shards = None
+_loaded_chars: set[str] = set()
+#: may the prefix-dictionary parts on disk be read or written (``--no-cache`` says no)
+disk_dictionary = True
+
+
 @lru_cache(maxsize=1)
 def _jieba():
+    """The tokenizer, with the legal user dictionary.
+
+    jieba segments a run by looking up its substrings, and every substring starts with a character of the
+    run, so only the dictionary entries starting with the run's characters matter (and the total count).
+    :mod:`lawdiff.cache` keeps jieba's prefix dictionary split by first character; when that file is
+    there, entries are loaded for the characters the texts use (a third of the dictionary for genai-2023)
+    and the segmentation is the same as with the whole dictionary."""
+    global _shards
     import logging  # here, not at the top: a run whose tokens all come from the cache needs none of this
+
+    from . import cache
 
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
-    if not _load_jieba_cache(tok):
-        tok.initialize()  # builds the prefix dictionary (seconds) and writes jieba.cache
     with resources.as_file(resources.files("lawdiff") / "data" / "legal_dict.txt") as path:
+        shards = cache.open_prefix_shards() if disk_dictionary and tok.dictionary is None else None
+        if shards is not None:
+            tok.FREQ, tok.total, tok.initialized = {}, shards.total, True
+            _shards = shards
+            # user words add their prefixes only if absent, and a word without a frequency is segmented to
+            # get one: the parts for every character of the user words come first
+            lines = path.read_text(encoding="utf-8-sig").split("\n")
+            _need(tok, {ch for line in lines if line.strip() for ch in line.split()[0]})
+        else:
+            if not _load_jieba_cache(tok):
+                tok.initialize()  # builds the prefix dictionary (seconds) and writes jieba.cache
+            if disk_dictionary and tok.dictionary is None:
+                cache.save_prefix_shards(tok.FREQ, tok.total)
         tok.load_userdict(str(path))
     return tok
+
+
+def _need(tok, chars: set[str]) -> None:
+    """Make sure the dictionary entries starting with ``chars`` are loaded."""
+    global _shards
+    missing = chars - _loaded_chars
+    if not missing or _shards is None:
+        return
+    try:
+        tok.FREQ.update(_shards.load(missing))
+        _loaded_chars.update(missing)
+    except ValueError:
+        # a damaged part: load the whole dictionary instead, keeping what is there (the user words)
+        full = _import_jieba().Tokenizer()
+        if not _load_jieba_cache(full):
+            full.initialize()
+        for word, count in full.FREQ.items():
+            tok.FREQ.setdefault(word, count)
+        _shards = None
 
 
 def segment(run: str) -> tuple[str, ...]:
@@ -90,7 +138,10 @@ def segment(run: str) -> tuple[str, ...]:
     if tokens is None:
         if len(_memo) >= _MEMO_MAX:
             _memo.clear()
-        tokens = _memo[run] = tuple(_jieba().lcut(run, HMM=False))
+        tok = _jieba()
+        if _shards is not None:
+            _need(tok, set(run))
+        tokens = _memo[run] = tuple(tok.lcut(run, HMM=False))
     return tokens
 
 

@@ -138,3 +138,63 @@ def test_a_document_met_again_is_stored_whole(cache_env, monkeypatch):
     monkeypatch.setattr(tok, "_jieba", no_jieba)
     with cache.token_cache((d,), Lang.ZH):
         assert [tok.tokenize(a.text, Lang.ZH) for a in d.articles]
+
+
+# ----------------------------------------------------------------------------- jieba's dictionary in parts
+
+TEXT = "生成式人工智能服务提供者应当依法开展安全评估，不得侵害他人合法权益。"
+
+
+@pytest.fixture
+def fresh_tokenizer():
+    """Forget the process's jieba tokenizer, as a new process would start."""
+
+    def reset():
+        tok._jieba.cache_clear()
+        tok._shards = None
+        tok._loaded_chars.clear()
+        tok.clear_memo()
+        tok.disk_dictionary = True
+
+    reset()
+    yield reset
+    reset()
+
+
+def test_dictionary_parts_give_the_same_tokens(cache_env, fresh_tokenizer):
+    whole = tok.tokenize(TEXT, Lang.ZH)
+    assert tok._shards is None  # the first process loads all of it, and writes the parts
+    assert cache.open_prefix_shards() is not None
+    fresh_tokenizer()
+    assert tok.tokenize(TEXT, Lang.ZH) == whole
+    assert tok._shards is not None and len(tok._jieba().FREQ) < 200_000  # only what the text needs
+
+
+def test_damaged_dictionary_parts_are_not_used(cache_env, fresh_tokenizer):
+    whole = tok.tokenize(TEXT, Lang.ZH)
+    (path,) = cache_env.glob("jieba-prefix-*.bin")
+    data = bytearray(path.read_bytes())
+    data[-100] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert cache.open_prefix_shards() is None
+    fresh_tokenizer()
+    assert tok.tokenize(TEXT, Lang.ZH) == whole
+
+
+def test_unreadable_part_falls_back_to_the_whole_dictionary(cache_env, fresh_tokenizer, monkeypatch):
+    whole = tok.tokenize(TEXT, Lang.ZH)
+    fresh_tokenizer()
+    tok._jieba()  # built from the parts (user-dictionary characters loaded)
+
+    def broken(self, chars):
+        raise ValueError("unreadable part")
+
+    monkeypatch.setattr(cache.PrefixShards, "load", broken)
+    assert tok.tokenize(TEXT, Lang.ZH) == whole
+    assert tok._shards is None
+
+
+def test_no_cache_writes_no_dictionary_parts(cache_env, fresh_tokenizer):
+    d, f = docs()
+    compare(d, f, cache=False)
+    assert not cache_env.exists()
