@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         os.execve(sys.executable, [sys.executable, *sys.argv], dict(os.environ, PYTHONHASHSEED="0"))
     sizes = [int(s) for s in args.sizes.split(",")]
     mach = machine()
-    load_before = os.getloadavg()
+    load_before = os.getloadavg()  # POSIX, like the fork/wait4 launcher: the benchmark needs Linux or macOS
     work = Path(tempfile.mkdtemp(prefix="lawdiff-bench-pairs-"))
     rows = []
     tokenize("预热", mutate_lang())  # load jieba once, outside every timed stage

@@ -187,8 +187,13 @@ def save_prefix_shards(freq: dict[str, int], total: int) -> None:
             blobs.append(blob)
         body = b"".join(blobs)
         head = marshal.dumps({"total": total, "crc": zlib.crc32(body), "index": index})
-        _write_atomic(_shards_path(), b"".join([SHARDS_MAGIC, len(head).to_bytes(8, "little"), head, body]))
-    except (ValueError, TypeError):
+        path = _shards_path()
+        _write_atomic(path, b"".join([SHARDS_MAGIC, len(head).to_bytes(8, "little"), head, body]))
+        for old in path.parent.glob("jieba-prefix-*.bin"):  # parts of a jieba since upgraded
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except (ValueError, TypeError, OSError):
         pass
 
 
