@@ -30,6 +30,7 @@ from .model import (
     Paragraph,
     UnitKind,
 )
+from .parties import Parties
 from .rules import RuleSet
 
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
@@ -38,8 +39,11 @@ _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 # ----------------------------------------------------------------------------------- a unit
 
 
-def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang) -> Change:
-    """The one label of a unit, the rules that fired, and a one-line reason."""
+def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | None = None) -> Change:
+    """The one label of a unit, the rules that fired, and a one-line reason.
+
+    ``parties``: who the run regulates (:mod:`lawdiff.parties`); None reads authorities as neutral and
+    every other actor as regulated."""
     unit = diff.unit
     lang = Lang(lang)
     if unit.kind is UnitKind.ADDED or not unit.draft:
@@ -50,7 +54,7 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang) -> Change:
         return Change(unit.id, Label.UNCHANGED, None, None, (), "unchanged: same text after width folding")
     else:
         applies = "changed"
-    ctx = UnitContext(diff, lang)
+    ctx = UnitContext(diff, lang, parties)
     firings = [f for r in rules.rules if applies in r.applies_to and (f := fire(r, ctx)) is not None]
     firings = _apply_overrides(firings, rules)
     firings.sort(key=lambda f: (-f.weight, f.rule_id))
@@ -159,9 +163,13 @@ def snippet_unit(draft: str, final: str, *, number: int = 1) -> AlignedUnit:
     return AlignedUnit(uid, kind, d, f, 1.0 if draft == final else 0.0)
 
 
-def classify_texts(draft: str, final: str, rules: RuleSet, lang: Lang) -> Change:
-    """Diff and classify two snippets: what rule examples and ``lawdiff rules check`` run."""
-    return classify(diff_unit(snippet_unit(draft, final), Lang(lang)), rules, lang)
+def classify_texts(draft: str, final: str, rules: RuleSet, lang: Lang,
+                   regulated: tuple[str, ...] | None = None) -> Change:
+    """Diff and classify two snippets: what rule examples and ``lawdiff rules check`` run.
+
+    ``regulated`` names the regulated parties (an example's ``regulated:``); None is the default reading."""
+    parties = Parties.named(regulated, "example") if regulated else None
+    return classify(diff_unit(snippet_unit(draft, final), Lang(lang)), rules, lang, parties)
 
 
 __all__ = ["article_from_text", "classify", "classify_texts", "match_text", "snippet_unit"]  # match_text: re-export

@@ -65,7 +65,7 @@ def run_examples(rs: RuleSet, lang: Lang, only: set[str] | None = None) -> list[
         if only is not None and r.id not in only:
             continue
         for ex in r.examples:
-            ch = classify_texts(ex.draft, ex.final, rs, lang)
+            ch = classify_texts(ex.draft, ex.final, rs, lang, ex.regulated)
             ids = {f.rule_id for f in ch.firings}
             problems = []
             if ch.label is not ex.label:

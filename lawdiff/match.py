@@ -14,6 +14,9 @@ sitting.  The matching semantics are those documented in the schema at the top o
   positions mean little, so ``deleted`` / ``inserted`` become side counts: more matches on the draft
   (final) side than on the other (``net: true`` asks for this always).
 * ``unless`` matches on either side veto the matches they overlap (negation: "shall not be required to").
+* ``bearer`` keeps only matches whose guessed duty-bearer (:mod:`lawdiff.parties`) is of the listed
+  classes (regulated / authority / counterparty); ``side`` runs a rule only when the run's regulated
+  parties are private (or public) bodies.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from . import amounts
 from .model import Article, ArticleDiff, Evidence, Firing, Lang, Op, UnitKind
 from .normalize import fold
+from .parties import DEFAULT, Parties
 from .rules import Rule
 
 SIDE_MODE_BELOW = 0.5  # share of equal characters under which run positions are not trusted
@@ -96,8 +100,9 @@ def _bigrams(s: str) -> set[str]:
 class UnitContext:
     """Everything about one changed unit that rules share: texts, runs, modes, cached matches."""
 
-    def __init__(self, diff: ArticleDiff, lang: Lang):
+    def __init__(self, diff: ArticleDiff, lang: Lang, parties: Parties | None = None):
         self.diff, self.lang = diff, lang
+        self.parties = parties or DEFAULT
         self.text = {"draft": diff.draft_text, "final": diff.final_text}
         self.mtext = {"draft": match_text(diff.draft_text), "final": match_text(diff.final_text)}
         dele: list[tuple[int, int]] = []
@@ -122,6 +127,8 @@ class UnitContext:
         self.loc = {"draft": _Locator("draft", unit.draft), "final": _Locator("final", unit.final)}
         self._cache: dict[tuple[str, str], list[_Hit]] = {}
         self._terms: dict[tuple[str, str], tuple[amounts.Term, ...]] = {}
+        self._actors: dict[str, list[tuple[int, int, str]]] = {}
+        self._bearers: dict[tuple[str, int], str] = {}
 
     # -- matching
     def matches(self, rx: re.Pattern[str], side: str) -> list[_Hit]:
@@ -138,8 +145,20 @@ class UnitContext:
             self._cache[key] = hits
         return hits
 
-    def found(self, pats, side: str, unless) -> list[_Hit]:
-        """Matches of any pattern on one side, minus those vetoed by ``unless``, overlaps merged."""
+    def bearer(self, side: str, start: int, end: int) -> str:
+        """regulated | authority | counterparty: who is guessed to bear the words at [start, end)."""
+        key = (side, start)
+        b = self._bearers.get(key)
+        if b is None:
+            text = self.mtext[side]
+            if side not in self._actors:
+                self._actors[side] = self.parties.actors(text)
+            b = self._bearers[key] = self.parties.bearer(text, start, end, self._actors[side])
+        return b
+
+    def found(self, pats, side: str, unless, bearer: tuple[str, ...] = ()) -> list[_Hit]:
+        """Matches of any pattern on one side, minus those vetoed by ``unless`` or borne by a party not in
+        ``bearer`` (empty: anyone), overlaps merged."""
         out: list[_Hit] = []
         for rx in pats:
             for h in self.matches(rx, side):
@@ -148,6 +167,8 @@ class UnitContext:
         if out and unless:  # guards are only scanned when there is something to veto
             guards = [g for rx in unless for g in self.matches(rx, side)]
             out = [h for h in out if not any(g.start < h.end and h.start < g.end for g in guards)]
+        if out and bearer:
+            out = [h for h in out if self.bearer(side, h.start, h.end) in bearer]
         return sorted(out, key=lambda h: h.start)
 
     def changed(self, h: _Hit, side: str) -> bool:
@@ -194,12 +215,12 @@ class _ChangedHit(_Hit):
 def _side_hits(ctx: UnitContext, rule: Rule, pats, side: str, counterpart: float | None = None) -> list[_Hit]:
     """``deleted`` (side=draft) / ``inserted`` (side=final) hits, or [] if the rule's condition fails."""
     other = "final" if side == "draft" else "draft"
-    mine = ctx.found(pats, side, rule.unless)
+    mine = ctx.found(pats, side, rule.unless, rule.bearer)
     if not mine:
         return []
     if counterpart is not None:
         # compared with every match on the other side, guards or not: a reworded clause is not new
-        tb = [_bigrams(ctx.mtext[other][t.start : t.end]) for t in ctx.found(pats, other, ())]
+        tb = [_bigrams(ctx.mtext[other][t.start : t.end]) for t in ctx.found(pats, other, (), rule.bearer)]
         kept = []
         for h in mine:
             hb = _bigrams(ctx.mtext[side][h.start : h.end])
@@ -213,7 +234,7 @@ def _side_hits(ctx: UnitContext, rule: Rule, pats, side: str, counterpart: float
         mine = kept
     elif (ctx.side_mode and not _has_changed_group(pats)) or rule.net:
         # presence: more matches on this side than on the other; evidence prefers the changed ones
-        if len(mine) <= len(ctx.found(pats, other, rule.unless)):
+        if len(mine) <= len(ctx.found(pats, other, rule.unless, rule.bearer)):
             return []
         touched = [h for h in mine if ctx.touched(h.start, h.end, side)]
         return touched or mine
@@ -229,6 +250,9 @@ def _numeric(ctx: UnitContext, rule: Rule) -> list[Evidence] | None:
     assert rule.numeric is not None
     kind, cmp = rule.numeric.kind, rule.numeric.compare
     dterms, fterms = ctx.terms(kind, "draft"), ctx.terms(kind, "final")
+    if rule.bearer:
+        dterms = tuple(t for t in dterms if ctx.bearer("draft", t.start, t.end) in rule.bearer)
+        fterms = tuple(t for t in fterms if ctx.bearer("final", t.start, t.end) in rule.bearer)
     pairs: list[tuple[amounts.Term | None, amounts.Term | None]] = []
     if ctx.side_mode:
         for k in sorted({t.kind for t in dterms} | {t.kind for t in fterms}):
@@ -273,6 +297,8 @@ def _numeric(ctx: UnitContext, rule: Rule) -> list[Evidence] | None:
 
 
 def fire(rule: Rule, ctx: UnitContext) -> Firing | None:
+    if rule.side is not None and (rule.side == "public") is not ctx.parties.public:
+        return None
     ev: list[Evidence] = []
     dhits = fhits = None
     if rule.deleted:
@@ -296,8 +322,8 @@ def fire(rule: Rule, ctx: UnitContext) -> Firing | None:
         other = "final" if side == "draft" else "draft"
         hits: list[_Hit] = []
         for rx in pats:
-            mine = ctx.found((rx,), side, rule.unless)
-            if mine and (want == "has" or not ctx.found((rx,), other, rule.unless)):
+            mine = ctx.found((rx,), side, rule.unless, rule.bearer)
+            if mine and (want == "has" or not ctx.found((rx,), other, rule.unless, rule.bearer)):
                 hits.extend(mine)
         if not hits:
             return None

@@ -17,7 +17,7 @@ from .safeyaml import GuardedLoader, YamlLimitError, read_yaml_text
 
 LEVELS = ("law", "administrative regulation", "departmental rule", "normative document", "standard",
           "eu regulation", "eu directive", "legislative proposal", "")
-_TOP_KEYS = {"pair", "lang", "description", "draft", "final", "license", "notes"}
+_TOP_KEYS = {"pair", "lang", "description", "draft", "final", "license", "notes", "regulated"}
 _VERSION_KEYS = {"file", "title", "title_en", "issuers", "date", "level", "status", "source", "verification",
                  "encoding", "document_number", "effective"}
 
@@ -33,6 +33,7 @@ class PairMeta:
     final: VersionMeta
     draft_encoding: str | None = None
     final_encoding: str | None = None
+    regulated: tuple[str, ...] = ()  # the regulated parties (whose burden a change moves); () = inferred
 
 
 def _line_of(node: yaml.Node, key: str) -> int:
@@ -75,6 +76,11 @@ def load_meta(path: str | Path) -> PairMeta:
     lang = data.get("lang")
     if lang not in (None, "zh", "en"):
         raise CorpusError(f"{path}: line {_line_of(node, 'lang')}: field 'lang' must be zh or en, not {lang!r}")
+    regulated = data.get("regulated")
+    if regulated is not None and (not isinstance(regulated, list) or not regulated
+                                  or not all(isinstance(x, str) and x.strip() for x in regulated)):
+        raise CorpusError(f"{path}: line {_line_of(node, 'regulated')}: field 'regulated' must be a non-empty list "
+                          "of actor names, e.g. [提供者] or [行政机关, 行政复议机关, 被申请人]")
     versions = {}
     for side in ("draft", "final"):
         v = data.get(side)
@@ -103,7 +109,8 @@ def load_meta(path: str | Path) -> PairMeta:
             level=level, status=v.get("status") or side, source=v.get("source") or "")
     return PairMeta(str(path), str(data.get("pair") or path.parent.name), Lang(lang) if lang else None,
                     data["draft"]["file"], data["final"]["file"], versions["draft"], versions["final"],
-                    data["draft"].get("encoding"), data["final"].get("encoding"))
+                    data["draft"].get("encoding"), data["final"].get("encoding"),
+                    tuple(x.strip() for x in regulated or ()))
 
 
 def find_meta(draft_path: str | Path, final_path: str | Path) -> PairMeta | None:

@@ -16,6 +16,7 @@ from .diff import diff_unit
 from .meta import PairMeta, find_meta
 from .model import Document, Lang, Report, UnitReport, VersionMeta
 from .parse import parse_text
+from .parties import Parties, infer
 from .read import read_file
 from .rules import RuleSet, load_rules
 from .summarize import summarize
@@ -38,22 +39,31 @@ def compare(
     final_meta: VersionMeta | None = None,
     extra_rules: Sequence[str | Path] = (),
     cache: bool = True,
+    regulated: Sequence[str] = (),
 ) -> Report:
-    """``cache=False`` neither reads nor writes the on-disk token cache (:mod:`lawdiff.cache`)."""
+    """``cache=False`` neither reads nor writes the on-disk token cache (:mod:`lawdiff.cache`).
+
+    ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
+    from the texts (:func:`lawdiff.parties.infer`)."""
     lang = lang or draft.lang
     if rules is None:
         rules = load_rules(lang, extra_rules)
+    parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
     units = align(draft, final, lang=lang)
     reports = []
     with token_cache((draft, final), lang, enabled=cache):
         for unit in units:
             d = diff_unit(unit, lang)
-            reports.append(UnitReport(d, classify(d, rules, lang)))
+            reports.append(UnitReport(d, classify(d, rules, lang, parties)))
     dm = _version_meta(draft, draft_meta, "draft")
     fm = _version_meta(final, final_meta, "final")
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
                   lang=lang, rules_used=tuple(rules.sources) if hasattr(rules, "sources") else ())
+
+
+def _texts(doc: Document) -> list[str]:
+    return ["\n".join([p.text, *(i.text for i in p.items)]) for a in doc.articles for p in a.paragraphs]
 
 
 def load_document(path: str | Path, *, encoding: str | None = None, lang: Lang | None = None) -> Document:
@@ -87,7 +97,7 @@ def compare_files(
     if final_issuers:
         fm = _with_issuers(fm or VersionMeta(final.title), final_issuers)
     return compare(draft, final, lang=lang or draft.lang, draft_meta=dm, final_meta=fm, extra_rules=extra_rules,
-                   cache=cache)
+                   cache=cache, regulated=meta.regulated if meta else ())
 
 
 def _with_issuers(m: VersionMeta, issuers: Sequence[str]) -> VersionMeta:

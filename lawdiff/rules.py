@@ -33,8 +33,10 @@ NUMERIC_KINDS = ("fine", "deadline")
 NUMERIC_COMPARE = ("increase", "decrease", "added", "removed")
 PATTERN_KEYS = ("deleted", "inserted", "draft_only", "final_only", "draft_has", "final_has", "unless")
 RULE_KEYS = ("id", "description", "description_zh", "theme", "direction", "weight", "applies_to", *PATTERN_KEYS,
-             "near", "net", "counterpart", "numeric", "overrides", "examples", "note")
-EXAMPLE_KEYS = ("draft", "final", "label", "effect", "note")
+             "near", "net", "counterpart", "numeric", "bearer", "side", "overrides", "examples", "note")
+EXAMPLE_KEYS = ("draft", "final", "label", "effect", "regulated", "note")
+BEARERS = ("regulated", "authority", "counterparty")
+SIDES = ("private", "public")
 TOP_KEYS = ("lang", "rules")
 _ID = re.compile(r"^[a-z]{2}(?:\.[a-z0-9][a-z0-9_-]*)+$")
 
@@ -52,6 +54,7 @@ class Example:
     label: Label
     effect: Effect | None
     line: int
+    regulated: tuple[str, ...] | None = None  # the run's regulated parties (None: the default reading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ class Rule:
     net: bool = False
     counterpart: float | None = None
     numeric: Numeric | None = None
+    bearer: tuple[str, ...] = ()  # classes of duty-bearer a match must have (empty: anyone)
+    side: str | None = None  # run only when the regulated parties are private / public bodies
     overrides: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     description_zh: str = ""
@@ -185,7 +190,15 @@ def _example(ctx: _Ctx, raw: object, line: int, applies: tuple[str, ...]) -> Exa
         raise ctx.fail(line, "a 'removed' example has final text", "leave final empty for a removed article")
     if not draft and not final:
         raise ctx.fail(line, "example with empty draft and final", "give the text of at least one side")
-    return Example(draft, final, label, effect, line)
+    regulated = raw.get("regulated")
+    if regulated is not None:
+        if isinstance(regulated, str):
+            regulated = [regulated]
+        if not isinstance(regulated, list) or not regulated or not all(isinstance(x, str) and x for x in regulated):
+            raise ctx.fail(_line_of(raw, "regulated"), "example 'regulated' must be a list of actor names",
+                           "write regulated: [行政复议机关, 被申请人]")
+        regulated = tuple(regulated)
+    return Example(draft, final, label, effect, line, regulated)
 
 
 def _rule(ctx: _Ctx, raw: object, line: int) -> Rule:
@@ -244,6 +257,14 @@ def _rule(ctx: _Ctx, raw: object, line: int) -> Rule:
                                     or not 0 < counterpart <= 1 or not (pats["deleted"] or pats["inserted"])):
         raise ctx.fail(_line_of(raw, "counterpart"), f"counterpart {counterpart!r} must be a share in (0, 1] and "
                        "needs deleted or inserted", "write counterpart: 0.6, or drop it")
+    bearer_raw = raw.get("bearer", [])
+    bearer_list = bearer_raw if isinstance(bearer_raw, list) else [bearer_raw]
+    bearer = tuple(_choice(ctx, b, BEARERS, "bearer", _line_of(raw, "bearer")) for b in bearer_list)
+    if bearer and not any(pats[k] for k in PATTERN_KEYS if k != "unless") and not numeric:
+        raise ctx.fail(_line_of(raw, "bearer"), "bearer needs a pattern or numeric matcher", "drop bearer")
+    side = None
+    if raw.get("side") is not None:
+        side = _choice(ctx, raw["side"], SIDES, "side", _line_of(raw, "side"))
     overrides = raw.get("overrides", [])
     if isinstance(overrides, str):
         overrides = [overrides]
@@ -256,7 +277,8 @@ def _rule(ctx: _Ctx, raw: object, line: int) -> Rule:
     examples = tuple(_example(ctx, e, ln, applies) for e, ln in zip(examples_raw, elines))
     dzh = raw.get("description_zh") or ""
     return Rule(id=rid, description=desc.strip(), theme=theme, direction=direction, weight=float(weight),
-                applies_to=applies, near=near, net=net, counterpart=counterpart, numeric=numeric, overrides=tuple(overrides),
+                applies_to=applies, near=near, net=net, counterpart=counterpart, numeric=numeric, bearer=bearer,
+                side=side, overrides=tuple(overrides),
                 examples=examples, description_zh=str(dzh), source=ctx.source, line=line,
                 **{k: v for k, v in pats.items()})
 

@@ -13,6 +13,7 @@ from lawdiff.cli_rules import rules as rules_cli
 from lawdiff.diff import diff_unit
 from lawdiff.errors import RuleError
 from lawdiff.model import AlignedUnit, Label, Lang, UnitKind
+from lawdiff.parties import Parties
 from lawdiff.rules import THEMES, load_rule_file, load_rules, nested_quantifier, parse_rules
 
 TABLES = {lang: load_rules(lang) for lang in Lang}
@@ -33,7 +34,8 @@ def _unit(draft: str, final: str) -> AlignedUnit:
 
 @pytest.mark.parametrize(("lang", "rule", "example"), EXAMPLES)
 def test_every_shipped_example(lang, rule, example):
-    change = classify(diff_unit(_unit(example.draft, example.final), lang), TABLES[lang], lang)
+    parties = Parties.named(example.regulated, "example") if example.regulated else None
+    change = classify(diff_unit(_unit(example.draft, example.final), lang), TABLES[lang], lang, parties)
     fired = [f.rule_id for f in change.firings]
     assert change.label is example.label, change.reason
     assert rule.id in fired, change.reason
