@@ -40,7 +40,11 @@ EFFECTS = {
     Label.ADDED: (Effect.BURDEN, Effect.ENABLING, Effect.NEUTRAL),
     Label.REMOVED: (Effect.RELAXING, Effect.TIGHTENING, Effect.NEUTRAL),
 }
-_TOP_KEYS = ("pair", "units", "expect_signal")
+_TOP_KEYS = ("pair", "split", "bars", "units", "expect_signal")
+#: ``split``: a ``dev`` pair's disagreements may be used to improve lawdiff; a ``heldout`` pair's may not.
+SPLITS = ("dev", "heldout")
+_BAR_KEYS = ("min_label_accuracy", "min_alignment_f1", "min_effect_accuracy", "reason")
+_BAR_REQUIRED = ("min_label_accuracy", "min_alignment_f1", "reason")
 _UNIT_KEYS = ("draft", "final", "label", "effect", "themes", "rationale", "reviewed")
 _REQUIRED = ("draft", "final", "label", "rationale", "reviewed")
 _SIGNAL_KEYS = ("verdict", "score")
@@ -83,11 +87,24 @@ class ExpectSignal:
 
 
 @dataclass(frozen=True, slots=True)
+class PairBars:
+    """A pair's own bars (``bars:``), which replace the global bars for that pair; ``reason`` says why."""
+
+    min_label_accuracy: float
+    min_alignment_f1: float
+    min_effect_accuracy: float | None
+    reason: str
+    line: int  # line of the ``bars:`` key
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     path: str
     pair: str
     units: tuple[GoldUnit, ...]
     expect_signal: ExpectSignal | None = None
+    split: str = "dev"
+    bars: PairBars | None = None
 
     @property
     def gold(self) -> tuple[GoldUnit, ...]:
@@ -171,7 +188,14 @@ def load_annotations(path: str | Path, *, pair: str | None = None) -> Annotation
     expect = None
     if "expect_signal" in data:
         expect = _expect(path, data["expect_signal"], _child(node, "expect_signal"), _line_of(node, "expect_signal"))
-    return Annotations(str(path), name, units, expect)
+    split = data.get("split", "dev")
+    if split not in SPLITS:
+        raise CorpusError(f"{path}: line {_line_of(node, 'split')}: field split {split!r} is not one of "
+                          f"{', '.join(SPLITS)} (dev: used to improve lawdiff; heldout: measured only)")
+    bars = None
+    if "bars" in data:
+        bars = _bars(path, data["bars"], _child(node, "bars"), _line_of(node, "bars"))
+    return Annotations(str(path), name, units, expect, split, bars)
 
 
 def _unit(path: Path, i: int, data: Any, node: yaml.Node) -> GoldUnit:
@@ -294,6 +318,37 @@ def _expect(path: Path, value: Any, node: yaml.Node, line: int) -> ExpectSignal:
                               f"[low, high] with -1 <= low <= high <= 1 (got {score!r})")
         rng = (float(score[0]), float(score[1]))
     return ExpectSignal(verdict, rng, line)
+
+
+def _bars(path: Path, value: Any, node: yaml.Node, line: int) -> PairBars:
+    if not isinstance(value, dict) or not isinstance(node, yaml.MappingNode):
+        raise CorpusError(f"{path}: line {line}: field bars must be a mapping with {', '.join(_BAR_REQUIRED)} "
+                          "(and optionally min_effect_accuracy)")
+    _duplicate_keys(path, node, "bars.")
+    for k in value:
+        if k not in _BAR_KEYS:
+            raise CorpusError(f"{path}: line {_line_of(node, k)}: unknown field bars.{k}; allowed: "
+                              f"{', '.join(_BAR_KEYS)}")
+    for k in _BAR_REQUIRED:
+        if k not in value:
+            why = (" (say why this pair is not held to the global bars)" if k == "reason" else "")
+            raise CorpusError(f"{path}: line {line}: field bars.{k} is missing; a pair's own bars give "
+                              f"{', '.join(_BAR_REQUIRED)}{why}")
+    nums: dict[str, float | None] = {"min_effect_accuracy": None}
+    for k in ("min_label_accuracy", "min_alignment_f1", "min_effect_accuracy"):
+        if k not in value:
+            continue
+        v = value[k]
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.0 <= v <= 1.0:
+            raise CorpusError(f"{path}: line {_line_of(node, k)}: field bars.{k} must be a number from 0 to 1 "
+                              f"(got {v!r})")
+        nums[k] = float(v)
+    reason = value["reason"]
+    if not isinstance(reason, str) or not reason.strip():
+        raise CorpusError(f"{path}: line {_line_of(node, 'reason')}: field bars.reason must be text saying why "
+                          "this pair is not held to the global bars")
+    return PairBars(nums["min_label_accuracy"], nums["min_alignment_f1"], nums["min_effect_accuracy"],
+                    " ".join(reason.split()), line)
 
 
 def validate_against(ann: Annotations, draft: Document, final: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:

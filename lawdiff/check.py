@@ -8,7 +8,12 @@ format is byte-identical whatever ``--jobs`` is.
 
 The bars (minimum label accuracy and alignment F1) come from the command line, else from the nearest
 ``lawdiff.yaml`` or ``pyproject.toml`` ``[tool.lawdiff]`` table found walking up from the first PATH,
-else from :data:`DEFAULT_BARS`.
+else from :data:`DEFAULT_BARS`.  A pair whose annotations.yaml has its own ``bars:`` (with a ``reason``)
+is held to those instead.
+
+A pair is ``dev`` (the default) or ``heldout`` (annotations.yaml ``split``).  The pooled bars apply to
+the dev pairs only; the held-out pairs are pooled apart and reported.  A held-out pair is still held to
+its bars (they guard against regressions), but its ``expect_signal`` is reported, not a bar.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import os
 import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +49,32 @@ ANNOTATIONS = "annotations.yaml"
 class CheckResult:
     pairs: tuple[PairResult, ...]
     skipped: tuple[tuple[str, str], ...]  # (corpus folder, why it was not checked)
-    bars: Bars
-    overall: Counts
-    shortfalls: tuple[str, ...]  # of the pooled result
+    bars: Bars  # the global bars
+    overall: Counts  # the dev pairs pooled: what the pooled bars apply to
+    shortfalls: tuple[str, ...]  # of the pooled dev result
+    overall_heldout: Counts = field(default_factory=Counts)  # the held-out pairs pooled: reported, not a bar
 
     @property
     def passed(self) -> bool:
         return not self.shortfalls and all(p.passed for p in self.pairs)
+
+    @property
+    def dev_passed(self) -> bool:
+        """The pooled bars and every dev pair's bars hold."""
+        return not self.shortfalls and all(p.passed for p in self.dev_pairs)
+
+    @property
+    def heldout_passed(self) -> bool:
+        """Every held-out pair's bars hold (the held-out pool has no bar)."""
+        return all(p.passed for p in self.heldout_pairs)
+
+    @property
+    def dev_pairs(self) -> tuple[PairResult, ...]:
+        return tuple(p for p in self.pairs if not p.heldout)
+
+    @property
+    def heldout_pairs(self) -> tuple[PairResult, ...]:
+        return tuple(p for p in self.pairs if p.heldout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,11 +265,17 @@ def run_check(paths: Sequence[str | Path], *, bars: Bars, jobs: int | None = Non
             raise CorpusError(failures[0].message)
         raise CorpusError(f"{len(failures)} pairs could not be checked:\n"
                           + "\n".join(f"  {f.message}" for f in failures))
-    results = tuple(replace(r, shortfalls=shortfalls(r.counts, bars, r.signal))
-                    for r in raw if isinstance(r, PairResult))
-    overall = total(results)
-    if overall.gold == 0:
+    results = tuple(_held_to(r, bars) for r in raw if isinstance(r, PairResult))
+    if total(results).gold == 0:
         unreviewed = sum(r.unreviewed for r in results)
         raise CorpusError(f"no reviewed gold units to check ({unreviewed} unreviewed); read each unit against "
                           "both texts and set reviewed: true (see corpora/README.md)")
-    return CheckResult(results, skipped, bars, overall, shortfalls(overall, bars))
+    dev = total([r for r in results if not r.heldout])
+    heldout = total([r for r in results if r.heldout])
+    return CheckResult(results, skipped, bars, dev, shortfalls(dev, bars), heldout)
+
+
+def _held_to(r: PairResult, bars: Bars) -> PairResult:
+    """The pair against its own bars if it has them, else the global ones; a held-out pair's signal is no bar."""
+    own = r.bars or bars
+    return replace(r, bars=own, shortfalls=shortfalls(r.counts, own, None if r.heldout else r.signal))

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .annotations import Annotations, ExpectSignal, GoldUnit, where
+from .annotations import Annotations, ExpectSignal, GoldUnit, PairBars, where
 from .model import Effect, Label, Report, UnitReport
 
 LABELS = tuple(x.value for x in Label)
@@ -184,6 +184,13 @@ class PairResult:
     unannotated_final: tuple[str, ...] = ()
     signal: SignalCheck | None = None
     shortfalls: tuple[str, ...] = field(default=())  # filled in by check against the bars
+    split: str = "dev"  # annotations.yaml ``split``: dev | heldout
+    bars: Bars | None = None  # the pair's own bars from annotations.yaml; after check, the bars it was held to
+
+    @property
+    def heldout(self) -> bool:
+        """A held-out pair's expect_signal is reported but is not a bar, and it is pooled apart."""
+        return self.split == "heldout"
 
     @property
     def unreviewed(self) -> int:
@@ -203,6 +210,13 @@ class Bars:
     min_label_accuracy: float
     min_alignment_f1: float
     source: str = "built-in defaults"
+    min_effect_accuracy: float | None = None  # only a pair's own bars (annotations.yaml ``bars:``) set it
+    reason: str | None = None  # why a pair has its own bars
+
+    @property
+    def own(self) -> bool:
+        """True for a pair's own bars (they carry a reason), False for the global bars."""
+        return self.reason is not None
 
 
 def _ratio(a: int, b: int) -> float:
@@ -273,7 +287,14 @@ def evaluate_units(predicted: Sequence[Predicted], ann: Annotations, *, signal: 
     if ann.expect_signal is not None and signal is not None:
         check = signal_check(ann.expect_signal, *signal)
     return PairResult(ann.pair, pair_path, ann.path, counts, tuple(outcomes), unscored, unannotated[0],
-                      unannotated[1], check)
+                      unannotated[1], check, split=ann.split,
+                      bars=None if ann.bars is None else pair_bars(ann.bars, ann.path))
+
+
+def pair_bars(own: PairBars, path: str) -> Bars:
+    """A pair's ``bars:`` block as :class:`Bars`, its source the annotations file and line."""
+    return Bars(own.min_label_accuracy, own.min_alignment_f1, f"{path} line {own.line}",
+                own.min_effect_accuracy, own.reason)
 
 
 def signal_check(expect: ExpectSignal, verdict: str, score: float) -> SignalCheck:
@@ -284,7 +305,8 @@ def shortfalls(counts: Counts, bars: Bars, signal: SignalCheck | None = None) ->
     """Which bars the counts fall short of, each said in words; empty when all hold.
 
     A pair without reviewed gold has nothing to fall short of.  The expected signal is a bar too: the
-    annotation guide says it is the direction the pair *must* produce.
+    annotation guide says it is the direction the pair *must* produce (``check`` passes no signal for a
+    held-out pair, whose signal is reported only).
     """
     out = []
     if counts.gold:
@@ -295,6 +317,10 @@ def shortfalls(counts: Counts, bars: Bars, signal: SignalCheck | None = None) ->
         f1 = counts.f1 or 0.0
         if f1 < bars.min_alignment_f1 - SCORE_EPSILON:
             out.append(f"alignment F1 {f1:.3f} < {bars.min_alignment_f1:.3f}")
+        eff = counts.effect_accuracy
+        if bars.min_effect_accuracy is not None and (eff is None or eff < bars.min_effect_accuracy - SCORE_EPSILON):
+            shown = "n/a (no added/removed gold unit aligned)" if eff is None else f"{eff:.3f}"
+            out.append(f"effect accuracy {shown} < {bars.min_effect_accuracy:.3f}")
     if signal is not None:
         if not signal.verdict_ok:
             out.append(f"signal verdict {signal.verdict!r}, expected {signal.expected_verdict!r}")

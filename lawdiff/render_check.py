@@ -8,13 +8,17 @@ bytes on every run and for every ``--jobs``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .check import CheckResult
-from .evaluate import LABELS, Counts, Outcome, PairResult, Predicted
+from .evaluate import LABELS, Bars, Counts, Outcome, PairResult, Predicted
 
-SCHEMA_VERSION = "1.0"
+#: 1.1: ``split`` and ``bars`` per pair, ``signal.is_bar``, ``overall_dev`` and ``overall_heldout``;
+#: ``overall`` pools the dev pairs only (the same as ``overall_dev``; every pair when none is held out).
+SCHEMA_VERSION = "1.1"
+SPLIT_NAMES = {"dev": "dev", "heldout": "held out"}
+HELDOUT_SIGNAL = "held out: reported, not a bar"
 _ABBR = {"unchanged": "unch", "reworded": "rewd", "relaxed": "relx", "tightened": "tght", "added": "add",
          "removed": "rem"}
 
@@ -51,7 +55,7 @@ def disagreement_lines(o: Outcome) -> list[str]:
             f"rationale: {g.rationale}"]
 
 
-def _signal_text(r: PairResult) -> str:
+def signal_text(r: PairResult) -> str:
     s = r.signal
     if s is None:
         return "not annotated (no expect_signal)"
@@ -60,7 +64,25 @@ def _signal_text(r: PairResult) -> str:
         want.append(s.expected_verdict)
     if s.expected_score is not None:
         want.append(f"score in [{s.expected_score[0]:+.2f}, {s.expected_score[1]:+.2f}]")
-    return f"{s.verdict} {s.score:+.3f}, expected {' '.join(want)}: {'ok' if s.ok else 'FAILS'}"
+    text = f"{s.verdict} {s.score:+.3f}, expected {' '.join(want)}: {'ok' if s.ok else 'FAILS'}"
+    return f"{text} ({HELDOUT_SIGNAL})" if r.heldout else text
+
+
+def bars_text(b: Bars, ge: str = ">=") -> str:
+    out = f"label accuracy {ge} {b.min_label_accuracy:.2f}, alignment F1 {ge} {b.min_alignment_f1:.2f}"
+    if b.min_effect_accuracy is not None:
+        out += f", effect accuracy {ge} {b.min_effect_accuracy:.2f}"
+    return out
+
+
+def _n_pairs(n: int) -> str:
+    return f"{n} pair{'' if n == 1 else 's'}"
+
+
+def _pool_text(pairs: Sequence[PairResult], c: Counts) -> str:
+    return (f"{_n_pairs(len(pairs))}, {c.gold} gold units; alignment F1 {fmt(c.f1)}, label accuracy "
+            f"{fmt(c.label_accuracy)}, effect accuracy {fmt(c.effect_accuracy)}; "
+            f"{sum(len(r.disagreements) for r in pairs)} disagreements")
 
 
 def _coverage_text(r: PairResult) -> str:
@@ -83,20 +105,23 @@ def render_terminal(result: CheckResult, *, style: Callable[..., str] | None = N
         return st("PASS", fg="green", bold=True) if ok else st("FAIL", fg="red", bold=True)
 
     b = result.bars
-    out = [(f"lawdiff check: bars label accuracy >= {b.min_label_accuracy:.2f}, alignment F1 >= "
-            f"{b.min_alignment_f1:.2f} (from {b.source})"), ""]
+    out = [f"lawdiff check: bars {bars_text(b)} (from {b.source})", ""]
     for r in result.pairs:
         out += _pair_terminal(r, verdict)
     for folder, why in result.skipped:
         out.append(f"{folder}: skipped ({why})")
     if result.skipped:
         out.append("")
-    c = result.overall
-    out.append(f"overall {verdict(result.passed)}: {len(result.pairs)} pairs, {c.gold} gold units; alignment "
-               f"F1 {fmt(c.f1)}, label accuracy {fmt(c.label_accuracy)}, effect accuracy {fmt(c.effect_accuracy)}; "
-               f"{sum(len(r.disagreements) for r in result.pairs)} disagreements")
+    dev, held = result.dev_pairs, result.heldout_pairs
+    if dev:
+        out.append(f"overall dev {verdict(result.dev_passed)}: {_pool_text(dev, result.overall)}")
+    else:
+        out.append("overall dev: no dev pairs (every pair is held out)")
+    if held:
+        out.append(f"overall held out {verdict(result.heldout_passed)} (pooled figures reported, not a bar): "
+                   f"{_pool_text(held, result.overall_heldout)}")
     for s in result.shortfalls:
-        out.append(f"  below the bar: {s} (all pairs pooled)")
+        out.append(f"  below the bar: {s} (dev pairs pooled)")
     for r in result.pairs:
         for s in r.shortfalls:
             out.append(f"  below the bar: {r.pair}: {s}")
@@ -105,8 +130,10 @@ def render_terminal(result: CheckResult, *, style: Callable[..., str] | None = N
 
 def _pair_terminal(r: PairResult, verdict: Callable[[bool], str]) -> list[str]:
     c = r.counts
-    out = [f"{r.pair} {verdict(r.passed)}  ({r.annotations})",
+    out = [f"{r.pair} {verdict(r.passed)}  [{SPLIT_NAMES[r.split]}]  ({r.annotations})",
            f"  gold units   {c.gold} reviewed, {r.unreviewed} unreviewed (not gold); {c.predicted} tool units scored"]
+    if r.bars is not None and r.bars.own:
+        out.append(f"  own bars     {bars_text(r.bars)} ({r.bars.source}): {r.bars.reason}")
     cov = _coverage_text(r)
     if cov:
         out.append(f"  unannotated  {cov}")
@@ -115,7 +142,7 @@ def _pair_terminal(r: PairResult, verdict: Callable[[bool], str]) -> list[str]:
          f"gold units aligned, {c.unmatched} unmatched)"),
         f"  labels       accuracy {fmt(c.label_accuracy)} ({c.label_correct}/{c.matched} aligned units)",
         f"  effects      accuracy {fmt(c.effect_accuracy)} ({c.effect_correct}/{c.effect_total} added/removed)",
-        f"  signal       {_signal_text(r)}",
+        f"  signal       {signal_text(r)}",
     ]
     labels = _labels(c)
     if labels:
@@ -145,31 +172,43 @@ def _md(text: str) -> str:
 
 def render_markdown(result: CheckResult) -> str:
     b = result.bars
-    c = result.overall
     head = "✅ passed" if result.passed else "❌ below the bar"
-    out = [f"## lawdiff check: {head}", "",
-           (f"Bars: label accuracy ≥ {b.min_label_accuracy:.2f}, alignment F1 ≥ {b.min_alignment_f1:.2f} "
-            f"(from `{b.source}`)."), "",
-           ("| pair | result | gold (unreviewed) | alignment P / R / F1 | label accuracy | effect accuracy "
+    out = [f"## lawdiff check: {head}", "", f"Bars: {bars_text(b, '≥')} (from `{b.source}`).", "",
+           ("| pair | split | result | gold (unreviewed) | alignment P / R / F1 | label accuracy | effect accuracy "
             "| signal | disagreements |"),
-           "|---|---|---|---|---|---|---|---|"]
+           "|---|---|---|---|---|---|---|---|---|"]
     for r in result.pairs:
         k = r.counts
         sig = "—" if r.signal is None else ("ok" if r.signal.ok else "**fails**")
-        out.append(f"| `{r.pair}` | {'pass' if r.passed else '**fail**'} | {k.gold} ({r.unreviewed}) | "
-                   f"{fmt(k.precision)} / {fmt(k.recall)} / {fmt(k.f1)} | {fmt(k.label_accuracy)} "
+        if r.signal is not None and r.heldout:
+            sig += " (not a bar)"
+        out.append(f"| `{r.pair}` | {SPLIT_NAMES[r.split]} | {'pass' if r.passed else '**fail**'} | {k.gold} "
+                   f"({r.unreviewed}) | {fmt(k.precision)} / {fmt(k.recall)} / {fmt(k.f1)} | {fmt(k.label_accuracy)} "
                    f"({k.label_correct}/{k.matched}) | {fmt(k.effect_accuracy)} | {sig} | {len(r.disagreements)} |")
-    out.append(f"| **overall** | {'pass' if result.passed else '**fail**'} | {c.gold} "
-               f"({sum(r.unreviewed for r in result.pairs)}) | {fmt(c.precision)} / {fmt(c.recall)} / {fmt(c.f1)} | "
-               f"{fmt(c.label_accuracy)} ({c.label_correct}/{c.matched}) | {fmt(c.effect_accuracy)} | | "
-               f"{sum(len(r.disagreements) for r in result.pairs)} |")
+    for name, pairs, c, ok in (("overall dev", result.dev_pairs, result.overall, result.dev_passed),
+                               ("overall held out", result.heldout_pairs, result.overall_heldout,
+                                result.heldout_passed)):
+        if pairs:
+            res = "pass" if ok else "**fail**"
+            out.append(f"| **{name}** | {_n_pairs(len(pairs))} | {res} | {c.gold} "
+                       f"({sum(r.unreviewed for r in pairs)}) | {fmt(c.precision)} / {fmt(c.recall)} / {fmt(c.f1)} | "
+                       f"{fmt(c.label_accuracy)} ({c.label_correct}/{c.matched}) | {fmt(c.effect_accuracy)} | | "
+                       f"{sum(len(r.disagreements) for r in pairs)} |")
+    if result.heldout_pairs:
+        out += ["", ("The pooled bars apply to the dev pairs only. A held-out pair is held to its own bars "
+                     "(else the global ones); its pooled figures and its expected signal are reported, not "
+                     "bars.")]
     for folder, why in result.skipped:
         out.append(f"\nSkipped `{folder}`: {why}.")
-    falls = list(result.shortfalls) + [f"{r.pair}: {s}" for r in result.pairs for s in r.shortfalls]
+    falls = ([f"dev pairs pooled: {s}" for s in result.shortfalls]
+             + [f"{r.pair}: {s}" for r in result.pairs for s in r.shortfalls])
     if falls:
         out += ["", "Below the bar:", ""] + [f"- {s}" for s in falls]
     for r in result.pairs:
-        out += ["", f"### {r.pair}", "", f"Signal: {_signal_text(r)}."]
+        title = f"{r.pair} (held out)" if r.heldout else r.pair
+        out += ["", f"### {title}", "", f"Signal: {signal_text(r)}."]
+        if r.bars is not None and r.bars.own:
+            out.append(f"Own bars: {bars_text(r.bars, '≥')} (`{r.bars.source}`): {_md(r.bars.reason)}")
         if _coverage_text(r):
             out.append(f"Unannotated articles: {_coverage_text(r)}.")
         labels = _labels(r.counts)
@@ -215,6 +254,16 @@ def _counts(c: Counts) -> dict[str, Any]:
     }
 
 
+def _bars(b: Bars) -> dict[str, Any]:
+    out: dict[str, Any] = {"min_label_accuracy": b.min_label_accuracy, "min_alignment_f1": b.min_alignment_f1}
+    if b.min_effect_accuracy is not None:
+        out["min_effect_accuracy"] = b.min_effect_accuracy
+    out["source"] = b.source
+    if b.reason is not None:
+        out["reason"] = b.reason
+    return out
+
+
 def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
@@ -237,21 +286,25 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
     for r in result.pairs:
         s = r.signal
         pairs.append({
-            "pair": r.pair, "path": r.path, "annotations": r.annotations, "passed": r.passed,
+            "pair": r.pair, "split": r.split, "path": r.path, "annotations": r.annotations, "passed": r.passed,
+            "bars": None if r.bars is None else _bars(r.bars),
             "shortfalls": list(r.shortfalls), "unreviewed": r.unreviewed,
             "unannotated": {"draft": list(r.unannotated_draft), "final": list(r.unannotated_final)},
             **_counts(r.counts),
             "signal": None if s is None else {
                 "verdict": s.verdict, "score": round(s.score, 4), "expected_verdict": s.expected_verdict,
-                "expected_score": list(s.expected_score) if s.expected_score else None, "ok": s.ok},
+                "expected_score": list(s.expected_score) if s.expected_score else None, "ok": s.ok,
+                "is_bar": not r.heldout},
             "disagreements": [_outcome(o) for o in r.disagreements],
             "unreviewed_units": [_outcome(o) for o in r.outcomes if o.status == "unreviewed"],
         })
+    dev = {"pairs": len(result.dev_pairs), "shortfalls": list(result.shortfalls), **_counts(result.overall)}
     return {
         "schema_version": SCHEMA_VERSION, "tool": "lawdiff check", "passed": result.passed,
-        "bars": {"min_label_accuracy": result.bars.min_label_accuracy,
-                 "min_alignment_f1": result.bars.min_alignment_f1, "source": result.bars.source},
-        "overall": {"shortfalls": list(result.shortfalls), **_counts(result.overall)},
+        "bars": _bars(result.bars),
+        "overall": dev,
+        "overall_dev": dev,
+        "overall_heldout": {"pairs": len(result.heldout_pairs), **_counts(result.overall_heldout)},
         "pairs": pairs,
         "skipped": [{"path": f, "reason": why} for f, why in result.skipped],
     }

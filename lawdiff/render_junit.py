@@ -3,7 +3,8 @@
 One ``<testsuite>`` per pair, one ``<testcase>`` per annotated unit: a reviewed unit the tool agrees
 with passes; a disagreement is a ``<failure>`` whose message names what differs and whose text gives
 the rules that fired, the tool's reason and the gold rationale; an unreviewed unit is ``<skipped>``
-(it is not gold).  The metrics and bars go into each suite's ``<properties>``.  Whether the run
+(it is not gold).  The split, metrics and bars (the pair's own, if it has them) go into each suite's
+``<properties>``; a held-out pair's ``signal_is_bar`` is false.  Whether the run
 passes is decided by the bars and the exit code, not by the failure count: a corpus may pass with a
 few disagreements, so configure the CI's report publisher not to fail the build on test failures.
 """
@@ -15,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 from .check import CheckResult
 from .evaluate import Outcome, PairResult
-from .render_check import disagreement_lines, fmt
+from .render_check import disagreement_lines, fmt, signal_text
 
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -51,14 +52,19 @@ def render_junit(result: CheckResult) -> str:
         })
         props = ET.SubElement(suite, "properties")
         c = r.counts
+        b = r.bars or result.bars
         for name, value in (
-            ("passed", str(r.passed).lower()),
+            ("split", r.split), ("passed", str(r.passed).lower()),
             ("alignment_precision", fmt(c.precision)), ("alignment_recall", fmt(c.recall)),
             ("alignment_f1", fmt(c.f1)), ("label_accuracy", fmt(c.label_accuracy)),
             ("effect_accuracy", fmt(c.effect_accuracy)), ("gold_unmatched", str(c.unmatched)),
-            ("min_label_accuracy", f"{result.bars.min_label_accuracy:.3f}"),
-            ("min_alignment_f1", f"{result.bars.min_alignment_f1:.3f}"),
+            ("min_label_accuracy", f"{b.min_label_accuracy:.3f}"),
+            ("min_alignment_f1", f"{b.min_alignment_f1:.3f}"),
+            *((("min_effect_accuracy", f"{b.min_effect_accuracy:.3f}"),) if b.min_effect_accuracy is not None
+              else ()),
+            ("bars_source", b.source), *((("bars_reason", _clean(b.reason)),) if b.reason is not None else ()),
             ("signal_ok", "n/a" if r.signal is None else str(r.signal.ok).lower()),
+            ("signal_is_bar", str(not r.heldout).lower()),
         ):
             ET.SubElement(props, "property", {"name": name, "value": value})
         for o in r.outcomes:
@@ -67,6 +73,7 @@ def render_junit(result: CheckResult) -> str:
         out.text = _clean("\n".join([
             (f"alignment P {fmt(c.precision)} R {fmt(c.recall)} F1 {fmt(c.f1)}; label accuracy "
              f"{fmt(c.label_accuracy)} ({c.label_correct}/{c.matched}); {c.unmatched} gold units unmatched"),
+            *([f"signal: {signal_text(r)}"] if r.signal is not None else []),
             *(f"below the bar: {s}" for s in r.shortfalls),
         ]))
     suites.set("tests", str(n_tests))

@@ -96,6 +96,50 @@ def test_malformed_files_name_file_line_and_field(tmp_path, old, new, line, word
         assert w in msg, msg
 
 
+# GOOD with a split and a pair's own bars after it, so that GOOD's line numbers above still hold
+OWN = GOOD + """\
+split: heldout
+bars:
+  min_label_accuracy: 0.6
+  min_alignment_f1: 0.85
+  min_effect_accuracy: 0.4
+  reason: held out; first contact 0.64
+"""
+
+BROKEN_OWN = [
+    ("  reason: held out; first contact 0.64\n", "", 21, ["field bars.reason is missing", "say why"]),
+    ("  reason: held out; first contact 0.64\n", "  reason: ' '\n", 25, ["field bars.reason must be text"]),
+    ("  min_alignment_f1: 0.85\n", "", 21, ["field bars.min_alignment_f1 is missing"]),
+    ("min_label_accuracy: 0.6", "min_label_accuracy: 60", 22, ["bars.min_label_accuracy", "from 0 to 1", "60"]),
+    ("min_effect_accuracy: 0.4", "min_effect_accuracy: yes", 24, ["bars.min_effect_accuracy", "from 0 to 1"]),
+    ("min_effect_accuracy: 0.4", "min_effect_acuracy: 0.4", 24, ["unknown field bars.min_effect_acuracy"]),
+    (OWN[OWN.index("bars:"):], "bars: 0.6\n", 21, ["field bars must be a mapping"]),
+    ("split: heldout", "split: test", 20, ["field split 'test' is not one of dev, heldout"]),
+]
+
+
+def test_split_and_own_bars_load(tmp_path):
+    ann = load_annotations(write(tmp_path, OWN), pair="demo")
+    assert ann.split == "heldout" and ann.bars is not None
+    b = ann.bars
+    assert (b.min_label_accuracy, b.min_alignment_f1, b.min_effect_accuracy, b.line) == (0.6, 0.85, 0.4, 21)
+    assert b.reason == "held out; first contact 0.64"
+    plain = load_annotations(write(tmp_path, GOOD))
+    assert (plain.split, plain.bars) == ("dev", None)  # the defaults
+
+
+@pytest.mark.parametrize(("old", "new", "line", "words"), BROKEN_OWN, ids=[b[3][0] for b in BROKEN_OWN])
+def test_malformed_split_or_bars_name_file_line_and_field(tmp_path, old, new, line, words):
+    assert old in OWN
+    path = write(tmp_path, OWN.replace(old, new, 1))
+    with pytest.raises(CorpusError) as err:
+        load_annotations(path, pair="demo")
+    msg = str(err.value)
+    assert msg.startswith(f"{path}: line {line}:"), msg
+    for w in words:
+        assert w in msg, msg
+
+
 def test_unchanged_units_have_no_themes(tmp_path):
     text = GOOD.replace("label: relaxed", "label: unchanged")
     with pytest.raises(CorpusError, match=r"line 7: field units\[0\]\.themes must be \[\] for an unchanged"):

@@ -262,7 +262,12 @@ def test_missing_or_unannotated_paths_exit_2(tmp_path):
     assert res.exit_code == 2 and "no such folder" in res.stderr
     res = run("check", str(tmp_path))
     assert res.exit_code == 2 and "no corpus folders here" in res.stderr
-    res = run("check", str(CORPORA / "administrative-reconsideration-law-2023"))
+    bare = tmp_path / "bare" / SMALL  # a corpus folder without annotations.yaml
+    bare.mkdir(parents=True)
+    for f in (CORPORA / SMALL).iterdir():
+        if f.name != "annotations.yaml":
+            shutil.copyfile(f, bare / f.name)
+    res = run("check", str(bare))
     assert res.exit_code == 2 and "nothing to check" in res.stderr
 
 
@@ -296,7 +301,7 @@ def test_markdown_summary(tmp_path):
     res = run("check", str(folder), "--format", "markdown")
     assert res.exit_code == 0
     assert res.stdout.startswith("## lawdiff check: ✅ passed")
-    assert f"| `{SMALL}` | pass |" in res.stdout and "| **overall** | pass |" in res.stdout
+    assert f"| `{SMALL}` | dev | pass |" in res.stdout and "| **overall dev** | 1 pair | pass |" in res.stdout
 
 
 def test_jobs_1_and_2_give_identical_json():
@@ -322,3 +327,127 @@ def test_ci_examples_parse_and_run_lawdiff_check():
     assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("lawdiff-check", "lawdiff check", False)
     config = yaml.safe_load((ci / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert config["repos"][0]["hooks"][0]["entry"] == "lawdiff check corpora/"
+
+
+# --------------------------------------------------------------------------- split: heldout, a pair's own bars
+
+OWN_BARS = """\
+split: heldout
+bars:
+  min_label_accuracy: 0.5
+  min_alignment_f1: 0.85
+  reason: held out; first contact 0.80
+"""
+
+
+def _set_top(folder: Path, text: str, *, signal: str | None = None) -> None:
+    """Put ``text`` (top-level annotations.yaml fields) after ``pair:``, and optionally an expect_signal."""
+    path = folder / "annotations.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[0].startswith("pair:")
+    body = "".join(lines[:1]) + text + "".join(lines[1:])
+    if signal is not None:
+        body += f"expect_signal:\n  verdict: {signal}\n"
+    path.write_text(body, encoding="utf-8")
+
+
+def test_heldout_pair_below_the_global_bars_but_above_its_own_passes(tmp_path):
+    picks = one_to_one()[:5]
+    folder, _data = make_corpus(tmp_path, reviewed=set(picks), flip=picks[2])  # label accuracy 0.800
+    assert run("check", str(folder)).exit_code == 1  # a dev pair: held to the global 0.9
+    _set_top(folder, OWN_BARS)
+    res = run("check", str(folder))
+    assert res.exit_code == 0, res.output
+    out = res.stdout
+    assert f"{SMALL} PASS  [held out]" in out
+    assert "own bars     label accuracy >= 0.50, alignment F1 >= 0.85" in out and "held out; first contact" in out
+    assert "below the bar" not in out
+    pair = json.loads(run("check", str(folder), "--format", "json").stdout)["pairs"][0]
+    assert (pair["split"], pair["passed"], pair["label_accuracy"]) == ("heldout", True, 0.8)
+    assert pair["bars"] == {"min_label_accuracy": 0.5, "min_alignment_f1": 0.85,
+                            "source": f"{folder / 'annotations.yaml'} line 3", "reason": "held out; first contact 0.80"}
+    # its own bars hold it: above the global bars is not enough when its own are higher
+    text = (folder / "annotations.yaml").read_text(encoding="utf-8").replace("min_label_accuracy: 0.5",
+                                                                              "min_label_accuracy: 0.85")
+    (folder / "annotations.yaml").write_text(text, encoding="utf-8")
+    res = run("check", str(folder), "--min-label-accuracy", "0")
+    assert res.exit_code == 1 and f"below the bar: {SMALL}: label accuracy 0.800 < 0.850" in res.stdout
+
+
+def test_own_effect_accuracy_bar_is_checked():
+    from lawdiff.evaluate import Bars, Counts, shortfalls
+
+    counts = Counts(10, 10, 10, 10, 4, 2)
+    assert shortfalls(counts, Bars(0.9, 0.9)) == ()
+    assert shortfalls(counts, Bars(0.9, 0.9, "x", 0.6, "why")) == ("effect accuracy 0.500 < 0.600",)
+    assert shortfalls(Counts(10, 10, 10, 10), Bars(0.9, 0.9, "x", 0.6, "why")) == (
+        "effect accuracy n/a (no added/removed gold unit aligned) < 0.600",)
+
+
+def test_heldout_signal_miss_is_reported_but_does_not_fail(tmp_path):
+    folder, _data = make_corpus(tmp_path)
+    _set_top(folder, "", signal="none")  # the tool finds changes, so 'none' is a miss
+    res = run("check", str(folder))
+    assert res.exit_code == 1 and "signal verdict" in res.stdout  # for a dev pair it is a bar
+    _set_top(folder, "split: heldout\n")
+    res = run("check", str(folder))
+    assert res.exit_code == 0, res.output
+    assert "expected none: FAILS (held out: reported, not a bar)" in res.stdout
+    assert "below the bar" not in res.stdout
+    pair = json.loads(run("check", str(folder), "--format", "json").stdout)["pairs"][0]
+    assert (pair["signal"]["ok"], pair["signal"]["is_bar"], pair["shortfalls"]) == (False, False, [])
+    md = run("check", str(folder), "--format", "markdown").stdout
+    assert "**fails** (not a bar)" in md and f"### {SMALL} (held out)" in md
+    assert "(held out: reported, not a bar)" in md
+
+
+def test_overall_dev_and_heldout_lines(tmp_path):
+    picks = one_to_one()[:5]
+    _f, _d = make_corpus(tmp_path, reviewed=set(picks), flip=picks[2])  # 0.800: fails the global bar...
+    held = tmp_path / SMALL
+    _set_top(held, OWN_BARS)  # ...but is held out with its own bars
+    _dev, data = make_corpus(tmp_path, "public-data-registration-2025")
+    res = run("check", str(tmp_path))
+    assert res.exit_code == 0, res.output
+    n = len(data["units"])
+    lines = res.stdout.splitlines()
+    assert f"overall dev PASS: 1 pair, {n} gold units; alignment F1 1.000, label accuracy 1.000" in "\n".join(lines)
+    [held_line] = [x for x in lines if x.startswith("overall held out")]
+    assert held_line.startswith("overall held out PASS (pooled figures reported, not a bar): 1 pair, 5 gold units; "
+                                "alignment F1 1.000, label accuracy 0.800")
+    doc = json.loads(run("check", str(tmp_path), "--format", "json").stdout)
+    assert doc["schema_version"] == "1.1"
+    assert [(p["pair"], p["split"]) for p in doc["pairs"]] == [(SMALL, "heldout"),
+                                                               ("public-data-registration-2025", "dev")]
+    assert (doc["overall_dev"]["pairs"], doc["overall_dev"]["gold_units"], doc["overall_dev"]["shortfalls"]) == (
+        1, n, [])
+    assert (doc["overall_heldout"]["pairs"], doc["overall_heldout"]["gold_units"]) == (1, 5)
+    assert doc["overall_heldout"]["label_accuracy"] == 0.8 and "shortfalls" not in doc["overall_heldout"]
+    assert doc["overall"] == doc["overall_dev"]  # 1.0 readers: the pooled result the bars apply to
+    md = run("check", str(tmp_path), "--format", "markdown").stdout
+    assert "| **overall dev** | 1 pair | pass |" in md and "| **overall held out** | 1 pair | pass |" in md
+    assert f"| `{SMALL}` | held out | pass |" in md
+    root = ET.fromstring(run("check", str(tmp_path), "--format", "junit").stdout)
+    props = {s.get("name"): {p.get("name"): p.get("value") for p in s.findall("properties/property")}
+             for s in root.findall("testsuite")}
+    assert (props[SMALL]["split"], props[SMALL]["min_label_accuracy"], props[SMALL]["signal_is_bar"]) == (
+        "heldout", "0.500", "false")
+    assert (props["public-data-registration-2025"]["split"],
+            props["public-data-registration-2025"]["min_label_accuracy"]) == ("dev", "0.900")
+
+    # the pooled bar is over the dev pairs only: make the held-out pair dev and the pool falls short
+    text = (held / "annotations.yaml").read_text(encoding="utf-8").replace("split: heldout\n", "")
+    (held / "annotations.yaml").write_text(text, encoding="utf-8")
+    res = run("check", str(tmp_path), "--min-label-accuracy", "0.99")  # each pair passes its bars; the pool not
+    assert res.exit_code == 1
+    assert "overall dev FAIL: 2 pairs" in res.stdout and "overall held out" not in res.stdout
+    [short] = [x for x in res.stdout.splitlines() if "below the bar" in x]
+    assert short.startswith("  below the bar: label accuracy 0.9") and short.endswith("< 0.990 (dev pairs pooled)")
+
+
+def test_bundled_heldout_pair_has_its_own_bars_and_a_reason():
+    ann = load_annotations(CORPORA / "eu-ai-act-2024" / "annotations.yaml")
+    assert ann.split == "heldout" and ann.bars is not None
+    assert (ann.bars.min_label_accuracy, ann.bars.min_alignment_f1) == (0.60, 0.85)
+    assert "first contact 2026-11-28" in ann.bars.reason
+    assert load_annotations(CORPORA / "administrative-reconsideration-law-2023" / "annotations.yaml").split == "dev"
