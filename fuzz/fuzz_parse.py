@@ -16,14 +16,14 @@ What counts as a finding (each stops the run and is saved under ``fuzz/crashes/`
 To keep a finding as a regression case, fix it, then copy the input to ``tests/cases/fuzz/<name>.bin``:
 ``tests/test_hardening.py::test_fuzz_regressions`` runs :func:`check_one` on every file there.
 
-Seeds: ``fuzz/seeds/`` (small law texts in every encoding and markup lawdiff reads).  With atheris the
+Seeds: ``fuzz/seeds/`` (small law texts in every encoding and markup lawdiff reads); atheris also gets
+``fuzz/lawdiff.dict``, the markers and markup the reader and parser look for.  With atheris the
 growing corpus goes to ``--corpus DIR`` (default: a temporary folder).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import tempfile
@@ -111,7 +111,7 @@ def run_atheris(atheris, seconds: int, timeout: float, corpus: Path) -> int:
             raise
 
     args = [sys.argv[0], f"-max_total_time={seconds}", f"-artifact_prefix={CRASHES}/", "-max_len=20000",
-            "-rss_limit_mb=4096", str(corpus), str(SEEDS)]
+            "-len_control=20", f"-dict={HERE / 'lawdiff.dict'}", "-rss_limit_mb=4096", str(corpus), str(SEEDS)]
     CRASHES.mkdir(exist_ok=True)
     atheris.Setup(args, one_input)
     atheris.Fuzz()
@@ -149,7 +149,7 @@ def run_hypothesis(seconds: int, timeout: float) -> int:
         rounds += 1
         try:
             fuzz()
-        except Exception as exc:  # hypothesis has shrunk it; the last failing input is the smallest
+        except Exception as exc:  # noqa: BLE001 - any failure is a finding; hypothesis has shrunk it
             _save(failure[-1] if failure else b"", f"{type(exc).__name__}: {exc}")
             return 1
     print(f"fuzz: {rounds * 500} inputs in {time.monotonic() - started:.0f} s, no finding", file=sys.stderr)
