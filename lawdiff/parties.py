@@ -17,8 +17,11 @@ side's options).  :class:`Parties` says which actors a run regulates:
 :meth:`Parties.bearer` guesses who bears a duty at an offset of a unit's match text: the first actor
 named in the clause before the modal word; else an agent introduced right after it (可以由申请人…);
 else the first actor of an earlier clause of the same sentence that is not a condition ("…的,");
-else nobody named, which is read as the law's addressee: the regulated parties.  Actors right after a
-preposition (对/向/与/同/给/为) are objects, not bearers.
+else the actor of such a condition (申请人对…不服的，可以…); else, when the words after the modal apply or
+sue (可以向…申请行政复议), the private side (the counterparty when public bodies are regulated); else
+nobody named, which is read as the law's addressee: the regulated parties.  Earlier clauses that open
+with 对 (对…的行政行为不服的) name objects and are passed over.  Actors right after a
+preposition (对/向/与/同/给/为) or before 的 (人民政府的行政行为) are objects or attributes, not bearers.
 
 Only Chinese has a lexicon today; for other languages every bearer reads as regulated, which is what
 rules without a ``bearer:`` key assume anyway.
@@ -37,7 +40,7 @@ REGULATED, AUTHORITY, COUNTERPARTY = "regulated", "authority", "counterparty"
 CLASSES = (REGULATED, AUTHORITY, COUNTERPARTY)
 
 # Heads of public bodies.  被申请人 (the respondent of a reconsideration or suit) is always an agency.
-_AUTHORITY = (r"人民政府|政府|国务院|部门|机关|(?:登记|执法|监管|主管|管理|审查|评估|检测|认证|复议)机构|委员会|"
+_AUTHORITY = (r"人民政府|政府|国务院|部门|机关|(?:登记|执法|监管|主管|管理|审查|评估|检测|认证|复议|援助)机构|委员会|"
               r"人民法院|人民检察院|法院|检察院|(?:工作|复议|执法)人员|被申请人|"
               r"国家(?=应当|可以|支持|鼓励|建立|建设|推动|推进|依法|加强|实行|保护|采取)")
 # Protected private actors: rights holders and applicants rather than the regulated businesses.
@@ -48,8 +51,12 @@ _LEXICON = f"{_AUTHORITY}|{_PROTECTED}|{_PRIVATE}"
 _AUTHORITY_RX = re.compile(f"(?:{_AUTHORITY})$")
 _PROTECTED_RX = re.compile(f"^(?:{_PROTECTED})$")
 _PREPOSITION = "对向与同给为"
+_OBJECT = re.compile(r"[对向][^,;:。\n]{0,5}$")  # 向本级人民政府, 对上一级部门: an object a few characters on
 _SENTENCE_END = "。;\n!?"
 _CLAUSE_END = ",:"
+# Nobody named and the modal word introduces an application or a suit (可以向…申请行政复议): the private side.
+_PETITION = re.compile(r"[^,;。\n]{0,16}?(?:申请|提起|起诉|提出[^,;。\n]{0,6}(?:申请|请求))")
+_PETITIONER = "<petitioner>"
 _MODAL = re.compile(r"应当|必须|不得|禁止|严禁|(?<![必无毋])须(?=[经在按依对向由遵履取具提报备])")
 
 
@@ -85,6 +92,8 @@ class Parties:
 
     # -- classes
     def classify_actor(self, actor: str) -> str:
+        if actor == _PETITIONER:
+            return COUNTERPARTY if self.public else REGULATED
         if actor in self.terms:
             return REGULATED
         if self.public:
@@ -94,9 +103,11 @@ class Parties:
         return COUNTERPARTY if _PROTECTED_RX.match(actor) else REGULATED
 
     def actors(self, text: str) -> list[tuple[int, int, str]]:
-        """Actors named in ``text`` (start, end, actor), objects of a preposition left out."""
+        """Actors named in ``text`` (start, end, actor); objects of a preposition (对申请人) and possessives
+        (人民政府的行为) are left out."""
         return [(m.start(), m.end(), m.group(0)) for m in self._rx.finditer(text)
-                if not (m.start() and text[m.start() - 1] in _PREPOSITION)]
+                if not (m.start() and text[m.start() - 1] in _PREPOSITION) and text[m.end() : m.end() + 1] != "的"
+                and not _OBJECT.search(text, max(0, m.start() - 6), m.start())]
 
     def bearer_actor(self, text: str, pos: int, end: int | None = None,
                      actors: list[tuple[int, int, str]] | None = None) -> str | None:
@@ -119,17 +130,24 @@ class Parties:
             nxt = next((a for a in actors if a[0] == k), None)
             if nxt:
                 return nxt[2]
+        conditional = None
         start = s
         while start < c:
             stop = start
             while stop < c and text[stop] not in _CLAUSE_END:
                 stop += 1
             clause = text[start:stop].rstrip()
-            if not clause.endswith(("的", "时")):
-                first = next((a for a in actors if start <= a[0] and a[1] <= stop), None)
-                if first:
-                    return first[2]
+            lead = text[start:stop].lstrip()
+            first = None if lead.startswith("对") else next((a for a in actors if start <= a[0] and a[1] <= stop), None)
+            if first and not clause.endswith(("的", "时")):
+                return first[2]
+            if first and conditional is None:
+                conditional = first[2]
             start = stop + 1
+        if conditional is not None:  # 申请人对…不服的，可以…: the condition's actor carries over
+            return conditional
+        if _PETITION.match(text, e):
+            return _PETITIONER
         return None
 
     def bearer(self, text: str, pos: int, end: int | None = None,
