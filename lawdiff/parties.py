@@ -44,7 +44,8 @@ _AUTHORITY = (r"人民政府|政府|国务院|部门|机关|(?:登记|执法|监
               r"人民法院|人民检察院|法院|检察院|(?:工作|复议|执法)人员|被申请人|"
               r"国家(?=应当|可以|支持|鼓励|建立|建设|推动|推进|依法|加强|实行|保护|采取)")
 # Protected private actors: rights holders and applicants rather than the regulated businesses.
-_PROTECTED = r"(?<!被)申请人|第三人|用户|使用者|消费者|个人|公民|未成年人|近亲属|代理人|代表人|投诉人|举报人"
+_PROTECTED = (r"(?:(?<!被)申请人|第三人|用户|使用者|消费者|个人|公民|未成年人|近亲属|代理人|代表人|投诉人|举报人)"
+              r"(?!信息|数据|隐私|权益|输入)")  # 个人信息 is data, not a person
 _PRIVATE = (r"提供者|运营者|经营者|处理者|生产者|销售者|开发者|部署者|从业者|登记主体|主体|单位|企业|平台|组织|"
             r"当事人|法人")
 _LEXICON = f"{_AUTHORITY}|{_PROTECTED}|{_PRIVATE}"

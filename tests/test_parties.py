@@ -123,3 +123,9 @@ def test_guards(draft, final, regulated, label, silent):
     ch = classify_texts(draft, final, ZH, Lang.ZH, regulated)
     assert ch.label is label, ch.reason
     assert silent not in {f.rule_id for f in ch.firings}, ch.reason
+
+
+def test_personal_data_is_not_a_person():
+    text = "参与安全评估的相关机构对个人信息应当依法予以保密。"
+    assert _bearer(DEFAULT, text, "应当") == REGULATED
+    assert _bearer(DEFAULT, "个人应当妥善保管账号。", "应当") == COUNTERPARTY
