@@ -13,6 +13,8 @@ What counts as a finding (each stops the run and is saved under ``fuzz/crashes/`
 * one input taking longer than ``--timeout`` seconds (default 10): a regular expression or loop that is
   quadratic on hostile input.
 
+``--pipeline`` also runs diff, classify and summarize against an edited copy of the text (slower).
+
 To keep a finding as a regression case, fix it, then copy the input to ``tests/cases/fuzz/<name>.bin``:
 ``tests/test_hardening.py::test_fuzz_regressions`` runs :func:`check_one` on every file there.
 
@@ -70,6 +72,39 @@ def check_one(data: bytes) -> None:
         assert u.draft[0].text == u.final[0].text, f"{u.id} pairs different texts"
 
 
+def check_pipeline(data: bytes) -> None:
+    """``--pipeline``: also diff and classify the text against an edited copy of itself (lines dropped,
+    swapped and changed, chosen by the input's own bytes): no exception but LawdiffError, every article
+    of both versions in exactly one unit."""
+    check_one(data)
+    from lawdiff.pipeline import compare
+
+    try:
+        text, _encoding = decode(data, name="fuzz-input")
+        draft = parse_text(text, path="draft")
+    except LawdiffError:
+        return
+    lines = text.split("\n")
+    for i, b in enumerate(data[:64]):
+        if not lines:
+            break
+        j = (b * 7 + i) % len(lines)
+        if b % 4 == 0:
+            lines.pop(j)
+        elif b % 4 == 1:
+            lines.insert(j, lines[(j + b) % len(lines)])
+        elif b % 4 == 2:
+            lines[j] = lines[j].replace("应当", "可以").replace("shall", "may") + chr(0x4E00 + b)
+    try:
+        final = parse_text("\n".join(lines), path="final", lang=draft.lang)
+    except LawdiffError:
+        return
+    report = compare(draft, final, cache=False)
+    for side, doc in (("draft", draft), ("final", final)):
+        seen = Counter(id(a) for u in report.units for a in getattr(u.diff.unit, side))
+        assert sorted(seen.values()) == [1] * len(doc.articles), f"a {side} article is missing or in two units"
+
+
 # ----------------------------------------------------------------------------------------- runners
 
 
@@ -87,6 +122,9 @@ def _save(data: bytes, why: str) -> Path:
     return path
 
 
+CHECK = check_one
+
+
 def _timed(data: bytes, timeout: float) -> None:
     def alarm(*_):
         raise _Timeout
@@ -94,7 +132,7 @@ def _timed(data: bytes, timeout: float) -> None:
     old = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        check_one(data)
+        CHECK(data)
     except _Timeout:
         raise AssertionError(f"one input took more than {timeout:g} s") from None
     finally:
@@ -162,7 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds one input may take (default 10)")
     ap.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
     ap.add_argument("--corpus", type=Path, help="atheris: where the growing corpus is kept (default: a temp folder)")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="also diff and classify against an edited copy (slower; covers diff/classify/summarize)")
     ns = ap.parse_args(argv)
+    global CHECK
+    CHECK = check_pipeline if ns.pipeline else check_one
     atheris = None
     if ns.engine != "hypothesis":
         try:
