@@ -14,50 +14,9 @@ import re
 from dataclasses import dataclass
 
 from .model import Lang
+from .numerals import cn_number
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _CN_NUM = "[0-9.零〇一二两三四五六七八九十百千万亿]+"
-
-
-def cn_number(s: str) -> float | None:
-    """五十万 -> 500000, 一百万 -> 1e6, 3 -> 3, 1.5万 -> 15000, 十五 -> 15; None if not a numeral."""
-    s = s.strip()
-    if not s:
-        return None
-    total = 0.0  # finished groups of 亿
-    group = 0.0  # finished groups of 万 inside the current 亿 group
-    section = 0.0  # 千/百/十 part
-    digit: float | None = None
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if ch.isdigit() or ch == ".":
-            j = i
-            while j < len(s) and (s[j].isdigit() or s[j] == "."):
-                j += 1
-            try:
-                digit = float(s[i:j])
-            except ValueError:
-                return None
-            i = j
-            continue
-        if ch in _CN_DIGITS:
-            digit = float(_CN_DIGITS[ch]) if digit is None or digit == 0 else digit * 10 + _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[ch]
-            digit = None
-        elif ch == "万":
-            group += (section + (digit or 0)) * 10_000
-            section, digit = 0.0, None
-        elif ch == "亿":
-            total += (group + section + (digit or 0)) * 100_000_000
-            group, section, digit = 0.0, 0.0, None
-        else:
-            return None
-        i += 1
-    return total + group + section + (digit or 0)
 
 
 _EN_WORDS = {

@@ -4,45 +4,58 @@ from __future__ import annotations
 
 from .normalize import fold
 
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS) + "万"
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "万"
+
+
+def cn_number(s: str) -> float | None:
+    """五十万 -> 500000, 一百万 -> 1e6, 3 -> 3, 1.5万 -> 15000, 十五 -> 15; None if not a numeral."""
+    s = s.strip()
+    if not s:
+        return None
+    total = 0.0  # finished groups of 亿
+    group = 0.0  # finished groups of 万 inside the current 亿 group
+    section = 0.0  # 千/百/十 part
+    digit: float | None = None
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isdigit() or ch == ".":
+            j = i
+            while j < len(s) and (s[j].isdigit() or s[j] == "."):
+                j += 1
+            try:
+                digit = float(s[i:j])
+            except ValueError:
+                return None
+            i = j
+            continue
+        if ch in _CN_DIGITS:
+            digit = float(_CN_DIGITS[ch]) if digit is None or digit == 0 else digit * 10 + _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        elif ch == "万":
+            group += (section + (digit or 0)) * 10_000
+            section, digit = 0.0, None
+        elif ch == "亿":
+            total += (group + section + (digit or 0)) * 100_000_000
+            group, section, digit = 0.0, 0.0, None
+        else:
+            return None
+        i += 1
+    return total + group + section + (digit or 0)
+
 
 
 def cn_to_int(s: str) -> int | None:
-    """Parse a Chinese numeral (or Arabic digits, full-width too).  None if it is not one."""
-    s = fold(s).strip()
-    if not s:
+    """An article number: a Chinese numeral or digits (full-width too) read as an integer, else None."""
+    v = cn_number(fold(s))
+    if v is None or v != int(v) or "." in s:
         return None
-    if s.isdigit():
-        return int(s)
-    total = section = 0
-    digit: int | None = None
-    for ch in s:
-        if ch in _DIGITS:
-            if digit is not None and digit != 0 and ch not in "零〇○":
-                # positional form such as 一二〇 — read digit by digit
-                return _positional(s)
-            digit = _DIGITS[ch]
-        elif ch in _UNITS:
-            section += (1 if digit is None else digit) * _UNITS[ch]
-            digit = None
-        elif ch == "万":
-            total += (section + (digit or 0)) * 10000
-            section, digit = 0, None
-        else:
-            return None
-    return total + section + (digit or 0)
-
-
-def _positional(s: str) -> int | None:
-    out = 0
-    for ch in s:
-        if ch not in _DIGITS:
-            return None
-        out = out * 10 + _DIGITS[ch]
-    return out
+    return int(v)
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
