@@ -52,10 +52,27 @@ def cn_number(s: str) -> float | None:
 
 def cn_to_int(s: str) -> int | None:
     """An article number: a Chinese numeral or digits (full-width too) read as an integer, else None."""
-    v = cn_number(fold(s))
-    if v is None or v != int(v) or "." in s:
+    s = fold(s).strip()
+    if "." in s or not _well_formed(s):
+        return None
+    v = cn_number(s)
+    if v is None or v != int(v):
         return None
     return int(v)
+
+
+def _well_formed(s: str) -> bool:
+    """Two digits in a row are only allowed in a positional numeral (一二〇) or Arabic digits: a typo such as
+    十一一 must not quietly become 21."""
+    if s.isdigit() or not any(c in _CN_UNITS or c == "万" for c in s):
+        return True
+    prev_digit = False
+    for c in s:
+        is_digit = c in _CN_DIGITS and _CN_DIGITS[c] != 0
+        if is_digit and prev_digit:
+            return False
+        prev_digit = is_digit
+    return True
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
