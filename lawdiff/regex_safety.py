@@ -42,11 +42,11 @@ def backtracking_risk(pattern: str, flags: int = re.IGNORECASE) -> str | None:
                 _lo, hi, sub = av
                 multi = hi > 1
                 if multi and inside:
-                    return "a quantifier nested inside a repeated group"
+                    return "nests a quantifier inside a repeated group"
                 if multi and _first(sub, icase)[1]:
-                    return "a repeated group that can match nothing"
+                    return "repeats a group that can match nothing"
                 if multi and _ambiguous(sub, icase):
-                    return "a repeated group whose alternatives can start with the same character"
+                    return "repeats a group whose alternatives can start with the same character"
                 why = walk(sub, inside or multi)
             elif name in ("POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
                 continue  # never backtracks into

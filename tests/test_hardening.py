@@ -430,7 +430,7 @@ def test_catastrophic_regex_in_a_rule_table_is_refused(tmp_path, pattern):
 
 
 @pytest.mark.parametrize(("pattern", "why"), [
-    ("(a+)+b", "nested"), ("(a*)*b", "match nothing"), ("(?:应当\\s*)+x", "nested"), ("(x+x+)+y", "nested"),
+    ("(a+)+b", "nests a quantifier"), ("(a*)*b", "match nothing"), ("(?:应当\\s*)+x", "nests"), ("(x+x+)+y", "nests"),
     ("(a|aa)+b", "alternatives"), ("(a|b|ab)*c", "alternatives"), ("(?:应当|应)+", "alternatives"),
     ("(a?){25}a{25}", "match nothing"), ("(?:a|)+", "match nothing"),
 ])
