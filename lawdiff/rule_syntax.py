@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import yaml
 
 from .normalize import fold
+from .safeyaml import GuardedLoader
 
 try:  # Python >= 3.11
     import re._parser as _sre  # type: ignore[import-not-found]
@@ -32,7 +33,7 @@ class _Seq(list):
     item_lines: list
 
 
-class LineLoader(yaml.SafeLoader):
+class LineLoader(GuardedLoader):  # a SafeLoader with size, alias and depth caps
     """SafeLoader that keeps the line of each mapping, key and list item, and refuses duplicate keys."""
 
 

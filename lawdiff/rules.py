@@ -24,7 +24,9 @@ import yaml
 
 from .errors import RuleError
 from .model import Direction, Effect, Label, Lang
+from .regex_safety import backtracking_risk
 from .rule_syntax import FOLDED_AWAY, LineLoader, nested_quantifier
+from .safeyaml import YamlLimitError, read_yaml_text
 
 THEMES = ("modal", "prohibition", "effort", "deadline", "scope", "approval", "sanction", "trigger", "rights",
           "promotion", "coordination", "disclosure", "procedure", "other")
@@ -140,9 +142,9 @@ def _compile(ctx: _Ctx, raw: object, line: int) -> re.Pattern[str]:
         rx = re.compile(raw, re.IGNORECASE)
     except re.error as exc:
         raise ctx.fail(line, f"bad regular expression {raw!r} ({exc})", "fix the pattern") from None
-    if nested_quantifier(raw):
-        raise ctx.fail(line, f"pattern {raw!r} nests a quantifier inside a repeated group (catastrophic "
-                             "backtracking)", "remove the inner or the outer repeat, e.g. (a+)+ -> a+")
+    if why := backtracking_risk(raw):  # nested repeats, and repeats of nothing or of ambiguous alternatives
+        raise ctx.fail(line, f"pattern {raw!r} {why} (catastrophic backtracking)",
+                       "remove the inner or the outer repeat, e.g. (a+)+ -> a+, (a|aa)+ -> a+")
     if rx.groupindex and set(rx.groupindex) - {"changed"}:
         raise ctx.fail(line, f"pattern {raw!r} names a group other than 'changed'",
                        "use (?:...) for grouping and (?P<changed>...) to mark the part that must change")
@@ -334,7 +336,9 @@ def _check_set(rules: tuple[Rule, ...], lang: Lang | None, sources: tuple[str, .
 def load_rule_file(path: str | Path) -> RuleSet:
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = read_yaml_text(p)  # refuses more than 2 MB before parsing (PyYAML takes ~10 s a MB)
+    except YamlLimitError as exc:
+        raise RuleError(f"{p}: {exc}") from None
     except FileNotFoundError:
         raise RuleError(f"{p}: no such rule file; check the path given to --rules") from None
     except IsADirectoryError:
