@@ -176,6 +176,52 @@ def test_split_into_three_with_each_part_edited():
     assert "d2-f2+f3+f4" in ids(units)
 
 
+NEW = [
+    "国务院有关部门应当建立健全相关工作协调机制，加强信息共享和执法协作。",
+    "县级以上地方人民政府应当将相关工作经费列入本级预算，保障工作顺利开展。",
+    "有关单位和个人应当积极配合监督检查，如实提供有关材料，不得拒绝、阻碍。",
+    "违反前款规定的，由主管部门责令改正，给予警告，没收违法所得。",
+]
+
+
+def test_one_article_spread_over_many_with_new_text_in_each_part():
+    old = [TEXTS[2], TEXTS[3], TEXTS[8], TEXTS[9]]
+    d = doc(TEXTS[0], TEXTS[1], "\n".join(old), TEXTS[4], TEXTS[5])
+    f = doc(TEXTS[0], TEXTS[1], *[t + NEW[k] + NEW[(k + 1) % 4] for k, t in enumerate(old)], TEXTS[4], TEXTS[5])
+    units = align(d, f)
+    assert_partition(d, f, units)
+    assert ids(units) == ["d1-f1", "d2-f2", "d3-f3+f4+f5+f6", "d4-f7", "d5-f8"]
+
+
+def test_a_sentence_moved_into_a_mostly_new_article_splits_off_though_the_unit_gets_less_similar():
+    """The draft keeps two paragraphs in final 2 (a close match) and moves its third into final 4, which
+    is mostly new text: the part carried a whole sentence the unit lacks, which outweighs the dilution."""
+    d = doc(TEXTS[0], "\n".join([TEXTS[2], TEXTS[3], TEXTS[8]]), TEXTS[4])
+    f = doc(TEXTS[0], TEXTS[2] + "\n" + TEXTS[3], TEXTS[4], TEXTS[8] + "".join(NEW[:3]))
+    units = align(d, f)
+    assert ids(units) == ["d1-f1", "d2-f2+f4", "d3-f3"]
+    assert "final 4 split off" in by_id(units)["d2-f2+f4"].note
+
+
+def test_a_parallel_copy_of_a_kept_sentence_stays_added():
+    """A new article modelled on a sentence that the unit's partner already carries (a simple procedure
+    copying the ordinary one) brings nothing the unit lacks: it is added, not a split part."""
+    parallel = TEXTS[3].replace("提供者", "使用者").replace("训练数据", "输入数据")
+    d = doc(TEXTS[0], TEXTS[2] + "\n" + TEXTS[3], TEXTS[4])
+    f = doc(TEXTS[0], TEXTS[2] + "\n" + TEXTS[3], parallel + NEW[0], TEXTS[4])
+    assert ids(align(d, f)) == ["d1-f1", "d2-f2", "f3", "d3-f4"]
+
+
+def test_a_partner_accounts_for_the_sentence_it_came_from_not_for_one_it_echoes():
+    """Old ¶2 became final 2; final 3 rewrites old ¶1, which final 2 only echoes (上一级主管部门申请复议)."""
+    p1 = "对县级以上地方各级人民政府工作部门的行政行为不服的，可以向该部门的本级人民政府申请复议，也可以向上一级主管部门申请复议。"
+    p2 = "对海关、金融、外汇管理等实行垂直领导的行政机关的行政行为不服的，向上一级主管部门申请复议。"
+    rewritten = "对司法行政部门的行政行为不服的，可以向本级人民政府申请复议，也可以向上一级司法行政部门申请复议。"
+    d = doc(TEXTS[0], p1 + "\n" + p2, TEXTS[4])
+    f = doc(TEXTS[0], p2, rewritten, TEXTS[4])
+    assert ids(align(d, f)) == ["d1-f1", "d2-f2+f3", "d3-f4"]
+
+
 def test_identical_boilerplate_repeated_pairs_in_order():
     d = doc(TEXTS[0], BOILER, TEXTS[1], TEXTS[2], BOILER, TEXTS[3])
     f = doc(TEXTS[0], TEXTS[8], BOILER, TEXTS[1], TEXTS[2], BOILER, TEXTS[3])
@@ -226,15 +272,53 @@ def test_rewritten_article_in_place_is_a_weak_match_with_a_note():
     assert u.note.startswith("weak match")
 
 
-def test_chapter_change_marks_moved_but_a_draft_without_chapters_does_not():
-    texts = TEXTS[:4]
-    d = doc(*texts, headings=(("第一章 总则",), ("第一章 总则",), ("第二章 监督",), ("第二章 监督",)))
-    f = doc(*texts, headings=(("第一章 总 则",), ("第二章 监督",), ("第二章 监督",), ("第三章 附则",)))
-    u = by_id(align(d, f))
-    assert not u["d1-f1"].moved  # same title, padding differs
-    assert u["d2-f2"].moved and not u["d3-f3"].moved and u["d4-f4"].moved
+def test_moved_means_leaving_the_chapter_its_neighbours_went_to():
+    """Chapters renamed as a whole move nothing; the article that left for another chapter moved."""
+    texts = TEXTS[:8]
+    d = doc(*texts, headings=(("第一章 总则",),) * 3 + (("第二章 监督",),) * 3 + (("第三章 责任",),) * 2)
+    f = doc(*texts, headings=(("第一章 一般规定",),) * 2 + (("第二章 监督管理",),) * 4 + (("第三章 法律责任",),) * 2)
+    units = align(d, f)
+    assert [u.id for u in units if u.moved] == ["d3-f3"]  # in order, but its chapter went to 第一章
     plain = doc(*texts)
-    assert not any(x.moved for x in align(plain, f))
+    assert not any(u.moved for u in align(plain, f))  # a draft without chapters: order only
+
+
+def test_renamed_and_renumbered_divisions_move_nothing():
+    """TITLE III / CHAPTER 2 -> CHAPTER III / SECTION 2 (a proposal's titles become a regulation's chapters)."""
+    texts = TEXTS[:6]
+    d = doc(*texts, headings=(
+        ("TITLE I GENERAL PROVISIONS",),
+        ("TITLE I GENERAL PROVISIONS",),
+        ("TITLE III HIGH-RISK AI SYSTEMS", "CHAPTER 1 CLASSIFICATION"),
+        ("TITLE III HIGH-RISK AI SYSTEMS", "CHAPTER 2 REQUIREMENTS"),
+        ("TITLE III HIGH-RISK AI SYSTEMS", "CHAPTER 2 REQUIREMENTS"),
+        ("TITLE XII FINAL PROVISIONS",),
+    ))
+    f = doc(*texts, headings=(
+        ("CHAPTER I GENERAL PROVISIONS",),
+        ("CHAPTER I GENERAL PROVISIONS",),
+        ("CHAPTER III HIGH-RISK AI SYSTEMS", "SECTION 1 Classification"),
+        ("CHAPTER III HIGH-RISK AI SYSTEMS", "SECTION 2 Requirements"),
+        ("CHAPTER III HIGH-RISK AI SYSTEMS", "SECTION 2 Requirements"),
+        ("CHAPTER XIII FINAL PROVISIONS",),
+    ))
+    assert not any(u.moved for u in align(d, f))
+
+
+def test_a_chapter_divided_evenly_moves_nothing_and_sections_do_not_count():
+    texts = TEXTS[:4]
+    d = doc(*texts, headings=(("第一章 总则",),) * 2 + (("第二章 申请",),) * 2)
+    f = doc(*texts, headings=(("第一章 总则",), ("第二章 范围",), ("第三章 申请", "第一节 参加人"), ("第三章 申请", "第二节 管辖")))
+    assert not any(u.moved for u in align(d, f))
+
+
+def test_chapters_with_the_same_title_in_one_text_stay_apart():
+    """Two laws in one compilation each have a 第一章 总则: an article that crossed from one to the other moved."""
+    texts = TEXTS[:6]
+    hs = (("第一章 总则",),) * 3 + (("第二章 附则",),) + (("第一章 总则",),) * 2
+    d = doc(*texts, headings=hs)
+    f = doc(*texts, headings=(("第一章 总则",),) * 2 + (("第二章 附则",),) * 2 + (("第一章 总则",),) * 2)
+    assert [u.id for u in align(d, f) if u.moved] == ["d3-f3"]
 
 
 def test_renumbered_chapter_with_the_same_title_is_not_a_move():
