@@ -43,7 +43,7 @@ EFFECTS = {
 _TOP_KEYS = ("pair", "split", "bars", "units", "expect_signal")
 #: ``split``: a ``dev`` pair's disagreements may be used to improve lawdiff; a ``heldout`` pair's may not.
 SPLITS = ("dev", "heldout")
-_BAR_KEYS = ("min_label_accuracy", "min_alignment_f1", "min_effect_accuracy", "reason")
+_BAR_KEYS = ("min_label_accuracy", "min_alignment_f1", "min_effect_accuracy", "signal", "reason")
 _BAR_REQUIRED = ("min_label_accuracy", "min_alignment_f1", "reason")
 _UNIT_KEYS = ("draft", "final", "label", "effect", "themes", "rationale", "reviewed")
 _REQUIRED = ("draft", "final", "label", "rationale", "reviewed")
@@ -95,6 +95,7 @@ class PairBars:
     min_effect_accuracy: float | None
     reason: str
     line: int  # line of the ``bars:`` key
+    signal_bar: bool = True  # ``signal: report`` makes expect_signal reported only, for a known shortfall
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,8 +348,12 @@ def _bars(path: Path, value: Any, node: yaml.Node, line: int) -> PairBars:
     if not isinstance(reason, str) or not reason.strip():
         raise CorpusError(f"{path}: line {_line_of(node, 'reason')}: field bars.reason must be text saying why "
                           "this pair is not held to the global bars")
+    signal = value.get("signal", "bar")
+    if signal not in ("bar", "report"):
+        raise CorpusError(f"{path}: line {_line_of(node, 'signal')}: field bars.signal must be 'bar' or 'report' "
+                          f"(got {signal!r})")
     return PairBars(nums["min_label_accuracy"], nums["min_alignment_f1"], nums["min_effect_accuracy"],
-                    " ".join(reason.split()), line)
+                    " ".join(reason.split()), line, signal == "bar")
 
 
 def validate_against(ann: Annotations, draft: Document, final: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -278,4 +278,5 @@ def run_check(paths: Sequence[str | Path], *, bars: Bars, jobs: int | None = Non
 def _held_to(r: PairResult, bars: Bars) -> PairResult:
     """The pair against its own bars if it has them, else the global ones; a held-out pair's signal is no bar."""
     own = r.bars or bars
-    return replace(r, bars=own, shortfalls=shortfalls(r.counts, own, None if r.heldout else r.signal))
+    r = replace(r, bars=own)
+    return replace(r, shortfalls=shortfalls(r.counts, own, r.signal if r.signal_is_bar else None))

@@ -193,6 +193,11 @@ class PairResult:
         return self.split == "heldout"
 
     @property
+    def signal_is_bar(self) -> bool:
+        """The expected signal is a bar for a dev pair unless its own bars say ``signal: report``."""
+        return not self.heldout and (self.bars is None or self.bars.signal_bar)
+
+    @property
     def unreviewed(self) -> int:
         return sum(1 for o in self.outcomes if o.status == "unreviewed")
 
@@ -212,6 +217,7 @@ class Bars:
     source: str = "built-in defaults"
     min_effect_accuracy: float | None = None  # only a pair's own bars (annotations.yaml ``bars:``) set it
     reason: str | None = None  # why a pair has its own bars
+    signal_bar: bool = True  # False: the pair's expect_signal is reported, not held as a bar
 
     @property
     def own(self) -> bool:
@@ -294,7 +300,7 @@ def evaluate_units(predicted: Sequence[Predicted], ann: Annotations, *, signal: 
 def pair_bars(own: PairBars, path: str) -> Bars:
     """A pair's ``bars:`` block as :class:`Bars`, its source the annotations file and line."""
     return Bars(own.min_label_accuracy, own.min_alignment_f1, f"{path} line {own.line}",
-                own.min_effect_accuracy, own.reason)
+                own.min_effect_accuracy, own.reason, own.signal_bar)
 
 
 def signal_check(expect: ExpectSignal, verdict: str, score: float) -> SignalCheck:

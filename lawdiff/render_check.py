@@ -65,7 +65,9 @@ def signal_text(r: PairResult) -> str:
     if s.expected_score is not None:
         want.append(f"score in [{s.expected_score[0]:+.2f}, {s.expected_score[1]:+.2f}]")
     text = f"{s.verdict} {s.score:+.3f}, expected {' '.join(want)}: {'ok' if s.ok else 'FAILS'}"
-    return f"{text} ({HELDOUT_SIGNAL})" if r.heldout else text
+    if r.heldout:
+        return f"{text} ({HELDOUT_SIGNAL})"
+    return text if r.signal_is_bar else f"{text} (reported, not a bar: see the pair's bars.reason)"
 
 
 def bars_text(b: Bars, ge: str = ">=") -> str:
@@ -294,7 +296,7 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             "signal": None if s is None else {
                 "verdict": s.verdict, "score": round(s.score, 4), "expected_verdict": s.expected_verdict,
                 "expected_score": list(s.expected_score) if s.expected_score else None, "ok": s.ok,
-                "is_bar": not r.heldout},
+                "is_bar": r.signal_is_bar},
             "disagreements": [_outcome(o) for o in r.disagreements],
             "unreviewed_units": [_outcome(o) for o in r.outcomes if o.status == "unreviewed"],
         })

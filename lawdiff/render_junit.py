@@ -64,7 +64,7 @@ def render_junit(result: CheckResult) -> str:
               else ()),
             ("bars_source", b.source), *((("bars_reason", _clean(b.reason)),) if b.reason is not None else ()),
             ("signal_ok", "n/a" if r.signal is None else str(r.signal.ok).lower()),
-            ("signal_is_bar", str(not r.heldout).lower()),
+            ("signal_is_bar", str(r.signal_is_bar).lower()),
         ):
             ET.SubElement(props, "property", {"name": name, "value": value})
         for o in r.outcomes:

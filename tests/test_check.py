@@ -451,3 +451,23 @@ def test_bundled_heldout_pair_has_its_own_bars_and_a_reason():
     assert (ann.bars.min_label_accuracy, ann.bars.min_alignment_f1) == (0.60, 0.85)
     assert "first contact 2026-11-28" in ann.bars.reason
     assert load_annotations(CORPORA / "administrative-reconsideration-law-2023" / "annotations.yaml").split == "dev"
+
+
+def test_dev_pair_signal_can_be_reported_not_a_bar_only_with_a_reason(tmp_path):
+    folder, _data = make_corpus(tmp_path)
+    _set_top(folder, "", signal="none")  # the tool finds changes, so 'none' is a miss
+    assert run("check", str(folder)).exit_code == 1
+    _set_top(folder, "bars:\n  min_label_accuracy: 0.5\n  min_alignment_f1: 0.5\n  signal: report\n"
+                     "  reason: known signal shortfall, see the issue\n")
+    res = run("check", str(folder))
+    assert res.exit_code == 0, res.output
+    assert "FAILS (reported, not a bar: see the pair's bars.reason)" in res.stdout
+    pair = json.loads(run("check", str(folder), "--format", "json").stdout)["pairs"][0]
+    assert (pair["split"], pair["signal"]["ok"], pair["signal"]["is_bar"]) == ("dev", False, False)
+
+
+def test_bars_signal_value_is_validated(tmp_path):
+    folder, _data = make_corpus(tmp_path)
+    _set_top(folder, "bars:\n  min_label_accuracy: 0.5\n  min_alignment_f1: 0.5\n  signal: maybe\n  reason: x\n")
+    res = run("check", str(folder))
+    assert res.exit_code == 2 and "field bars.signal must be 'bar' or 'report'" in res.stderr
