@@ -167,3 +167,11 @@ def test_every_help_ends_with_an_example():
 def _write(p: Path, data: bytes) -> Path:
     p.write_bytes(data)
     return p
+
+
+def test_readme_unit_example_is_real_output():
+    """The unit shown in README.md is what `lawdiff diff` prints for the bundled pair, word for word."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## What a unit looks like", 1)[1].split("```\n", 2)[1]
+    out = run("diff", GENAI_D, GENAI_F, "--no-signal").output
+    assert block.strip() in out
