@@ -30,15 +30,16 @@ def targets(rows, genai) -> list[str]:
         out.append(f"| {what} | {value} | {'–' if ok is None else 'yes' if ok else '**no**'} |")
 
     if genai.get("cold"):
-        add("genai-2023 whole process, cold token cache ≤ 1.0 s", f"{genai['cold']['median']:.2f} s",
-            genai["cold"]["median"] <= 1.0)
+        add("genai-2023 whole process, cold token cache ≤ 1.0 s (wall; CPU)",
+            f"{genai['cold']['median']:.2f} s; {genai['cold']['cpu']:.2f} s", genai["cold"]["median"] <= 1.0)
     if genai.get("warm"):
-        add("genai-2023 whole process, warm token cache ≤ 0.35 s", f"{genai['warm']['median']:.2f} s",
-            genai["warm"]["median"] <= 0.35)
+        add("genai-2023 whole process, warm token cache ≤ 0.35 s (wall; CPU)",
+            f"{genai['warm']['median']:.2f} s; {genai['warm']['cpu']:.2f} s", genai["warm"]["median"] <= 0.35)
     r = by.get(1260)
     if r:
-        add("1,260 articles whole process ≤ 2.5 s (warm / cold)",
-            f"{r['warm']['median']:.2f} s / {r['cold']['median']:.2f} s", r["cold"]["median"] <= 2.5)
+        add("1,260 articles whole process ≤ 2.5 s (wall warm / cold; CPU warm / cold)",
+            f"{r['warm']['median']:.2f} s / {r['cold']['median']:.2f} s; {r['warm']['cpu']:.2f} s / "
+            f"{r['cold']['cpu']:.2f} s", r["cold"]["median"] <= 2.5)
         rss = max(r["warm"]["rss"], r["cold"]["rss"])
         add("1,260 articles peak memory ≤ 300 MB", f"{rss} MB", rss <= 300)
         add("1,260 articles alignment F1 ≥ 0.98", f"{r['acc']['f1']:.4f}", r["acc"]["f1"] >= 0.98)
@@ -59,8 +60,9 @@ def targets(rows, genai) -> list[str]:
         a, b = by[600], by[2500]
         g_align = per_doubling(a["stages"]["align"], b["stages"]["align"], 600, 2500)
         g_proc = per_doubling(a["warm"]["median"], b["warm"]["median"], 600, 2500)
-        add("doubling articles ≤ 2.3× the time, 600 → 2,500 (align stage / whole process warm)",
-            f"{g_align:.2f}× / {g_proc:.2f}×", g_align <= 2.3 and g_proc <= 2.3)
+        g_cpu = per_doubling(a["warm"]["cpu"], b["warm"]["cpu"], 600, 2500)
+        add("doubling articles ≤ 2.3× the time, 600 → 2,500 (align stage / whole process warm, wall / CPU)",
+            f"{g_align:.2f}× / {g_proc:.2f}× / {g_cpu:.2f}×", g_align <= 2.3 and g_proc <= 2.3)
     return out
 
 
@@ -80,7 +82,7 @@ def markdown(mach, args, rows, genai, imports, jieba) -> str:
     L += ["", "## Targets", ""] + targets(rows, genai)
     L += ["", "## Accuracy and whole-process time", "",
           "| articles draft→final | align P | align R | align F1 | label acc (aligned) | label acc (mutated) "
-          "| process warm | process cold | peak RSS | difflib F1 | difflib naive | difflib pruned | lawdiff align "
+          "| process warm (CPU) | process cold (CPU) | peak RSS | difflib F1 | difflib naive | difflib pruned | lawdiff align "
           "| speed-up vs naive / pruned | redlines |", "|" + "---|" * 15]
     for r in rows:
         a, b, s = r["acc"], r["difflib"], r["stages"]
@@ -97,8 +99,8 @@ def markdown(mach, args, rows, genai, imports, jieba) -> str:
         ntime = "not run" if n is None else f"{n['time']:.2f} s" if n["time"] else f"n/a (> {args.naive_cap:.0f} s)"
         red = f"{r['redlines']:.2f} s" if r["redlines"] is not None else cap
         L.append(f"| {r['size']}→{r['final']} | {a['p']:.4f} | {a['r']:.4f} | {a['f1']:.4f} | {a['label_acc']:.3f} "
-                 f"| {a['mutated_acc']:.3f} ({a['mutated']}) | {r['warm']['median']:.2f} s "
-                 f"| {r['cold']['median']:.2f} s | {max(r['warm']['rss'], r['cold']['rss'])} MB "
+                 f"| {a['mutated_acc']:.3f} ({a['mutated']}) | {r['warm']['median']:.2f} s ({r['warm']['cpu']:.2f}) "
+                 f"| {r['cold']['median']:.2f} s ({r['cold']['cpu']:.2f}) | {max(r['warm']['rss'], r['cold']['rss'])} MB "
                  f"| {bf1} | {ntime} | {btime} | {s['align']:.3f} s | {speed(n, cap_s=args.naive_cap)} / {speed(b)} "
                  f"| {red} |")
     L += ["", "## Stage times in process (ms, median)", "",
@@ -121,12 +123,13 @@ def markdown(mach, args, rows, genai, imports, jieba) -> str:
               + f", (cold) {per_doubling(a['cold']['median'], b['cold']['median'], 600, 2500):.2f}×."]
     L += ["", "## genai-2023 end to end", "",
           "`lawdiff diff corpora/genai-2023/draft.txt corpora/genai-2023/final.txt --format json > /dev/null`", "",
-          "| cache state | median | min | max | peak RSS | runs |", "|---|---|---|---|---|---|"]
+          "| cache state | wall median | min | max | CPU median | peak RSS | runs |", "|---|---|---|---|---|---|---|"]
     for k, v in genai.items():
         if v:
-            L.append(f"| {k} | {v['median']:.3f} s | {v['min']:.3f} s | {v['max']:.3f} s | {v['rss']} MB | {v['n']} |")
-    L += ["", "jieba in a fresh process, /tmp/jieba.cache warm (median): " + ", ".join(f"{k} {v:.3f} s" for k, v in jieba.items())
-          + ".  (lawdiff's import includes lawdiff.tokenize; its load includes the legal user dictionary.)", "",
+            L.append(f"| {k} | {v['median']:.3f} s | {v['min']:.3f} s | {v['max']:.3f} s | {v['cpu']:.3f} s "
+                     f"| {v['rss']} MB | {v['n']} |")
+    L += ["", "jieba in a fresh process (median): " + ", ".join(f"{k} {v:.3f} s" for k, v in jieba.items())
+          + ".  Both load the legal user dictionary; lawdiff's import includes lawdiff.tokenize.", "",
           "## Import time (`python -X importtime -c 'import lawdiff.cli'`, cumulative, median)", "",
           "| module | seconds |", "|---|---|"]
     L += [f"| {k} | {v:.3f} |" if v else f"| {k} | not imported |" for k, v in imports.items()]

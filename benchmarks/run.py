@@ -159,7 +159,9 @@ def score(report: Report, truth: dict) -> dict:
 # A small parent for the measured child: ru_maxrss is inherited across fork+exec (Linux keeps the
 # pre-exec high-water mark, and subprocess uses vfork), so a child of this big benchmark process would
 # report the benchmark's own RSS.  The launcher is a fresh, small process; it times its child from fork
-# to exit (so the launcher's own start-up is not counted) and reports "wall maxrss_kb exit_code".
+# to exit (so the launcher's own start-up is not counted) and reports "wall maxrss_kb exit_code cpu".
+# CPU time (user + system) is reported beside wall time: on a shared, loaded machine wall time measures
+# the neighbours too, while a single-threaded child's CPU time is close to its wall time on an idle one.
 _LAUNCHER = """
 import os, sys, time
 t0 = time.perf_counter()
@@ -169,20 +171,20 @@ if pid == 0:
     os.dup2(fd, 1)
     os.execv(sys.argv[1], sys.argv[1:])
 _, status, ru = os.wait4(pid, 0)
-print(time.perf_counter() - t0, ru.ru_maxrss, os.waitstatus_to_exitcode(status))
+print(time.perf_counter() - t0, ru.ru_maxrss, os.waitstatus_to_exitcode(status), ru.ru_utime + ru.ru_stime)
 """
 
 
-def run_process(args: list[str], *, env: dict[str, str]) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one child; its stdout goes to /dev/null."""
+def run_process(args: list[str], *, env: dict[str, str]) -> tuple[float, int, int, float]:
+    """(wall seconds, peak RSS in MB, exit code, CPU seconds) of one child; its stdout goes to /dev/null."""
     p = subprocess.run([sys.executable, "-c", _LAUNCHER, *args], capture_output=True, text=True, env=env)
     try:
-        wall, rss, code = p.stdout.split()
+        wall, rss, code, cpu = p.stdout.split()
     except ValueError:
         raise RuntimeError(f"{' '.join(args)}: launcher failed: {p.stderr[-500:]}") from None
     if int(code) not in (0, 1):
         raise RuntimeError(f"{' '.join(args)} exited {code}: {p.stderr[-500:]}")
-    return float(wall), int(rss) // 1024, int(code)
+    return float(wall), int(rss) // 1024, int(code), float(cpu)
 
 
 def process_times(draft: Path, final: Path, runs: int, mode: str, extra: tuple[str, ...] = ()) -> dict:
@@ -197,7 +199,7 @@ def process_times(draft: Path, final: Path, runs: int, mode: str, extra: tuple[s
     import shutil
 
     cmd = [str(LAWDIFF), "diff", str(draft), str(final), "--format", "json", *extra]
-    walls, rss = [], []
+    walls, rss, cpus = [], [], []
     with tempfile.TemporaryDirectory(prefix="lawdiff-bench-") as tmp:
         root = Path(tmp) / "cache"
         env = dict(os.environ, LAWDIFF_CACHE_DIR=str(root))
@@ -211,10 +213,12 @@ def process_times(draft: Path, final: Path, runs: int, mode: str, extra: tuple[s
             if mode == "jieba-cold":
                 (Path(tmp) / f"tmp{i}").mkdir()
                 env["TMPDIR"] = str(Path(tmp) / f"tmp{i}")
-            w, m, _ = run_process(cmd, env=env)
+            w, m, _, c = run_process(cmd, env=env)
             walls.append(w)
             rss.append(m)
-    return {"median": statistics.median(walls), "min": min(walls), "max": max(walls), "rss": max(rss), "n": runs}
+            cpus.append(c)
+    return {"median": statistics.median(walls), "min": min(walls), "max": max(walls), "rss": max(rss), "n": runs,
+            "cpu": statistics.median(cpus)}
 
 
 # ----------------------------------------------------------------------------- baselines
@@ -287,29 +291,36 @@ def import_times(runs: int) -> dict[str, float]:
             samples[name].append(seen.get(name, 0) / 1e6)
         for name in [n for n in seen if n.startswith("rich.") and n.count(".") == 1]:
             samples["rich (all)"].append(seen[name] / 1e6)
-    help_walls = [run_process([str(LAWDIFF), "--help"], env=dict(os.environ))[0] for _ in range(runs)]
+    helps = [run_process([str(LAWDIFF), "--help"], env=dict(os.environ)) for _ in range(runs)]
     out = {k: statistics.median(v) for k, v in samples.items()}
-    out["lawdiff --help (process)"] = statistics.median(help_walls)
+    out["lawdiff --help (process wall)"] = statistics.median(h[0] for h in helps)
+    out["lawdiff --help (process CPU)"] = statistics.median(h[3] for h in helps)
     return out
 
 
-def jieba_init_times(runs: int) -> dict[str, float]:
-    """In fresh children, with jieba's /tmp cache warm: jieba's own way (``import jieba``;
-    ``Tokenizer().initialize()``) against lawdiff's (:func:`lawdiff.tokenize._jieba`)."""
-    stock = ("import time;t=time.perf_counter();import jieba;t1=time.perf_counter();jieba.setLogLevel(30);"
-             "tok=jieba.Tokenizer();tok.initialize();print(t1-t,time.perf_counter()-t1)")
-    ours = ("import time;t=time.perf_counter();from lawdiff.tokenize import _import_jieba,_jieba;_import_jieba();"
-            "t1=time.perf_counter();_jieba();print(t1-t,time.perf_counter()-t1)")
+def jieba_init_times(runs: int, primed: Path) -> dict[str, float]:
+    """In fresh children: import jieba, load its dictionary and the legal user dictionary, segment every CJK
+    run of genai-2023 — jieba's own way (``import jieba``, ``Tokenizer().initialize()``, /tmp/jieba.cache
+    warm) against lawdiff's (:func:`lawdiff.tokenize.segment`, with lawdiff's dictionary parts present)."""
+    setup = (f"import time;t=time.perf_counter();from lawdiff.tokenize import cjk_runs;"
+             f"runs=sorted(set(cjk_runs(open({str(GENAI[0])!r}).read()+open({str(GENAI[1])!r}).read())));")
+    stock = (setup + "t=time.perf_counter();import jieba;t1=time.perf_counter();jieba.setLogLevel(30);"
+             "tok=jieba.Tokenizer();tok.initialize();from lawdiff.tokenize import resources;"
+             "tok.load_userdict(str(resources.files('lawdiff')/'data'/'legal_dict.txt'));"
+             "[tok.lcut(r,HMM=False) for r in runs];print(t1-t,time.perf_counter()-t1)")
+    ours = (setup + "t=time.perf_counter();from lawdiff.tokenize import _import_jieba,segment;_import_jieba();"
+            "t1=time.perf_counter();[segment(r) for r in runs];print(t1-t,time.perf_counter()-t1)")
     out: dict[str, float] = {}
+    env = dict(os.environ, LAWDIFF_CACHE_DIR=str(primed))
     for name, code in (("jieba's own", stock), ("lawdiff", ours)):
         ims, loads = [], []
         for _ in range(runs):
             a, b = map(float, subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                             check=True).stdout.split())
+                                             check=True, env=env).stdout.split())
             ims.append(a)
             loads.append(b)
-        out[f"{name}: import"] = statistics.median(ims)
-        out[f"{name}: dictionary load"] = statistics.median(loads)
+        out[f"{name}: import jieba"] = statistics.median(ims)
+        out[f"{name}: dictionaries + segmenting genai-2023"] = statistics.median(loads)
     return out
 
 
@@ -333,9 +344,10 @@ def main(argv: list[str] | None = None) -> int:
         # lawdiff's output should not depend on string hashing, but pin it so that a run is reproducible
         os.execve(sys.executable, [sys.executable, *sys.argv], dict(os.environ, PYTHONHASHSEED="0"))
     sizes = [int(s) for s in args.sizes.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="lawdiff-bench-pairs-"))
+    os.environ[cache.ENV] = str(work / "cache-default")  # never the user's own cache folder
     mach = machine()
     load_before = os.getloadavg()  # POSIX, like the fork/wait4 launcher: the benchmark needs Linux or macOS
-    work = Path(tempfile.mkdtemp(prefix="lawdiff-bench-pairs-"))
     rows = []
     tokenize("预热", mutate_lang())  # load jieba once, outside every timed stage
     for size in sizes:
@@ -364,9 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     for k, v in genai.items():
         if v:
             print(f"genai-2023 {k:>14}: median {v['median']:.3f} s (min {v['min']:.3f}, max {v['max']:.3f}), "
-                  f"peak {v['rss']} MB")
+                  f"CPU {v['cpu']:.3f} s, peak {v['rss']} MB")
     imports = import_times(args.runs)
-    jieba = jieba_init_times(args.runs)
+    jieba = jieba_init_times(args.runs, work / "cache-default")  # holds the dictionary parts by now
     mach["load"] = f"load average {load_before[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
     text = markdown(mach, args, rows, genai, imports, jieba)
     out = args.out or ROOT / "benchmarks" / "results" / f"{dt.date.today().isoformat()}-{socket.gethostname()}.md"
@@ -394,7 +406,8 @@ def print_row(row: dict) -> None:
           f"(mutated {a['mutated_acc']:.4f} of {a['mutated']})")
     print("   stages ms: " + "  ".join(f"{k} {s[k] * 1000:.0f}" for k in STAGES + EXTRA)
           + f"  = {sum(s[k] for k in STAGES):.2f} s")
-    print(f"   process: warm {row['warm']['median']:.2f} s, cold {row['cold']['median']:.2f} s, "
+    print(f"   process: warm {row['warm']['median']:.2f} s (CPU {row['warm']['cpu']:.2f}), "
+          f"cold {row['cold']['median']:.2f} s (CPU {row['cold']['cpu']:.2f}), "
           f"peak {max(row['warm']['rss'], row['cold']['rss'])} MB")
     b, n = row["difflib"], row["naive"] or {"time": None}
     print(f"   difflib greedy: {sec(b['time'])} s pruned, {sec(n['time'])} s naive (n/a: skipped or over the cap), "
