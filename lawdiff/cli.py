@@ -170,7 +170,7 @@ main.commands = _Commands(OPTIONAL_COMMANDS)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colours (auto: on a terminal unless NO_COLOR is set).")
 @click.option("--width", type=click.IntRange(min=40), default=None, help="Terminal width (default: detect).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the token cache (~/.cache/lawdiff; "
+@click.option("--no-cache", is_flag=True, help="Do not read or write lawdiff's caches (~/.cache/lawdiff; "
               "LAWDIFF_CACHE_DIR overrides).")
 @click.pass_context
 def diff(ctx, draft, final, example, fmt, output, side_by_side, only_changed, show_unchanged, context, encoding,
