@@ -305,15 +305,20 @@ def test_markdown_summary(tmp_path):
 
 
 def test_jobs_1_and_2_give_identical_json():
-    one = run("check", str(CORPORA), "--jobs", "1", "--format", "json")
-    two = run("check", str(CORPORA), "--jobs", "2", "--format", "json")
+    # three small pairs keep this quick; .ci/run checks the whole corpus
+    picks = [str(CORPORA / p) for p in ("genai-2023", "cii-commercial-crypto-2025", "public-data-registration-2025")]
+    one = run("check", *picks, "--jobs", "1", "--format", "json")
+    two = run("check", *picks, "--jobs", "2", "--format", "json")
     assert one.exit_code == two.exit_code and one.exit_code in (0, 1)
     assert one.stdout == two.stdout
     doc = json.loads(one.stdout)
+    assert [p["pair"] for p in doc["pairs"]] == ["genai-2023", "cii-commercial-crypto-2025",
+                                                 "public-data-registration-2025"]
+
+
+def test_every_bundled_pair_is_annotated_or_reported_skipped():
     annotated = sorted(p.parent.name for p in CORPORA.glob("*/annotations.yaml"))
-    assert [p["pair"] for p in doc["pairs"]] == annotated
-    assert [s["reason"] for s in doc["skipped"]] == ["no annotations.yaml"] * (len(find_pairs([CORPORA]))
-                                                                              - len(annotated))
+    assert len(find_pairs([CORPORA])) == len(annotated)  # every bundled pair has gold
 
 
 def test_ci_examples_parse_and_run_lawdiff_check():
