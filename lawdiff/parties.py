@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .clause_index import ClauseIndex
 from .model import Lang
 
 REGULATED, AUTHORITY, COUNTERPARTY = "regulated", "authority", "counterparty"
@@ -53,8 +54,6 @@ _AUTHORITY_RX = re.compile(f"(?:{_AUTHORITY})$")
 _PROTECTED_RX = re.compile(f"^(?:{_PROTECTED})$")
 _PREPOSITION = "对向与同给为"
 _OBJECT = re.compile(r"[对向][^,;:。\n]{0,5}$")  # 向本级人民政府, 对上一级部门: an object a few characters on
-_SENTENCE_END = "。;\n!?"
-_CLAUSE_END = ",:"
 # Nobody named and the modal word introduces an application or a suit (可以向…申请行政复议): the private side.
 _PETITION = re.compile(r"[^,;。\n]{0,16}?(?:申请|提起|起诉|提出[^,;。\n]{0,6}(?:申请|请求))")
 _PETITIONER = "<petitioner>"
@@ -110,51 +109,39 @@ class Parties:
                 if not (m.start() and text[m.start() - 1] in _PREPOSITION) and text[m.end() : m.end() + 1] != "的"
                 and not _OBJECT.search(text, max(0, m.start() - 6), m.start())]
 
+    def index(self, text: str) -> ClauseIndex:
+        """The sentences, clauses and actors of ``text``, for many :meth:`bearer_actor` questions."""
+        return ClauseIndex(text, self.actors(text))
+
     def bearer_actor(self, text: str, pos: int, end: int | None = None,
-                     actors: list[tuple[int, int, str]] | None = None) -> str | None:
-        """The actor guessed to bear the modal word at ``text[pos:end]``, or None if none is named."""
-        if actors is None:
-            actors = self.actors(text)
-        s = pos
-        while s > 0 and text[s - 1] not in _SENTENCE_END:
-            s -= 1
-        c = pos
-        while c > s and text[c - 1] not in _CLAUSE_END:
-            c -= 1
-        own = [a for a in actors if c <= a[0] and a[1] <= pos]
+                     index: ClauseIndex | None = None) -> str | None:
+        """The actor guessed to bear the modal word at ``text[pos:end]``, or None if none is named.
+
+        ``index``: :meth:`index` of ``text``, when asking about many words of one text (without it every
+        call reads the whole text again)."""
+        if index is None:
+            index = self.index(text)
+        s = index.sentence_start(pos)
+        c = index.clause_start(pos, s)
+        own = index.own_actor(c, pos)
         if own:
-            return own[0][2]
+            return own[2]
         e = pos if end is None else end
         after = text[e : e + 2]
         if "由" in after:
-            k = e + after.index("由") + 1
-            nxt = next((a for a in actors if a[0] == k), None)
+            nxt = index.actor_at(e + after.index("由") + 1)
             if nxt:
                 return nxt[2]
-        conditional = None
-        start = s
-        while start < c:
-            stop = start
-            while stop < c and text[stop] not in _CLAUSE_END:
-                stop += 1
-            clause = text[start:stop].rstrip()
-            lead = text[start:stop].lstrip()
-            first = None if lead.startswith("对") else next((a for a in actors if start <= a[0] and a[1] <= stop), None)
-            if first and not clause.endswith(("的", "时")):
-                return first[2]
-            if first and conditional is None:
-                conditional = first[2]
-            start = stop + 1
-        if conditional is not None:  # 申请人对…不服的，可以…: the condition's actor carries over
-            return conditional
+        earlier = index.earlier_clause_actor(s, c)  # 申请人对…不服的，可以…: a condition's actor carries over
+        if earlier is not None:
+            return earlier
         if _PETITION.match(text, e):
             return _PETITIONER
         return None
 
-    def bearer(self, text: str, pos: int, end: int | None = None,
-               actors: list[tuple[int, int, str]] | None = None) -> str:
+    def bearer(self, text: str, pos: int, end: int | None = None, index: ClauseIndex | None = None) -> str:
         """regulated | authority | counterparty for the modal word at ``text[pos:end]``."""
-        actor = self.bearer_actor(text, pos, end, actors)
+        actor = self.bearer_actor(text, pos, end, index)
         return REGULATED if actor is None else self.classify_actor(actor)
 
 
@@ -170,9 +157,9 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
     counts: Counter[str] = Counter()
     for raw in texts:
         text = match_text(raw)
-        actors = DEFAULT.actors(text)
+        index = DEFAULT.index(text)
         for m in _MODAL.finditer(text):
-            a = DEFAULT.bearer_actor(text, m.start(), m.end(), actors)
+            a = DEFAULT.bearer_actor(text, m.start(), m.end(), index)
             if a is not None:
                 counts[a] += 1
     if not counts:

@@ -85,6 +85,7 @@ class Rule:
     description_zh: str = ""
     source: str = ""
     line: int = 0
+    user: bool = False  # from a --rules FILE: its patterns run under a time limit (lawdiff.regex_budget)
 
     @property
     def signed_weight(self) -> float:
@@ -119,8 +120,9 @@ class RuleSet:
 class _Ctx:
     """Where we are, for error messages: file, rule id, line."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, user: bool = False):
         self.source = source
+        self.user = user
         self.rule_id = "?"
 
     def fail(self, line: int, problem: str, fix: str) -> RuleError:
@@ -281,13 +283,14 @@ def _rule(ctx: _Ctx, raw: object, line: int) -> Rule:
     return Rule(id=rid, description=desc.strip(), theme=theme, direction=direction, weight=float(weight),
                 applies_to=applies, near=near, net=net, counterpart=counterpart, numeric=numeric, bearer=bearer,
                 side=side, overrides=tuple(overrides),
-                examples=examples, description_zh=str(dzh), source=ctx.source, line=line,
+                examples=examples, description_zh=str(dzh), source=ctx.source, line=line, user=ctx.user,
                 **{k: v for k, v in pats.items()})
 
 
-def parse_rules(text: str, source: str) -> RuleSet:
-    """Validate a rule table given as YAML text; ``source`` names it in messages."""
-    ctx = _Ctx(source)
+def parse_rules(text: str, source: str, *, user: bool = False) -> RuleSet:
+    """Validate a rule table given as YAML text; ``source`` names it in messages.  ``user``: a table
+    from ``--rules`` (not shipped), whose patterns are matched under a time limit."""
+    ctx = _Ctx(source, user)
     try:
         doc = yaml.load(text, Loader=LineLoader)
     except yaml.MarkedYAMLError as exc:
@@ -347,7 +350,7 @@ def load_rule_file(path: str | Path) -> RuleSet:
         raise RuleError(f"{p}: not UTF-8 text; save the rule table as UTF-8") from None
     except OSError as exc:
         raise RuleError(f"{p}: cannot read ({exc.strerror}); check the file's permissions") from None
-    return parse_rules(text, str(p))
+    return parse_rules(text, str(p), user=True)
 
 
 @lru_cache(maxsize=4)

@@ -279,3 +279,66 @@ def test_unchanged_units_are_fast():
     elapsed = time.perf_counter() - start
     assert all(c.label is Label.UNCHANGED for c in out)
     assert elapsed < 0.25, f"{elapsed:.3f}s for 1,260 unchanged units"
+
+
+# ------------------------------------------------------------------------------ one very long article
+
+
+class _CountedHit:
+    """A match whose start/end reads are counted: the overlap checks of ``found`` read them."""
+
+    reads = 0
+
+    def __init__(self, start: int, end: int):
+        self._s, self._e = start, end
+
+    @property
+    def start(self) -> int:
+        _CountedHit.reads += 1
+        return self._s
+
+    @property
+    def end(self) -> int:
+        _CountedHit.reads += 1
+        return self._e
+
+
+def test_found_merges_overlaps_without_comparing_every_pair(monkeypatch):
+    """``found`` used to compare each match with every match kept so far and every guard: quadratic, 18 s
+    on an 80 KB article.  Count the reads of match offsets instead of timing: a few per match."""
+    import re
+
+    from lawdiff.match import UnitContext
+
+    ctx = UnitContext(diff_unit(AlignedUnit("d1-f1", UnitKind.MATCHED, (), (), 0.5), Lang.ZH), Lang.ZH)
+    n = 3000
+    a, b, g = re.compile("a"), re.compile("b"), re.compile("g")
+    hits = {"a": [_CountedHit(10 * i, 10 * i + 4) for i in range(n)],  # [0,4) [10,14) ...
+            "b": [_CountedHit(10 * i + 3, 10 * i + 6) for i in range(n)]  # each overlaps an a: dropped
+            + [_CountedHit(10 * n + 10 * i, 10 * n + 10 * i + 2) for i in range(n)],
+            "g": [_CountedHit(20 * i + 5, 20 * i + 6) for i in range(n)]}
+    monkeypatch.setattr(UnitContext, "matches", lambda self, rx, side: hits[rx.pattern])
+    _CountedHit.reads = 0
+    out = ctx.found((a, b), "draft", ())
+    assert [(h.start, h.end) for h in out][:2] == [(0, 4), (10, 14)] and len(out) == 2 * n
+    guarded = ctx.found((a, b), "draft", (g,))
+    assert len(guarded) == 2 * n  # the guards sit between matches: nothing vetoed
+    assert _CountedHit.reads <= 40 * 4 * n, _CountedHit.reads  # pairwise: ~ n * n = 9,000,000 reads
+
+
+def test_a_long_run_on_article_is_classified_in_reasonable_time():
+    """End to end on a 640 KB article without sentence ends built from genai-2023 (see
+    benchmarks/classify_long.py): a few seconds now; about six minutes while classify was quadratic.
+    A generous timeout, as in test_hardening, not a timing assertion."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    try:
+        proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "classify_long.py"), "640", "--shape",
+                               "run-on"], check=False, capture_output=True, text=True, timeout=90)
+    except subprocess.TimeoutExpired:
+        pytest.fail("classifying a 640 KB run-on article took over 90 s: quadratic again?")
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert "640KB" in proc.stdout and "relaxed" in proc.stdout

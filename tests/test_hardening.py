@@ -441,6 +441,54 @@ def test_safe_patterns_are_accepted(pattern):
     assert backtracking_risk(pattern) is None
 
 
+SLOW = "[^x]*[^x]*[^x]*[^x]*x"  # quartic on a text without an x: passes the load check, hangs a run
+
+
+def test_slow_user_pattern_is_stopped_by_the_time_limit(tmp_path):
+    """regex_safety cannot see polynomial patterns; the time limit on user rules (lawdiff.regex_budget)
+    turns the overrun into exit 2 and one line naming the rule.  A real process, with a generous
+    timeout: without the limit it runs for hours."""
+    from lawdiff.regex_safety import backtracking_risk
+
+    assert backtracking_risk(SLOW) is None
+    rules = write(tmp_path / "slow.yaml", RULE.format(pattern=SLOW))
+    loaded = run("rules", "check", str(rules))  # loads (its example, short, runs in no time)
+    assert loaded.exit_code in (0, 1) and "catastrophic" not in loaded.output, loaded.output
+    env = {**os.environ, "NO_COLOR": "1", "LAWDIFF_RULE_TIMEOUT": "1"}
+    try:
+        proc = subprocess.run([sys.executable, "-m", "lawdiff.cli", "diff", "--example", "genai-2023", "--rules",
+                               str(rules), "--no-signal"], check=False, capture_output=True, text=True,
+                              timeout=60, env=env)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a slow user pattern was not stopped within 60 s")
+    assert proc.returncode == 2, proc.stderr[-300:]
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    for needle in (str(rules), "rule zh.test.slow", "took longer than 1 s on draft art.", "simplify it"):
+        assert needle in lines[0], lines[0]
+
+
+def test_only_user_rules_are_timed(tmp_path):
+    from lawdiff.model import Lang
+    from lawdiff.rules import load_rules
+
+    rules = write(tmp_path / "mine.yaml", RULE.format(pattern="应当"))
+    rs = load_rules(Lang.ZH, [rules])
+    assert [r.id for r in rs if r.user] == ["zh.test.slow"]
+
+
+def test_time_limit_gives_way_outside_the_main_thread():
+    import threading
+
+    from lawdiff.regex_budget import can_bound
+
+    seen = []
+    t = threading.Thread(target=lambda: seen.append(can_bound()))
+    t.start()
+    t.join()
+    assert seen == [False]
+
+
 def test_no_shipped_rule_pattern_is_at_risk():
     from lawdiff.model import Lang
     from lawdiff.regex_safety import backtracking_risk

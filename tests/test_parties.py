@@ -129,3 +129,107 @@ def test_personal_data_is_not_a_person():
     text = "参与安全评估的相关机构对个人信息应当依法予以保密。"
     assert _bearer(DEFAULT, text, "应当") == REGULATED
     assert _bearer(DEFAULT, "个人应当妥善保管账号。", "应当") == COUNTERPARTY
+
+
+# ------------------------------------------------------------------------- one long text, indexed once
+
+
+def _reference_bearer_actor(text: str, pos: int, end: int, actors) -> str | None:
+    """The clause-by-clause scan bearer_actor used to do (quadratic in a long article), kept as the spec
+    that ClauseIndex must answer exactly like."""
+    from lawdiff.parties import _PETITION, _PETITIONER
+
+    s = pos
+    while s > 0 and text[s - 1] not in "。;\n!?":
+        s -= 1
+    c = pos
+    while c > s and text[c - 1] not in ",:":
+        c -= 1
+    own = [a for a in actors if c <= a[0] and a[1] <= pos]
+    if own:
+        return own[0][2]
+    after = text[end : end + 2]
+    if "由" in after:
+        k = end + after.index("由") + 1
+        nxt = next((a for a in actors if a[0] == k), None)
+        if nxt:
+            return nxt[2]
+    conditional, start = None, s
+    while start < c:
+        stop = start
+        while stop < c and text[stop] not in ",:":
+            stop += 1
+        lead = text[start:stop].lstrip()
+        first = None if lead.startswith("对") else next((a for a in actors if start <= a[0] and a[1] <= stop), None)
+        if first and not text[start:stop].rstrip().endswith(("的", "时")):
+            return first[2]
+        if first and conditional is None:
+            conditional = first[2]
+        start = stop + 1
+    if conditional is not None:
+        return conditional
+    return _PETITIONER if _PETITION.match(text, end) else None
+
+
+def _corpus_text() -> str:
+    from lawdiff.match import match_text
+
+    parts = [p.read_text(encoding="utf-8") for pair in ("genai-2023", "administrative-reconsideration-law-2023")
+             for p in sorted((CORPORA / pair).glob("*")) if p.suffix in (".txt", ".md")]
+    return match_text("".join(parts))
+
+
+@pytest.mark.parametrize("parties", [DEFAULT, ADMIN, Parties.named(["提供者"])], ids=["default", "admin", "named"])
+def test_indexed_bearer_answers_like_the_clause_scan(parties):
+    """Every modal word of two real laws, and of the same text with its sentence ends removed."""
+    import re
+
+    from lawdiff.parties import _MODAL
+
+    text = _corpus_text()
+    for t in (text, re.sub(r"[。;\n]", "", text[:30_000]), re.sub(r"[。;\n,:]", "", text[:8_000])):
+        index = parties.index(t)
+        actors = parties.actors(t)
+        words = list(_MODAL.finditer(t)) + list(re.finditer("可以|申请", t))
+        assert len(words) > 50
+        for m in words:
+            assert parties.bearer_actor(t, m.start(), m.end(), index) == _reference_bearer_actor(
+                t, m.start(), m.end(), actors), (m.start(), t[max(0, m.start() - 40) : m.end() + 5])
+
+
+class _CountingText(str):
+    """A str that counts the characters read one at a time (``text[i]``) and the slices taken."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        type(self).reads += 1
+        return str.__getitem__(self, key)
+
+
+def test_bearers_of_a_long_run_on_text_read_it_a_bounded_number_of_times(monkeypatch):
+    """A text without sentence ends (a conversion that lost its 。): guessing the bearer of every modal
+    word used to walk back to the start of the text each time (18 s for an 80 KB article).  Now the text
+    is indexed once and each question is a lookup; count the character reads instead of timing."""
+    import re
+
+    base = re.sub(r"[。;\n,:!?]", "", _corpus_text())
+    counts = {}
+    for n in (20_000, 80_000):
+        _CountingText.reads = 0
+        text = _CountingText((base * (n // len(base) + 1))[:n])
+        modal = [m.span() for m in re.finditer("应当|不得|必须", str(text))]
+        index = ADMIN.index(text)
+        for s, e in modal:
+            ADMIN.bearer_actor(text, s, e, index)
+        counts[n] = _CountingText.reads
+        assert counts[n] <= 10 * len(modal) + 10, (n, counts[n], len(modal))  # a few reads per word
+    # and infer(), which asks about every modal word, reads a 4x longer text no more than ~4x as often
+    # (its width folding would hand it a plain str: the text is folded already)
+    monkeypatch.setattr("lawdiff.match.match_text", lambda t: t)
+    _CountingText.reads = 0
+    infer([_CountingText(base[:20_000])], Lang.ZH)
+    short = _CountingText.reads
+    _CountingText.reads = 0
+    infer([_CountingText((base * 4)[:80_000])], Lang.ZH)
+    assert _CountingText.reads <= 5 * max(short, 1) + 100
