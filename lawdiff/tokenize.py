@@ -53,13 +53,47 @@ def _import_jieba():
     return jieba
 
 
+def _jieba_cache_dir() -> str | None:
+    """Where jieba may keep its marshalled prefix cache: lawdiff's own cache folder, or None.
+
+    Why not jieba's default: it reads and writes ``jieba.cache`` in the shared temporary folder
+    (``/tmp``), where any local user can plant a file that ``marshal`` then loads.  None (no cache at
+    all, the dictionary is built in memory) under ``--no-cache`` or when lawdiff's folder cannot be
+    created or written."""
+    if not disk_dictionary:
+        return None
+    from . import cache
+
+    folder = cache.cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return str(folder) if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) else None
+
+
+def _new_tokenizer():
+    """A jieba Tokenizer whose prefix cache, if any, is in lawdiff's cache folder (never ``/tmp``)."""
+    tok = _import_jieba().Tokenizer()
+    tok.tmp_dir, tok.cache_file = _jieba_cache_dir(), "jieba.cache"
+    return tok
+
+
+def _initialize(tok) -> None:
+    """Build ``tok``'s prefix dictionary: from the cache in lawdiff's folder, else from jieba's dictionary
+    (writing the cache there); with no usable folder, in memory without any cache file."""
+    if tok.tmp_dir is None:
+        tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())
+        tok.initialized = True
+    elif not _load_jieba_cache(tok):
+        tok.initialize()  # builds the prefix dictionary (seconds) and writes tmp_dir/jieba.cache
+
+
 def _load_jieba_cache(tok) -> bool:
     """Fill ``tok`` from jieba's own prefix-dictionary cache, as ``initialize()`` would, but faster."""
-    import tempfile
-
-    if tok.dictionary is not None:  # only the default dictionary has the plain jieba.cache
+    if tok.dictionary is not None or tok.tmp_dir is None:  # only the default dictionary has jieba.cache
         return False
-    path = os.path.join(tok.tmp_dir or tempfile.gettempdir(), tok.cache_file or "jieba.cache")
+    path = os.path.join(tok.tmp_dir, tok.cache_file or "jieba.cache")
     try:
         with open(path, "rb") as f:
             freq, total = marshal.loads(f.read())
@@ -94,7 +128,7 @@ def _jieba():
 
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
+    tok = _new_tokenizer()
     with resources.as_file(resources.files("lawdiff") / "data" / "legal_dict.txt") as path:
         shards = cache.open_prefix_shards() if disk_dictionary and tok.dictionary is None else None
         if shards is not None:
@@ -105,8 +139,7 @@ def _jieba():
             lines = path.read_text(encoding="utf-8-sig").split("\n")
             _need(tok, {ch for line in lines if line.strip() for ch in line.split()[0]})
         else:
-            if not _load_jieba_cache(tok):
-                tok.initialize()  # builds the prefix dictionary (seconds) and writes jieba.cache
+            _initialize(tok)
             if disk_dictionary and tok.dictionary is None:
                 cache.save_prefix_shards(tok.FREQ, tok.total)
         tok.load_userdict(str(path))
@@ -124,9 +157,8 @@ def _need(tok, chars: set[str]) -> None:
         _loaded_chars.update(missing)
     except ValueError:
         # a damaged part: load the whole dictionary instead, keeping what is there (the user words)
-        full = _import_jieba().Tokenizer()
-        if not _load_jieba_cache(full):
-            full.initialize()
+        full = _new_tokenizer()
+        _initialize(full)
         for word, count in full.FREQ.items():
             tok.FREQ.setdefault(word, count)
         _shards = None

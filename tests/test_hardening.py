@@ -835,3 +835,24 @@ def test_fuzz_regressions(case):
 
 def test_fuzz_regressions_exist():
     assert len(FUZZ_CASES) >= 6
+
+
+# ------------------------------------------------------------------------ jieba's cache not in /tmp
+
+
+@pytest.mark.parametrize("no_cache", [False, True], ids=["cache", "no-cache"])
+def test_jieba_cache_is_not_written_to_the_shared_temporary_folder(tmp_path, no_cache):
+    """jieba keeps a marshalled prefix cache at ``$TMPDIR/jieba.cache`` by default, a world-writable place
+    where another user could plant a file for ``marshal`` to load.  lawdiff points it at its own cache
+    folder, or builds the dictionary in memory (``--no-cache``).  A real process, so jieba loads afresh."""
+    tmp, cache = tmp_path / "tmp", tmp_path / "cache"
+    tmp.mkdir()
+    env = {**os.environ, "NO_COLOR": "1", "TMPDIR": str(tmp), "LAWDIFF_CACHE_DIR": str(cache)}
+    args = ["diff", "--example", "genai-2023", "--no-signal", *(["--no-cache"] if no_cache else [])]
+    proc = subprocess.run([sys.executable, "-m", "lawdiff.cli", *args], check=False, capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert proc.returncode == 1, proc.stderr[-300:]
+    assert sorted(p.name for p in tmp.rglob("*jieba*")) == []
+    in_cache = sorted(p.name for p in cache.rglob("jieba*.cache")) if cache.exists() else []
+    assert in_cache == ([] if no_cache else ["jieba.cache"])
+
