@@ -235,7 +235,9 @@ def _emit(text: str, output: Path | None, *, protect) -> None:
     from .output import write_atomic
 
     write_atomic(output, text, protect=protect)
-    click.echo(f"lawdiff: wrote {output}", err=True)
+    from .control_chars import safe
+
+    click.echo(f"lawdiff: wrote {safe(str(output))}", err=True)
 
 
 def _terminal(report, output, *, color, width, side_by_side, only_changed, context, signal, protect) -> None:

@@ -2,6 +2,9 @@
 
 Markers follow ``git diff --word-diff=plain`` so people and scripts already know them.  rich measures
 CJK characters as two cells, so side-by-side columns line up for Chinese text.
+
+File names, titles and article labels are printed with control characters escaped (ESC as ``\\x1b``,
+see :mod:`lawdiff.control_chars`).  When nothing differs the header is followed by one plain line saying so.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from .control_chars import safe
 from .model import ArticleDiff, Edit, Label, Lang, Op, Report, UnitKind, UnitReport
 
 DEL_STYLE = "bold red strike"
@@ -46,7 +50,7 @@ def unit_title(u: UnitReport, lang: Lang) -> str:
     if u.change.secondary is not None:
         label += f", also {u.change.secondary.value}"
     sep = "zh" if lang is Lang.ZH else "en"
-    return f"draft {_ref(unit.draft, sep)} → final {_ref(unit.final, sep)} · {' · '.join(flags)} · {label}"
+    return safe(f"draft {_ref(unit.draft, sep)} → final {_ref(unit.final, sep)} · {' · '.join(flags)} · {label}")
 
 
 def _clip(text: str, context: int | None, first: bool, last: bool) -> str:
@@ -143,6 +147,11 @@ def render_units(report: Report, console: Console, *, plain: bool, side_by_side:
 
 
 def header_lines(report: Report) -> Iterable[str]:
+    """The header, control characters escaped (see the module docstring)."""
+    return [safe(line) for line in _header(report)]
+
+
+def _header(report: Report) -> Iterable[str]:
     d, f = report.draft, report.final
     yield f"draft: {report.draft_meta.title or d.title} ({len(d.articles)} articles) {d.path}".rstrip()
     yield f"final: {report.final_meta.title or f.title} ({len(f.articles)} articles) {f.path}".rstrip()
@@ -161,6 +170,12 @@ def header_lines(report: Report) -> Iterable[str]:
     yield "labels: " + ", ".join(f"{v} {k}" for k, v in counts.items())
     for w in (*d.warnings, *f.warnings):
         yield f"warning: {w}"
+    if report.units and all(u.change.label is Label.UNCHANGED for u in report.units):
+        yield f"no differences: {_n(len(report.units), 'article')}, all unchanged"
+
+
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}" if k == 1 else f"{k} {word}s"
 
 
 def render_report(report: Report, console: Console, *, plain: bool, side_by_side: bool = False,

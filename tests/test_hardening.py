@@ -856,3 +856,34 @@ def test_jieba_cache_is_not_written_to_the_shared_temporary_folder(tmp_path, no_
     in_cache = sorted(p.name for p in cache.rglob("jieba*.cache")) if cache.exists() else []
     assert in_cache == ([] if no_cache else ["jieba.cache"])
 
+
+# ------------------------------------------------------------------ control characters in names, no diffs
+
+
+def test_control_characters_in_file_names_and_titles_are_escaped(tmp_path):
+    """A file name (or a title) with ESC must not reach the terminal raw: shown as \\x1b instead."""
+    name = "law\x1b]0;pwned\x07\x1b[2J\x9b.txt"
+    evil = write(tmp_path / name, LAW.replace("某某服务管理办法", "某某\x1b[31m服务管理办法", 1))
+    other = write(tmp_path / "other.txt", LAW.replace("应当", "可以"))
+    for args in (["diff", str(evil), str(other), "--no-signal"], ["diff", str(other), str(evil), "--side-by-side"],
+                 ["diff", str(evil), str(evil), "--color", "always", "--no-signal"]):
+        res = run(*args, "--width", "1000")  # one header line per name, however long tmp_path is
+        assert res.exit_code in (0, 1), res.output
+        text = res.stdout.replace("\x1b[0m", "").replace("\x1b[1m", "").replace("\x1b[2m", "")
+        assert "\x1b]0;pwned" not in res.stdout and "\x1b[2J" not in res.stdout and "\x9b" not in res.stdout
+        assert "law\\x1b]0;pwned\\x07\\x1b[2J\\x9b.txt" in text, text[:400]
+    out = tmp_path / "r\x1b[2J.json"
+    res = run("diff", str(evil), str(other), "--format", "json", "-o", str(out))
+    assert "\x1b" not in res.stderr and "r\\x1b[2J.json" in res.stderr
+
+
+def test_no_differences_is_said_in_one_line(law):
+    res = run("diff", str(law), str(law), "--no-signal")
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    said = [ln for ln in lines if ln.startswith("no differences")]
+    assert said == ["no differences: 3 articles, all unchanged"]
+    assert lines.index(said[0]) == next(i for i, ln in enumerate(lines) if ln.startswith("labels:")) + 1
+    other = write(law.parent / "other.txt", LAW.replace("应当", "可以"))
+    differs = run("diff", str(law), str(other), "--no-signal")
+    assert differs.exit_code == 1 and "no differences" not in differs.stdout
