@@ -43,10 +43,11 @@ above it (the weakest in the annotated pairs: genai-2023 11->11 0.33, 2->2 0.35;
 vs new 10: 0.73), which the greedy order settles because each has a closer counterpart.  Below it content
 alone cannot tell a rewrite from a coincidence: genai-2023 19->14 (0.11) is real, 9 vs 20 (0.14) is not."""
 
-WEAK_FLOOR = 0.08
+WEAK_FLOOR = 0.10
 """Lowest similarity accepted at all, and then only with corroboration, flagged ``weak``.  Articles
-rewritten while being moved fall to 0.11-0.13 (genai-2023: 19->14, 13->15, 15->14, 17->19); below 0.08
-the shared features are boilerplate (提供者, 应当, 生成式人工智能) and nothing else."""
+rewritten while being moved fall to 0.11-0.13 (genai-2023: 19->14, 13->15, 15->14, 17->19); at 0.08-0.09
+two unrelated articles that happen to sit at the same place share only boilerplate (提供者, 应当,
+依法; a Hypothesis case in tests/test_align.py found 0.08), so 0.10 leaves them added and removed."""
 
 PLACE_FREE = 0.20
 """From this similarity a weak match needs no corroboration of place.  Once the confident matches are
