@@ -41,13 +41,13 @@ def compare(
     cache: bool = True,
     regulated: Sequence[str] = (),
 ) -> Report:
-    """``cache=False`` neither reads nor writes the on-disk token cache (:mod:`lawdiff.cache`).
+    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.cache`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
     from the texts (:func:`lawdiff.parties.infer`)."""
     lang = lang or draft.lang
     if rules is None:
-        rules = load_rules(lang, extra_rules)
+        rules = load_rules(lang, extra_rules, disk_cache=cache)
     parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
     units = align(draft, final, lang=lang)
     reports = []

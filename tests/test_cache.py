@@ -198,3 +198,23 @@ def test_no_cache_writes_no_dictionary_parts(cache_env, fresh_tokenizer):
     d, f = docs()
     compare(d, f, cache=False)
     assert not cache_env.exists()
+
+
+def test_parsed_rule_table_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_path, monkeypatch):
+    from lawdiff.model import Lang
+    from lawdiff.rules import shipped_rules
+
+    monkeypatch.setenv("LAWDIFF_CACHE_DIR", str(tmp_path))
+    shipped_rules.cache_clear()
+    try:
+        fresh = shipped_rules(Lang.ZH, disk_cache=False)
+        assert not list(tmp_path.glob("rules-*.pickle"))  # disk_cache=False writes nothing
+        first = shipped_rules(Lang.ZH)
+        [copy] = tmp_path.glob("rules-*.pickle")
+        shipped_rules.cache_clear()
+        assert shipped_rules(Lang.ZH) == first == fresh  # read back from disk, same table
+        copy.write_bytes(b"not a pickle")
+        shipped_rules.cache_clear()
+        assert shipped_rules(Lang.ZH) == fresh  # damaged copy: parsed again, no error
+    finally:
+        shipped_rules.cache_clear()
