@@ -86,11 +86,25 @@ def version_blocks(report: Report, w: Words) -> list[Block]:
     def level(x: str) -> str:
         return w.levels.get(x, x)
 
+    # without a meta.yaml, show what the signal summary inferred from the texts, marked as inferred
+    inferred = "（推断）" if report.lang.value == "zh" else " (inferred)"
+    co, cm = report.signal.coordination, report.signal.commitment
+
+    def issuers(given: tuple[str, ...], guessed: tuple[str, ...]) -> str:
+        if given:
+            return w.list_sep.join(given)
+        return w.list_sep.join(guessed) + inferred if guessed else ""
+
+    def level_of(given: str, guessed: str) -> str:
+        if given:
+            return level(given)
+        return level(guessed) + inferred if guessed else ""
+
     rows = (
         (n[0], d.title or report.draft.title, f.title or report.final.title),
-        (n[1], w.list_sep.join(d.issuers), w.list_sep.join(f.issuers)),
+        (n[1], issuers(d.issuers, co.draft_issuers), issuers(f.issuers, co.final_issuers)),
         (n[2], d.date, f.date),
-        (n[3], level(d.level), level(f.level)),
+        (n[3], level_of(d.level, cm.draft_level), level_of(f.level, cm.final_level)),
         (n[4], w.sides.get(d.status, d.status), w.sides.get(f.status, f.status)),
         (n[5], display_path(report.draft.path), display_path(report.final.path)),
         (n[6], str(len(report.draft.articles)), str(len(report.final.articles))),

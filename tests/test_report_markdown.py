@@ -604,3 +604,16 @@ def test_absolute_paths_become_relative_or_a_file_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert display_path(str(tmp_path / "sub" / "a.txt")) == "sub/a.txt"
     assert display_path("/elsewhere/laws/b.txt") == "b.txt"
+
+
+def test_without_meta_the_inferred_level_is_shown_and_marked(tmp_path):
+    from lawdiff.pipeline import compare_files
+    from lawdiff.render_markdown import render_markdown
+
+    d = tmp_path / "d.txt"
+    f = tmp_path / "f.txt"
+    d.write_text("某某管理办法\n第一条　运营者应当登记。\n", encoding="utf-8")
+    f.write_text("某某管理暂行办法\n第一条　运营者可以登记。\n", encoding="utf-8")
+    md = render_markdown(compare_files(d, f), show_unchanged=False, timestamp=False)
+    level_row = next(line for line in md.splitlines() if line.startswith("| 效力层级"))
+    assert "（推断）" in level_row
