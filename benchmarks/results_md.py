@@ -77,8 +77,8 @@ def markdown(mach, args, rows, genai, imports, jieba) -> str:
              "`lawdiff diff A B --format json > /dev/null`; peak memory is the largest child `ru_maxrss`.  "
              "*warm*: lawdiff's token cache holds the two documents; *cold*: it does not (lawdiff has run before "
              "on the machine, so its copy of jieba's dictionary in parts is there); *first-run*: empty lawdiff "
-             "cache folder; *jieba-cold*: also no /tmp/jieba.cache.  The machine is shared and noisy: compare "
-             "medians, not single runs.")
+             "cache folder (jieba builds its prefix dictionary from dict.txt; lawdiff never reads the shared "
+             "/tmp/jieba.cache).  The machine is shared and noisy: compare medians, not single runs.")
     L += ["", "## Targets", ""] + targets(rows, genai)
     L += ["", "## Accuracy and whole-process time", "",
           "| articles draft→final | align P | align R | align F1 | label acc (aligned) | label acc (mutated) "

@@ -193,8 +193,8 @@ def process_times(draft: Path, final: Path, runs: int, mode: str, extra: tuple[s
     * warm — lawdiff's token cache holds these documents (an untimed run filled it);
     * cold — no tokens cached for these documents, but lawdiff has run before on this machine (its copy
       of jieba's dictionary in parts is there): the usual case for a new pair of texts;
-    * first-run — empty lawdiff cache folder (jieba's own /tmp/jieba.cache present);
-    * jieba-cold — also no /tmp/jieba.cache (TMPDIR is an empty folder): jieba builds its prefix dictionary.
+    * first-run — empty lawdiff cache folder: jieba builds its prefix dictionary from its dict.txt (lawdiff
+      never reads jieba's shared /tmp/jieba.cache) and lawdiff writes its caches.
     """
     import shutil
 
@@ -210,9 +210,6 @@ def process_times(draft: Path, final: Path, runs: int, mode: str, extra: tuple[s
                 shutil.rmtree(root / "tokens", ignore_errors=True)
             elif mode != "warm":
                 env["LAWDIFF_CACHE_DIR"] = str(Path(tmp) / f"cache{i}")
-            if mode == "jieba-cold":
-                (Path(tmp) / f"tmp{i}").mkdir()
-                env["TMPDIR"] = str(Path(tmp) / f"tmp{i}")
             w, m, _, c = run_process(cmd, env=env)
             walls.append(w)
             rss.append(m)
@@ -334,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5, help="whole-process runs per cache state (median)")
     ap.add_argument("--cap", type=float, default=120.0, help="time cap per baseline run (redlines, pruned difflib), s")
     ap.add_argument("--naive-cap", type=float, default=300.0, help="time cap of the unpruned difflib run, s")
-    ap.add_argument("--quick", action="store_true", help="1 repeat, 3 runs, no jieba-cold runs, no naive difflib")
+    ap.add_argument("--quick", action="store_true", help="1 repeat, 3 runs, no naive difflib")
     ap.add_argument("--no-naive", action="store_true", help="skip the unpruned difflib baseline (minutes)")
     ap.add_argument("--out", type=Path, help="Markdown file (default benchmarks/results/<date>-<host>.md)")
     args = ap.parse_args(argv)
@@ -373,9 +370,8 @@ def main(argv: list[str] | None = None) -> int:
                "cold": cold, "difflib": base, "naive": naive, "redlines": red}
         rows.append(row)
         print_row(row)
-    genai = {m: process_times(*GENAI, args.runs, m) for m in ("warm", "cold", "first-run")}
-    if not args.quick:
-        genai["jieba-cold"] = process_times(*GENAI, max(3, args.runs // 2), "jieba-cold")
+    genai = {m: process_times(*GENAI, args.runs, m) for m in ("warm", "cold")}
+    genai["first-run"] = process_times(*GENAI, max(3, args.runs // 2), "first-run")
     genai["no-cache flag"] = process_times(*GENAI, args.runs, "warm", ("--no-cache",)) if _has_no_cache() else None
     for k, v in genai.items():
         if v:
