@@ -44,12 +44,21 @@ def _line_of(node: yaml.Node, key: str) -> int:
     return node.start_mark.line + 1
 
 
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, object]:
+    """One parse gives both the node tree (for line numbers) and the Python data (what yaml.load does)."""
+    loader = GuardedLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def _compose(path: Path) -> tuple[object, yaml.Node]:
     try:
         text = read_yaml_text(path)  # refuses more than 2 MB while reading
         # guarded: size, alias expansion ("billion laughs"), depth, values Python cannot build (safeyaml.py)
-        node = yaml.compose(text, Loader=GuardedLoader)
-        data = yaml.load(text, Loader=GuardedLoader)
+        node, data = _compose_and_construct(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot be read ({exc}); it must be a UTF-8 YAML file") from None
     except YamlLimitError as exc:

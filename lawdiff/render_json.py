@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Article, Change, Document, Paragraph, Report, UnitReport, VersionMeta
+from .model import Article, Change, Document, Paragraph, Report, Signal, UnitReport, VersionMeta
 from .report_layout import display_path, timestamp_now
+from .summarize import VERDICT_SHOWN
 
 SCHEMA_VERSION = "1.1"
 
@@ -86,8 +87,6 @@ def unit_to_dict(u: UnitReport) -> dict[str, Any]:
 
 
 def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]:
-    from .render_signal import signal_to_dict
-
     stamp = {"generated_at": timestamp_now()} if timestamp else {}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -105,3 +104,71 @@ def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]
 
 def render_json(report: Report, *, timestamp: bool = False) -> str:
     return json.dumps(report_to_dict(report, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
+
+
+def signal_to_dict(signal: Signal) -> dict[str, Any]:
+    """The signal summary as JSON (no rich needed for JSON output): stable key order; counts as objects keyed by label / effect / word."""
+    info, r, c, m = signal.information, signal.restriction, signal.coordination, signal.commitment
+    return {
+        "information": {
+            "verdict": info.verdict,
+            "verdict_shown": VERDICT_SHOWN.get(info.verdict, info.verdict),
+            "score": info.score,
+            "relaxing": info.relaxing,
+            "tightening": info.tightening,
+            "thresholds": info.thresholds,
+            "label_counts": dict(info.label_counts),
+            "effect_counts": dict(info.effect_counts),
+            "themes": [
+                {
+                    "theme": s.theme,
+                    "units": s.units,
+                    "relaxing": s.relaxing,
+                    "tightening": s.tightening,
+                    "score": s.score,
+                }
+                for s in info.themes
+            ],
+            "top": [
+                {
+                    "unit_id": t.unit_id,
+                    "label": t.label.value,
+                    "weight": t.weight,
+                    "where": t.where,
+                    "reason": t.reason,
+                }
+                for t in info.top
+            ],
+        },
+        "restriction": {
+            "draft": {
+                "restriction_per_1000": r.draft_restriction_per_1000,
+                "promotion_per_1000": r.draft_promotion_per_1000,
+                "counts": dict(r.draft_counts),
+            },
+            "final": {
+                "restriction_per_1000": r.final_restriction_per_1000,
+                "promotion_per_1000": r.final_promotion_per_1000,
+                "counts": dict(r.final_counts),
+            },
+            "change": {
+                "restriction_per_1000": round(r.final_restriction_per_1000 - r.draft_restriction_per_1000, 3),
+                "promotion_per_1000": round(r.final_promotion_per_1000 - r.draft_promotion_per_1000, 3),
+            },
+        },
+        "coordination": {
+            "draft_issuers": list(c.draft_issuers),
+            "final_issuers": list(c.final_issuers),
+            "bases_added": list(c.bases_added),
+            "bases_removed": list(c.bases_removed),
+            "actors_added": list(c.actors_added),
+            "actors_removed": list(c.actors_removed),
+        },
+        "commitment": {
+            "draft_level": m.draft_level,
+            "final_level": m.final_level,
+            "draft_provisional": m.draft_provisional,
+            "final_provisional": m.final_provisional,
+            "note": m.note,
+        },
+    }

@@ -8,7 +8,6 @@ and pipes.  Renderers read only the Signal (STYLE: renderers never reach back in
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rich import box
 from rich.cells import cell_len
@@ -277,74 +276,3 @@ def signal_plain(signal: Signal, *, width: int = WIDTH) -> str:
         for label, value in rows:
             row(label, value)
     return "\n".join(out) + "\n"
-
-
-# --------------------------------------------------------------------------- JSON
-
-
-def signal_to_dict(signal: Signal) -> dict[str, Any]:
-    """JSON-ready, stable key order; counts as objects keyed by label / effect / word."""
-    info, r, c, m = signal.information, signal.restriction, signal.coordination, signal.commitment
-    return {
-        "information": {
-            "verdict": info.verdict,
-            "verdict_shown": VERDICT_SHOWN.get(info.verdict, info.verdict),
-            "score": info.score,
-            "relaxing": info.relaxing,
-            "tightening": info.tightening,
-            "thresholds": info.thresholds,
-            "label_counts": dict(info.label_counts),
-            "effect_counts": dict(info.effect_counts),
-            "themes": [
-                {
-                    "theme": s.theme,
-                    "units": s.units,
-                    "relaxing": s.relaxing,
-                    "tightening": s.tightening,
-                    "score": s.score,
-                }
-                for s in info.themes
-            ],
-            "top": [
-                {
-                    "unit_id": t.unit_id,
-                    "label": t.label.value,
-                    "weight": t.weight,
-                    "where": t.where,
-                    "reason": t.reason,
-                }
-                for t in info.top
-            ],
-        },
-        "restriction": {
-            "draft": {
-                "restriction_per_1000": r.draft_restriction_per_1000,
-                "promotion_per_1000": r.draft_promotion_per_1000,
-                "counts": dict(r.draft_counts),
-            },
-            "final": {
-                "restriction_per_1000": r.final_restriction_per_1000,
-                "promotion_per_1000": r.final_promotion_per_1000,
-                "counts": dict(r.final_counts),
-            },
-            "change": {
-                "restriction_per_1000": round(r.final_restriction_per_1000 - r.draft_restriction_per_1000, 3),
-                "promotion_per_1000": round(r.final_promotion_per_1000 - r.draft_promotion_per_1000, 3),
-            },
-        },
-        "coordination": {
-            "draft_issuers": list(c.draft_issuers),
-            "final_issuers": list(c.final_issuers),
-            "bases_added": list(c.bases_added),
-            "bases_removed": list(c.bases_removed),
-            "actors_added": list(c.actors_added),
-            "actors_removed": list(c.actors_removed),
-        },
-        "commitment": {
-            "draft_level": m.draft_level,
-            "final_level": m.final_level,
-            "draft_provisional": m.draft_provisional,
-            "final_provisional": m.final_provisional,
-            "note": m.note,
-        },
-    }

@@ -28,7 +28,8 @@ from lawdiff.model import (
     VersionMeta,
 )
 from lawdiff.parse import parse_file
-from lawdiff.render_signal import signal_panel, signal_plain, signal_to_dict, wrap_cells
+from lawdiff.render_json import signal_to_dict
+from lawdiff.render_signal import signal_panel, signal_plain, wrap_cells
 from lawdiff.signal_data import load_signal_words, signal_words
 from lawdiff.signal_text import actors_named, infer_level, legal_bases
 from lawdiff.summarize import information, summarize, unit_parts, verdict
