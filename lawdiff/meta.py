@@ -15,7 +15,8 @@ from .errors import CorpusError
 from .model import Lang, VersionMeta
 from .safeyaml import GuardedLoader, YamlLimitError, read_yaml_text
 
-LEVELS = ("law", "administrative regulation", "departmental rule", "normative document", "standard",
+LEVELS = ("law", "judicial interpretation", "administrative regulation", "local regulation", "departmental rule",
+          "normative document", "standard",
           "eu regulation", "eu directive", "legislative proposal", "")
 _TOP_KEYS = {"pair", "lang", "description", "draft", "final", "license", "notes", "regulated"}
 _VERSION_KEYS = {"file", "title", "title_en", "issuers", "date", "level", "status", "source", "verification",
