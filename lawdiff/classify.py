@@ -31,7 +31,13 @@ from .model import (
     UnitKind,
 )
 from .parties import Parties
+from .norms.judge import judge
+from .norms.read import Parties as NormParties
+from .norms.read import Reader
+from .norms.rules import load_norm_rules
 from .rules import RuleSet
+
+KEPT_KEYWORD_RULES: frozenset[str] = frozenset()
 
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 
@@ -39,11 +45,18 @@ _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 # ----------------------------------------------------------------------------------- a unit
 
 
-def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | None = None) -> Change:
+def norm_reader(lang: Lang, parties: Parties | None) -> Reader:
+    """The norm reader for a run: the lexicon of ``lang`` and the run's regulated parties."""
+    p = NormParties(parties.terms, parties.public) if parties is not None and parties.terms else NormParties()
+    return Reader(Lang(lang), p)
+
+
+def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | None = None,
+             reader: Reader | None = None) -> Change:
     """The one label of a unit, the rules that fired, and a one-line reason.
 
     ``parties``: who the run regulates (:mod:`lawdiff.parties`); None reads authorities as neutral and
-    every other actor as regulated."""
+    every other actor as regulated.  ``reader``: the run's norm reader (made from ``parties`` when None)."""
     unit = diff.unit
     lang = Lang(lang)
     if unit.kind is UnitKind.ADDED or not unit.draft:
@@ -55,7 +68,10 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
     else:
         applies = "changed"
     ctx = UnitContext(diff, lang, parties)
-    firings = [f for r in rules.rules if applies in r.applies_to and (f := fire(r, ctx)) is not None]
+    judgement = judge(diff, reader or norm_reader(lang, parties), load_norm_rules())
+    firings = list(judgement.firings)
+    firings += [f for r in rules.rules if r.id in KEPT_KEYWORD_RULES and applies in r.applies_to
+                and (f := fire(r, ctx)) is not None]
     firings = _apply_overrides(firings, rules)
     firings.sort(key=lambda f: (-f.weight, f.rule_id))
     relax = sum(f.weight for f in firings if f.direction is Direction.RELAX)
@@ -81,7 +97,8 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
 
 def _apply_overrides(firings: list[Firing], rules: RuleSet) -> list[Firing]:
     """Drop firings superseded by another firing that is not itself superseded (fixpoint)."""
-    overrides = {f.rule_id: set(rules.get(f.rule_id).overrides) for f in firings}
+    overrides = {f.rule_id: set(rules.get(f.rule_id).overrides) if not f.rule_id.startswith("norm.") else set()
+                 for f in firings}
     active = set(overrides)
     for _ in range(len(firings) + 1):
         suppressed = {o for rid in active for o in overrides[rid]}

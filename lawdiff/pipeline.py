@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .align import align
 from .cache import token_cache
-from .classify import classify
+from .classify import classify, norm_reader
 from .diff import diff_unit
 from .meta import PairMeta, find_meta
 from .model import Document, Lang, Report, UnitReport, VersionMeta
@@ -51,10 +51,11 @@ def compare(
     parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
     units = align(draft, final, lang=lang)
     reports = []
+    reader = norm_reader(lang, parties)
     with token_cache((draft, final), lang, enabled=cache):
         for unit in units:
             d = diff_unit(unit, lang)
-            reports.append(UnitReport(d, classify(d, rules, lang, parties)))
+            reports.append(UnitReport(d, classify(d, rules, lang, parties, reader)))
     dm = _version_meta(draft, draft_meta, "draft")
     fm = _version_meta(final, final_meta, "final")
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)

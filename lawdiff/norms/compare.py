@@ -1,0 +1,346 @@
+"""Match the norms of the two sides of a unit and say what changed in each: norm changes.
+
+Norms are matched by content (character-bigram overlap of their clauses, cross-references masked so that
+a renumbered 第十六条 → 第十五条 does not count), best pairs first.  For a matched pair the changes are:
+
+* the norm's weight for the regulated parties (its *burden value*: + burden, − relief, 0 neutral) moved,
+  because its modality (应当 → 可以), bearer (a duty moved from the regulated to an authority), strength
+  (必须 → 应当), effort (确保 → 采取措施提高) or action class (an authority's own check → a demand on
+  businesses) changed — one change, ``trend`` heavier or lighter;
+* a condition or exception added or removed (the norm applies to fewer or more cases);
+* a quantity changed, with whether the norm now binds harder (``force`` stronger) or softer, by role;
+* the instrument of control moved up or down the ladder (licence > filing > notification);
+* a sanction kind added or dropped, or the sanction deferred to another law (moved, not removed);
+* the list of covered acts or objects widened or narrowed (生产、销售 → 销售).
+
+A norm with no counterpart is added or removed.  Renamed authorities and renumbered references change
+no norm attribute, so they produce no change at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from ..normalize import fold
+from .lexicon import Lexicon
+from .types import Comparator, Modality, Norm, Polarity, Quantity, Role, Span
+
+MATCH_MIN = 0.34  # least clause similarity for two norms to be the same norm, changed
+SAME_CONDITION = 0.55  # least similarity for a condition / exception to have a counterpart
+_REF = re.compile(r"第[零〇一二两三四五六七八九十百千0-9]+(?:条|款|项|章|节)(?:之[一二三四五六七八九十])?|"
+                  r"(?:Article|Art\.|paragraph|point)\s*\(?[0-9a-z]+\)?", re.IGNORECASE)
+_NOISE = re.compile(r"[\W_]+")
+_ENUM_SPLIT = re.compile(r"、|和|及|以及|或者|或|与|, |,| and | or ")
+
+
+class ChangeKind(str, Enum):
+    NORM_ADDED = "norm-added"
+    NORM_REMOVED = "norm-removed"
+    MODALITY = "modality"
+    BEARER = "bearer"
+    STRENGTH = "strength"
+    EFFORT = "effort"
+    ACTION = "action"
+    CONDITION_ADDED = "condition-added"
+    CONDITION_REMOVED = "condition-removed"
+    EXCEPTION_ADDED = "exception-added"
+    EXCEPTION_REMOVED = "exception-removed"
+    QUANTITY = "quantity"
+    QUANTITY_ADDED = "quantity-added"
+    QUANTITY_REMOVED = "quantity-removed"
+    INSTRUMENT = "instrument"
+    SANCTION_ADDED = "sanction-added"
+    SANCTION_REMOVED = "sanction-removed"
+    MOVED_TO_LAW = "moved-to-law"
+    SCOPE_WIDENED = "scope-widened"
+    SCOPE_NARROWED = "scope-narrowed"
+
+
+@dataclass(frozen=True, slots=True)
+class NormChange:
+    """One change to one norm, with everything a rule may ask about it and the evidence to quote."""
+
+    kind: ChangeKind
+    draft: Norm | None
+    final: Norm | None
+    polarity: Polarity  # of the norm concerned (final's, else draft's)
+    weight: float  # the norm's weight (added / removed), or |change of burden value| (trend changes)
+    trend: str = ""  # heavier | lighter (burden-value changes)
+    force: str = ""  # stronger | weaker (quantities, conditions, scope, instruments, sanctions)
+    quantity: str = ""  # quantity role
+    sanction: str = ""  # sanction kind
+    instrument: str = ""  # "licence -> filing"
+    detail: str = ""  # what changed, in the words of the texts ("三十万元 -> 五十万元")
+    draft_spans: tuple[Span, ...] = ()
+    final_spans: tuple[Span, ...] = ()
+
+    @property
+    def role(self) -> Role:
+        n = self.final or self.draft
+        assert n is not None
+        return n.role
+
+    @property
+    def norm(self) -> Norm:
+        n = self.final if self.final is not None else self.draft
+        assert n is not None
+        return n
+
+
+def value(n: Norm) -> float:
+    """The burden value of a norm for the regulated parties: + burden, − relief, 0 neutral."""
+    if n.polarity is Polarity.BURDEN:
+        return n.strength
+    if n.polarity is Polarity.RELIEF:
+        return -n.strength
+    return 0.0
+
+
+def _key(text: str) -> str:
+    return _NOISE.sub("", _REF.sub("#", fold(text)).lower())
+
+
+def _bigrams(k: str) -> set[str]:
+    return {k[i : i + 2] for i in range(len(k) - 1)} or ({k} if k else set())
+
+
+def similarity(a: str, b: str) -> float:
+    ka, kb = _bigrams(_key(a)), _bigrams(_key(b))
+    if not ka or not kb:
+        return 0.0
+    return 2 * len(ka & kb) / (len(ka) + len(kb))
+
+
+def match(draft: tuple[Norm, ...], final: tuple[Norm, ...]) -> list[tuple[Norm | None, Norm | None]]:
+    """Pairs of (draft norm, final norm); a None side is an added or removed norm.  Best pairs first."""
+    grams_d = [_bigrams(_key(n.text)) for n in draft]
+    grams_f = [_bigrams(_key(n.text)) for n in final]
+    cands: list[tuple[float, int, int]] = []
+    for i, gd in enumerate(grams_d):
+        for j, gf in enumerate(grams_f):
+            if not gd or not gf:
+                continue
+            sim = 2 * len(gd & gf) / (len(gd) + len(gf))
+            d, f = draft[i], final[j]
+            sim += 0.08 * (d.modality is f.modality) + 0.04 * (d.role is f.role) - 0.1 * (d.item is not f.item)
+            if sim >= MATCH_MIN:
+                cands.append((sim, i, j))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_d: set[int] = set()
+    used_f: set[int] = set()
+    pairs: dict[int, int] = {}
+    for _, i, j in cands:
+        if i in used_d or j in used_f:
+            continue
+        used_d.add(i)
+        used_f.add(j)
+        pairs[i] = j
+    out: list[tuple[Norm | None, Norm | None]] = []
+    for i, n in enumerate(draft):
+        out.append((n, final[pairs[i]]) if i in pairs else (n, None))
+    out.extend((None, n) for j, n in enumerate(final) if j not in used_f)
+    return out
+
+
+def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon) -> list[NormChange]:
+    """Every norm change between the two sides of one unit."""
+    out: list[NormChange] = []
+    for d, f in match(draft, final):
+        if d is None and f is not None:
+            out.append(NormChange(ChangeKind.NORM_ADDED, None, f, f.polarity, f.strength,
+                                  final_spans=(Span(f.text, f.start, f.end),)))
+        elif f is None and d is not None:
+            out.append(NormChange(ChangeKind.NORM_REMOVED, d, None, d.polarity, d.strength,
+                                  draft_spans=(Span(d.text, d.start, d.end),)))
+        elif d is not None and f is not None and _key(d.text) != _key(f.text):
+            out.extend(_pair(d, f, lex))
+    return out
+
+
+# ---------------------------------------------------------------------------------------- a matched pair
+
+
+def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
+    out: list[NormChange] = []
+    pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
+    inherited = d.item and f.item and d.modal_span is None and f.modal_span is None
+    delta = value(f) - value(d)
+    if abs(delta) > 1e-9 and not inherited:
+        if d.role is not f.role:
+            kind = ChangeKind.BEARER
+        elif d.modality is not f.modality:
+            kind = ChangeKind.MODALITY
+        elif d.effort is not f.effort:
+            kind = ChangeKind.EFFORT
+        elif d.action_class != f.action_class:
+            kind = ChangeKind.ACTION
+        else:
+            kind = ChangeKind.STRENGTH
+        out.append(NormChange(kind, d, f, pol, abs(delta), trend="heavier" if delta > 0 else "lighter",
+                              detail=_transition(d, f, kind),
+                              draft_spans=_spans(d.modal_span, d), final_spans=_spans(f.modal_span, f)))
+    for kind_add, kind_rm, dl, fl in ((ChangeKind.CONDITION_ADDED, ChangeKind.CONDITION_REMOVED, d.conditions, f.conditions),
+                                      (ChangeKind.EXCEPTION_ADDED, ChangeKind.EXCEPTION_REMOVED, d.exceptions, f.exceptions)):
+        added, removed = _unmatched(dl, fl)
+        for s in added:
+            out.append(NormChange(kind_add, d, f, pol, 1.0, force="weaker" if kind_add else "", detail=s.text,
+                                  final_spans=(s,)))
+        for s in removed:
+            out.append(NormChange(kind_rm, d, f, pol, 1.0, force="stronger", detail=s.text, draft_spans=(s,)))
+    out.extend(_quantities(d, f, pol, lex))
+    li, lf = lex.instrument_level(d.instrument), lex.instrument_level(f.instrument)
+    if li != lf and d.role is f.role and (li or lf):
+        out.append(NormChange(ChangeKind.INSTRUMENT, d, f, pol, abs(li - lf), force="stronger" if lf > li else "weaker",
+                              instrument=f"{d.instrument or 'none'} -> {f.instrument or 'none'}",
+                              detail=f"{d.instrument_span.text if d.instrument_span else '—'} -> "
+                                     f"{f.instrument_span.text if f.instrument_span else '—'}",
+                              draft_spans=(d.instrument_span,) if d.instrument_span else (),
+                              final_spans=(f.instrument_span,) if f.instrument_span else ()))
+    out.extend(_sanctions(d, f, pol, lex))
+    out.extend(_scope(d, f, pol))
+    return out
+
+
+def _spans(s: Span | None, n: Norm) -> tuple[Span, ...]:
+    return (s,) if s is not None else (Span(n.text, n.start, n.end),)
+
+
+def _transition(d: Norm, f: Norm, kind: ChangeKind) -> str:
+    if kind is ChangeKind.BEARER:
+        return f"{d.bearer or d.role.value} ({d.role.value}) -> {f.bearer or f.role.value} ({f.role.value})"
+    if kind is ChangeKind.MODALITY:
+        return f"{d.modality.value} -> {f.modality.value}"
+    if kind is ChangeKind.EFFORT:
+        return "result -> effort" if f.effort else "effort -> result"
+    if kind is ChangeKind.ACTION:
+        return f"{d.action_class or 'none'} -> {f.action_class or 'none'}"
+    return f"{d.strength:g} -> {f.strength:g}"
+
+
+def _unmatched(dl: tuple[Span, ...], fl: tuple[Span, ...]) -> tuple[list[Span], list[Span]]:
+    """Conditions (or exceptions) of the final with no similar one in the draft, and the reverse."""
+    dk = [(s, _key(s.text)) for s in dl if not _trivial(s.text)]
+    fk = [(s, _key(s.text)) for s in fl if not _trivial(s.text)]
+    used: set[int] = set()
+    removed: list[Span] = []
+    for s, k in dk:
+        best, bj = 0.0, -1
+        for j, (_, k2) in enumerate(fk):
+            if j in used:
+                continue
+            sim = 1.0 if k == k2 else similarity(s.text, fk[j][0].text)
+            if sim > best:
+                best, bj = sim, j
+        if best >= SAME_CONDITION:
+            used.add(bj)
+        else:
+            removed.append(s)
+    added = [s for j, (s, _) in enumerate(fk) if j not in used]
+    return added, removed
+
+
+_TRIVIAL = re.compile(r"^(?:违反本(?:条例|办法|规定|法|解释)?(?:第[^,;。]{1,12}(?:条|款|项))?(?:的)?规定(?:的)?|"
+                      r"(?:有|具有)下列[^,;。]{0,12}之一的|但是?|[(（][一二三四五六七八九十0-9]+[)）].{0,2})$")
+
+
+def _trivial(t: str) -> bool:
+    """A condition that only points elsewhere (违反本条例第十条规定) carries no substance of its own."""
+    return bool(_TRIVIAL.match(_REF.sub("第#条", fold(t).strip())))
+
+
+def _force(q_role: str, comp: Comparator, up: bool, lex: Lexicon) -> str:
+    sense = lex.quantities.get(q_role)
+    how = sense.stronger_when if sense else "up"
+    if how == "by_comparator":
+        if comp is Comparator.AT_LEAST:
+            how = "down"
+        elif comp is Comparator.AT_MOST:
+            how = "up"
+        else:
+            return ""
+    return "stronger" if (up == (how == "up")) else "weaker"
+
+
+def _quantities(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    out: list[NormChange] = []
+    groups: dict[tuple[str, str], tuple[list[Quantity], list[Quantity]]] = {}
+    for q in d.quantities:
+        groups.setdefault((q.role.value, q.unit), ([], []))[0].append(q)
+    for q in f.quantities:
+        groups.setdefault((q.role.value, q.unit), ([], []))[1].append(q)
+    for (role, _unit), (dq, fq) in groups.items():
+        votes = 0
+        dspans: list[Span] = []
+        fspans: list[Span] = []
+        for a, b in zip(dq, fq):
+            if abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)):
+                continue
+            force = _force(role, b.comparator, b.value > a.value, lex)
+            votes += 1 if force == "stronger" else -1 if force == "weaker" else 0
+            dspans.append(Span(a.text, a.start, a.end))
+            fspans.append(Span(b.text, b.start, b.end))
+        if votes:
+            out.append(NormChange(ChangeKind.QUANTITY, d, f, pol, 1.0, force="stronger" if votes > 0 else "weaker",
+                                  quantity=role, detail=f"{'/'.join(s.text for s in dspans)} -> "
+                                                        f"{'/'.join(s.text for s in fspans)}",
+                                  draft_spans=tuple(dspans), final_spans=tuple(fspans)))
+        if len(fq) > len(dq) and not dq:
+            extra = fq[len(dq):]
+            out.append(NormChange(ChangeKind.QUANTITY_ADDED, d, f, pol, 1.0, quantity=role,
+                                  detail=" ".join(q.text for q in extra),
+                                  final_spans=tuple(Span(q.text, q.start, q.end) for q in extra)))
+        elif len(dq) > len(fq) and not fq:
+            extra = dq[len(fq):]
+            out.append(NormChange(ChangeKind.QUANTITY_REMOVED, d, f, pol, 1.0, quantity=role,
+                                  detail=" ".join(q.text for q in extra),
+                                  draft_spans=tuple(Span(q.text, q.start, q.end) for q in extra)))
+    return out
+
+
+def _sanctions(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    out: list[NormChange] = []
+    dk, fk = set(d.sanction_kinds), set(f.sanction_kinds)
+    dropped = sorted(dk - fk, key=lambda k: -(lex.sanction(k).level if lex.sanction(k) else 0))
+    added = sorted(fk - dk, key=lambda k: -(lex.sanction(k).level if lex.sanction(k) else 0))
+    if dropped and f.reference and not d.reference:
+        out.append(NormChange(ChangeKind.MOVED_TO_LAW, d, f, pol, 0.0, detail=f.reference,
+                              final_spans=(Span(f.reference, f.start, f.end),)))
+        return out
+    for k in dropped:
+        spans = tuple(s for s, kk in zip(d.sanctions, d.sanction_kinds) if kk == k)[:1]
+        out.append(NormChange(ChangeKind.SANCTION_REMOVED, d, f, pol, 1.0, force="weaker", sanction=k,
+                              detail=spans[0].text if spans else k, draft_spans=spans))
+    for k in added:
+        spans = tuple(s for s, kk in zip(f.sanctions, f.sanction_kinds) if kk == k)[:1]
+        out.append(NormChange(ChangeKind.SANCTION_ADDED, d, f, pol, 1.0, force="stronger", sanction=k,
+                              detail=spans[0].text if spans else k, final_spans=spans))
+    return out
+
+
+def _elements(action: str) -> set[str]:
+    core = re.split(r"[,;。:]", fold(action))[0]
+    parts = [_key(p) for p in _ENUM_SPLIT.split(core)]
+    return {p for p in parts if p}
+
+
+def _scope(d: Norm, f: Norm, pol: Polarity) -> list[NormChange]:
+    """A list of acts or objects in the action that gained or lost members, all else equal."""
+    if d.modality is not f.modality or d.modality in (Modality.DEFINITION, Modality.PROCEDURE):
+        return []
+    de, fe = _elements(d.action), _elements(f.action)
+    if len(de) < 2 and len(fe) < 2 or de == fe:
+        return []
+    if de < fe:
+        extra = sorted(fe - de)
+        return [NormChange(ChangeKind.SCOPE_WIDENED, d, f, pol, 1.0, force="stronger", detail="、".join(extra),
+                           final_spans=(Span(f.action, f.start, f.end),))]
+    if fe < de:
+        extra = sorted(de - fe)
+        return [NormChange(ChangeKind.SCOPE_NARROWED, d, f, pol, 1.0, force="weaker", detail="、".join(extra),
+                           draft_spans=(Span(d.action, d.start, d.end),))]
+    return []
+
+
+__all__ = ["ChangeKind", "NormChange", "changes", "match", "similarity", "value"]

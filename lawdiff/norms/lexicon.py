@@ -1,0 +1,138 @@
+"""The norm lexicons (``data/norms/zh.yaml``, ``en.yaml``) loaded once and compiled.
+
+Why data: which words bind how strongly, who counts as an authority, which sanctions are heavier and
+which instruments of control sit higher on the ladder are judgements a lawyer should be able to read
+and change without touching code.  This module only compiles the patterns and answers lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import RuleError
+from .types import Modality
+
+
+@dataclass(frozen=True, slots=True)
+class Modal:
+    name: str
+    modality: Modality
+    strength: float
+    rx: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """One rung of a ladder (sanction kinds, instruments): name, level, pattern."""
+
+    name: str
+    level: float
+    rx: re.Pattern[str]
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuantitySense:
+    role: str
+    stronger_when: str  # up | down | by_comparator
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    modals: tuple[Modal, ...]
+    modal_rx: re.Pattern[str]  # every modal word, one alternation (named groups m0, m1, … in table order)
+    authority: re.Pattern[str]
+    authority_names: frozenset[str]  # names that are authorities only as a whole word (本市, 国家)
+    protected: re.Pattern[str]
+    regulated: re.Pattern[str]
+    actor_rx: re.Pattern[str]  # any actor
+    not_actor: re.Pattern[str] | None
+    action_classes: tuple[tuple[str, re.Pattern[str]], ...]
+    sanctions: tuple[Rung, ...]
+    instruments: tuple[Rung, ...]
+    effort: re.Pattern[str]
+    result: re.Pattern[str]
+    condition: re.Pattern[str]
+    exception: re.Pattern[str]
+    definition: re.Pattern[str]
+    procedure: re.Pattern[str]
+    reference: re.Pattern[str]
+    mitigation: re.Pattern[str]
+    aggravation: re.Pattern[str]
+    quantities: dict[str, QuantitySense]
+    raw: dict[str, Any]
+
+    def sanction(self, kind: str) -> Rung | None:
+        return next((r for r in self.sanctions if r.name == kind), None)
+
+    def instrument_level(self, name: str) -> float:
+        return next((r.level for r in self.instruments if r.name == name), 0.0)
+
+
+def _rx(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RuleError(f"norm lexicon: {where}: bad pattern ({exc}); fix the regular expression") from exc
+
+
+@lru_cache(maxsize=4)  # memoises the shipped data files, which never change during a run
+def load_lexicon(lang: str) -> Lexicon:
+    text = resources.files("lawdiff").joinpath(f"data/norms/{lang}.yaml").read_text(encoding="utf-8")
+    return build_lexicon(yaml.safe_load(text), lang)
+
+
+def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
+    flags = re.IGNORECASE if lang == "en" else 0
+    modals = tuple(
+        Modal(m["name"], Modality(m["modality"]), float(m["strength"]), _rx(m["pattern"], f"modals.{m['name']}", flags))
+        for m in data["modals"]
+    )
+    alternation = "|".join(f"(?P<m{i}>{m.rx.pattern})" for i, m in enumerate(modals))
+    b = data["bearers"]
+    actor = f"{b['authority']['pattern']}|{b['protected']['pattern']}|{b['regulated']['pattern']}"
+
+    def rungs(section: str, key: str, level: str) -> tuple[Rung, ...]:
+        return tuple(Rung(r[key], float(r[level]), _rx(r["pattern"], f"{section}.{r[key]}", flags), r["en"], r["zh"])
+                     for r in data[section])
+
+    return Lexicon(
+        lang=lang,
+        modals=modals,
+        modal_rx=_rx(alternation, "modals", flags),
+        authority=_rx(f"(?:{b['authority']['pattern']})", "bearers.authority", flags),
+        authority_names=frozenset(b["authority"].get("names") or ()),
+        protected=_rx(f"(?:{b['protected']['pattern']})", "bearers.protected", flags),
+        regulated=_rx(f"(?:{b['regulated']['pattern']})", "bearers.regulated", flags),
+        actor_rx=_rx(actor, "bearers", flags),
+        not_actor=_rx(b["not_actor"], "bearers.not_actor", flags) if b.get("not_actor") else None,
+        action_classes=tuple((c["name"], _rx(c["pattern"], f"action_classes.{c['name']}", flags))
+                             for c in data["action_classes"]),
+        sanctions=rungs("sanctions", "kind", "severity"),
+        instruments=rungs("instruments", "name", "level"),
+        effort=_rx(data["effort"], "effort", flags),
+        result=_rx(data["result"], "result", flags),
+        condition=_rx(data["condition"], "condition", flags),
+        exception=_rx(data["exception"], "exception", flags),
+        definition=_rx(data["definition"], "definition", flags),
+        procedure=_rx(data["procedure"], "procedure", flags),
+        reference=_rx(data["reference"], "reference", flags),
+        mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
+        aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
+        quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])
+                    for k, v in data["quantities"].items() if k != "examples"},
+        raw=data,
+    )
+
+
+__all__ = ["Lexicon", "Modal", "QuantitySense", "Rung", "build_lexicon", "load_lexicon"]
