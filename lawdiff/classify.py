@@ -38,6 +38,7 @@ from .norms.rules import load_norm_rules
 from .rules import RuleSet
 
 KEPT_KEYWORD_RULES: frozenset[str] = frozenset()
+MIN_UNIT_WEIGHT = 1.0
 
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 
@@ -80,17 +81,19 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
     themes = tuple(dict.fromkeys(f.theme for f in firings))
     if applies == "changed":
         label, secondary = Label.REWORDED, None
-        if score > 0:
+        if score >= MIN_UNIT_WEIGHT:
             label, secondary = Label.RELAXED, (Label.TIGHTENED if tighten else None)
-        elif score < 0:
+        elif score <= -MIN_UNIT_WEIGHT:
             label, secondary = Label.TIGHTENED, (Label.RELAXED if relax else None)
         effect = None
     else:
         label, secondary = (Label.ADDED if applies == "added" else Label.REMOVED), None
         if applies == "added":
-            effect = Effect.ENABLING if score > 0 else Effect.BURDEN if score < 0 else Effect.NEUTRAL
+            effect = (Effect.ENABLING if score >= MIN_UNIT_WEIGHT else Effect.BURDEN if score <= -MIN_UNIT_WEIGHT
+                      else Effect.NEUTRAL)
         else:
-            effect = Effect.RELAXING if score > 0 else Effect.TIGHTENING if score < 0 else Effect.NEUTRAL
+            effect = (Effect.RELAXING if score >= MIN_UNIT_WEIGHT else Effect.TIGHTENING if score <= -MIN_UNIT_WEIGHT
+                      else Effect.NEUTRAL)
     reason = _reason(ctx, label, effect, firings, relax, tighten)
     return Change(unit.id, label, effect, secondary, tuple(firings), reason, themes, score)
 

@@ -46,6 +46,8 @@ MIN_SCORE = 0.2
 DEFAULT_WEIGHT = 1.0
 #: Below this total weight nothing carries direction: verdict "none".
 EPSILON = 1e-9
+#: Most a single unit weighs in the net score: one article that changed in many ways is still one article.
+UNIT_CAP = 1.0
 #: How many of the weightiest changes the summary lists.
 TOP_N = 5
 
@@ -161,15 +163,17 @@ def information(units: Sequence[UnitReport]) -> Information:
         parts = unit_parts(u.change)
         if not parts:
             continue
-        w = sum(p.weight for p in parts)
+        raw = sum(p.weight for p in parts)
+        w = min(raw, UNIT_CAP)
         unit_weights.append(w)
         for p in parts:
+            pw = p.weight * w / raw
             if p.direction is Direction.RELAX:
-                relaxing += p.weight
-                theme_relax[p.theme] += p.weight
+                relaxing += pw
+                theme_relax[p.theme] += pw
             else:
-                tightening += p.weight
-                theme_tight[p.theme] += p.weight
+                tightening += pw
+                theme_tight[p.theme] += pw
             theme_units[p.theme].add(u.change.unit_id)
         signed = w if parts[0].direction is Direction.RELAX else -w
         top = TopChange(u.change.unit_id, u.change.label, round(signed, 3), where(u), u.change.reason)

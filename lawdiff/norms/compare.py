@@ -11,7 +11,8 @@ a renumbered 第十六条 → 第十五条 does not count), best pairs first.  F
 * a quantity changed, with whether the norm now binds harder (``force`` stronger) or softer, by role;
 * the instrument of control moved up or down the ladder (licence > filing > notification);
 * a sanction kind added or dropped, or the sanction deferred to another law (moved, not removed);
-* the list of covered acts or objects widened or narrowed (生产、销售 → 销售).
+* a list of covered acts, objects or conditions gained or lost members (生产、销售 → 销售, read from the
+  word diff: a run inserted or deleted together with its list separator).
 
 A norm with no counterpart is added or removed.  Renamed authorities and renumbered references change
 no norm attribute, so they produce no change at all.
@@ -23,6 +24,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from ..model import Edit, Op
 from ..normalize import fold
 from .lexicon import Lexicon
 from .types import Comparator, Modality, Norm, Polarity, Quantity, Role, Span
@@ -144,8 +146,10 @@ def match(draft: tuple[Norm, ...], final: tuple[Norm, ...]) -> list[tuple[Norm |
     return out
 
 
-def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon) -> list[NormChange]:
-    """Every norm change between the two sides of one unit."""
+def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon,
+            edits: tuple[Edit, ...] = ()) -> list[NormChange]:
+    """Every norm change between the two sides of one unit.  ``edits``: the unit's word diff, from which
+    members added to or dropped from a list (生产、销售 → 销售; 排斥或者限制 → 排斥、限制、强制) are read."""
     out: list[NormChange] = []
     for d, f in match(draft, final):
         if d is None and f is not None:
@@ -156,6 +160,7 @@ def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon) -> l
                                   draft_spans=(Span(d.text, d.start, d.end),)))
         elif d is not None and f is not None and _key(d.text) != _key(f.text):
             out.extend(_pair(d, f, lex))
+            out.extend(_members(d, f, edits, lex))
     return out
 
 
@@ -167,6 +172,8 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
     inherited = d.item and f.item and d.modal_span is None and f.modal_span is None
     delta = value(f) - value(d)
+    if d.role is not f.role and (d.bearer_span is None or f.bearer_span is None):
+        delta = 0.0  # one side's bearer is only inferred: a change of bearer would be a guess
     if abs(delta) > 1e-9 and not inherited:
         if d.role is not f.role:
             kind = ChangeKind.BEARER
@@ -199,7 +206,6 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
                               draft_spans=(d.instrument_span,) if d.instrument_span else (),
                               final_spans=(f.instrument_span,) if f.instrument_span else ()))
     out.extend(_sanctions(d, f, pol, lex))
-    out.extend(_scope(d, f, pol))
     return out
 
 
@@ -319,28 +325,46 @@ def _sanctions(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange
     return out
 
 
-def _elements(action: str) -> set[str]:
-    core = re.split(r"[,;。:]", fold(action))[0]
-    parts = [_key(p) for p in _ENUM_SPLIT.split(core)]
-    return {p for p in parts if p}
+_SEP = re.compile(r"^(?:、|和|或者|或|及|以及|与|,|，)|(?:、|和|或者|或|及|以及|与)$")
+_SEP_ONLY = re.compile(r"^(?:、|和|或者|或|及|以及|与|,|，|等|\s)+$")
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
-def _scope(d: Norm, f: Norm, pol: Polarity) -> list[NormChange]:
-    """A list of acts or objects in the action that gained or lost members, all else equal."""
-    if d.modality is not f.modality or d.modality in (Modality.DEFINITION, Modality.PROCEDURE):
+def _list_edit(text: str) -> bool:
+    """An inserted or deleted run that is a list member with its separator: 、文化 / 或者变相强制 / 以及其他."""
+    t = text.strip()
+    return bool(_SEP.search(t)) and not _SEP_ONLY.match(t) and bool(_CJK.search(_SEP.sub("", t)))
+
+
+def _inside(spans: tuple[Span, ...], pos: int) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def _members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[NormChange]:
+    """Members added to or dropped from the lists of a norm (its acts, objects or conditions).  A member
+    added to an exception narrows the norm instead."""
+    if d.modality in (Modality.DEFINITION, Modality.PROCEDURE) and f.modality is d.modality and \
+            d.polarity is Polarity.NEUTRAL:
         return []
-    de, fe = _elements(d.action), _elements(f.action)
-    if len(de) < 2 and len(fe) < 2 or de == fe:
+    score = 0
+    dspans: list[Span] = []
+    fspans: list[Span] = []
+    for e in edits:
+        if lex.authority.search(e.text) or lex.purpose.search(e.text):
+            continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
+        if e.op is Op.INSERT and f.start <= e.final_start < f.end and _list_edit(e.text):
+            score += -1 if _inside(f.exceptions, e.final_start) else 1
+            fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
+        elif e.op is Op.DELETE and d.start <= e.draft_start < d.end and _list_edit(e.text):
+            score += 1 if _inside(d.exceptions, e.draft_start) else -1
+            dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
+    if not score:
         return []
-    if de < fe:
-        extra = sorted(fe - de)
-        return [NormChange(ChangeKind.SCOPE_WIDENED, d, f, pol, 1.0, force="stronger", detail="、".join(extra),
-                           final_spans=(Span(f.action, f.start, f.end),))]
-    if fe < de:
-        extra = sorted(de - fe)
-        return [NormChange(ChangeKind.SCOPE_NARROWED, d, f, pol, 1.0, force="weaker", detail="、".join(extra),
-                           draft_spans=(Span(d.action, d.start, d.end),))]
-    return []
+    pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
+    kind = ChangeKind.SCOPE_WIDENED if score > 0 else ChangeKind.SCOPE_NARROWED
+    detail = " ".join(s.text.strip() for s in [*fspans, *dspans])
+    return [NormChange(kind, d, f, pol, 1.0, force="stronger" if score > 0 else "weaker", detail=detail,
+                       draft_spans=tuple(dspans), final_spans=tuple(fspans))]
 
 
 __all__ = ["ChangeKind", "NormChange", "changes", "match", "similarity", "value"]

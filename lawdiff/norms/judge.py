@@ -31,7 +31,7 @@ def judge(diff: ArticleDiff, reader: Reader, rules: NormRules) -> Judgement:
         return Judgement(dn, fn, (), (), ())
     locs = {"draft": Locator(sentences(diff.draft_text, unit.draft, "draft", dm), "draft"),
             "final": Locator(sentences(diff.final_text, unit.final, "final", fm), "final")}
-    found = changes(dn, fn, reader.lex)
+    found = changes(dn, fn, reader.lex, diff.edits)
     findings: list[tuple[NormChange, NormRule]] = []
     firings: list[Firing] = []
     for c in found:

@@ -67,6 +67,7 @@ class Lexicon:
     definition: re.Pattern[str]
     procedure: re.Pattern[str]
     reference: re.Pattern[str]
+    purpose: re.Pattern[str]
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
     quantities: dict[str, QuantitySense]
@@ -127,6 +128,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         definition=_rx(data["definition"], "definition", flags),
         procedure=_rx(data["procedure"], "procedure", flags),
         reference=_rx(data["reference"], "reference", flags),
+        purpose=_rx(data["purpose"], "purpose", flags),
         mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])

@@ -21,7 +21,7 @@ from .types import Modality, Norm, Polarity, Role
 class Row:
     modality: frozenset[Modality] | None
     role: frozenset[Role] | None
-    action: str | None
+    action: frozenset[str] | None
     instrument: frozenset[str] | None  # the instruments that make the row hold
     polarity: Polarity
     weight: float | str
@@ -31,7 +31,7 @@ class Row:
     def holds(self, n: Norm) -> bool:
         return ((self.modality is None or n.modality in self.modality)
                 and (self.role is None or n.role in self.role)
-                and (self.action is None or n.action_class == self.action)
+                and (self.action is None or n.action_class in self.action)
                 and (self.instrument is None or n.instrument in self.instrument))
 
 
@@ -44,7 +44,7 @@ def _set(v: Any, cls: type) -> frozenset | None:
 @lru_cache(maxsize=1)  # the shipped table never changes during a run
 def rows() -> tuple[Row, ...]:
     data = yaml.safe_load(resources.files("lawdiff").joinpath("data/norms/polarity.yaml").read_text(encoding="utf-8"))
-    return tuple(Row(_set(r.get("modality"), Modality), _set(r.get("role"), Role), r.get("action"),
+    return tuple(Row(_set(r.get("modality"), Modality), _set(r.get("role"), Role), _set(r.get("action"), str),
                      _set(r.get("instrument"), str), Polarity(r["polarity"]), r["weight"], r["en"], r["zh"])
                  for r in data["rows"])
 

@@ -71,7 +71,7 @@ class _Draft:
     exceptions: list[Part] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     sanctions: list[tuple[str, int, int]] = field(default_factory=list)
-    target_authority: bool = False
+    subject: tuple[str, int, int] | None = None  # the actor the sentence opens with
 
 
 class Reader:
@@ -127,6 +127,8 @@ class Reader:
         last = len(parts) - 1
         for i, p in enumerate(parts):
             pt = p.text.strip()
+            if lex.purpose.match(pt):
+                continue  # 为了…: the purpose of the act, not a condition of any norm
             if lex.exception.search(pt):
                 if current is not None and not _starts_exception_block(pt, self.lang):
                     current.exceptions.append(p)
@@ -246,10 +248,15 @@ class Reader:
             d.conditions = pending_cond
             d.exceptions = pending_exc
             built.append(d)
-        return [self._finish(d, s, text, template) for d in built]
+        first = self._first_actor(parts[0].text) if parts else None
+        for d in built:
+            if first is not None and d.start > parts[0].start and not _BY_ZH.match(parts[0].text):
+                d.subject = first
+        return [self._finish(d, s, text, template, carry) for d in built]
 
     # ------------------------------------------------------------------------------ finishing a norm
-    def _finish(self, d: _Draft, s: Sentence, text: str, template: Norm | None) -> Norm:
+    def _finish(self, d: _Draft, s: Sentence, text: str, template: Norm | None,
+                carry: tuple[str, int, int] | None = None) -> Norm:
         lex = self.lex
         end = max([d.end, *(p.start + len(p.text) for p in d.action_parts), *(p.start + len(p.text) for p in d.exceptions)])
         start = min([d.start, *(p.start for p in d.conditions)])
@@ -282,12 +289,14 @@ class Reader:
             # the bearer of a sanction is the party punished (the actor of its conditions), not the authority
             # that imposes it; nobody named is the law's addressee
             targets = [a for c in d.conditions for a in [self._first_actor(c.text)] if a]
+            if not targets and d.subject is not None:
+                targets = [d.subject]
+            if not targets and carry is not None:
+                targets = [carry]
             kinds = [k for k, _, _ in d.sanctions] or list(template.sanction_kinds if template and inherited else [])
             bearer = targets[0][0] if targets else (template.bearer if template is not None and inherited else "")
             role = self._role(bearer) if bearer else Role.REGULATED
-            if "criminal" in kinds and not self.parties.public:
-                role = Role.REGULATED  # criminal interpretations: whoever is punished is regulated
-            elif role is Role.PROTECTED and not self.parties.public:
+            if role is Role.PROTECTED and not self.parties.public:
                 role = Role.REGULATED
         action_class = self._action_class(action) if role is Role.AUTHORITY or modality is Modality.POWER else ""
         if modality is Modality.POWER and action_class != "control":
@@ -323,6 +332,8 @@ class Reader:
             sanctions=sanctions, sanction_kinds=kinds, effort=effort, reference=ref,
             modal_span=Span(text[d.modal_span[0]:d.modal_span[1]], *d.modal_span) if d.modal_span else None,
             item=s.item,
+            bearer_span=Span(text[d.bearer_span[0]:d.bearer_span[1]], *d.bearer_span)
+            if d.bearer_span and d.bearer_span[1] > d.bearer_span[0] else None,
         )
         pol, weight = polarity_of(norm, lex)
         return replace(norm, polarity=pol, strength=weight)

@@ -105,7 +105,8 @@ class Norm:
     effort: bool = False  # an obligation of effort (采取措施, 努力, 提高…) rather than of result
     reference: str = ""  # the other law a sanction defers to (依照《…》的规定处罚)
     modal_span: Span | None = None
-    item: bool = False  # read from an item (项), with its lead-in's bearer and modality
+    item: bool = False
+    bearer_span: Span | None = None  # where the bearer is named in this clause (None: carried or inferred)  # read from an item (项), with its lead-in's bearer and modality
 
 
 __all__ = ["Comparator", "Modality", "Norm", "Polarity", "Quantity", "QuantityRole", "Role", "Span"]
