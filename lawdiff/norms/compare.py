@@ -115,10 +115,19 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(ka & kb) / (len(ka) + len(kb))
 
 
+def _core(n: Norm) -> str:
+    """What identifies a norm for matching: its clause without its exceptions (a long 但…除外 or
+    另有规定的，从其规定 would make two different bans look alike)."""
+    t = n.text
+    for e in n.exceptions:
+        t = t.replace(e.text, "")
+    return t or n.text
+
+
 def match(draft: tuple[Norm, ...], final: tuple[Norm, ...]) -> list[tuple[Norm | None, Norm | None]]:
     """Pairs of (draft norm, final norm); a None side is an added or removed norm.  Best pairs first."""
-    grams_d = [_bigrams(_key(n.text)) for n in draft]
-    grams_f = [_bigrams(_key(n.text)) for n in final]
+    grams_d = [_bigrams(_key(_core(n))) for n in draft]
+    grams_f = [_bigrams(_key(_core(n))) for n in final]
     cands: list[tuple[float, int, int]] = []
     for i, gd in enumerate(grams_d):
         for j, gf in enumerate(grams_f):
@@ -174,7 +183,9 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     delta = value(f) - value(d)
     if d.role is not f.role and (d.bearer_span is None or f.bearer_span is None):
         delta = 0.0  # one side's bearer is only inferred: a change of bearer would be a guess
-    if abs(delta) > 1e-9 and not inherited:
+    if inherited and d.effort is not f.effort:
+        delta = (1.0 if d.effort else -1.0) * abs(d.strength - f.strength or 1.0)
+    if abs(delta) > 1e-9 and (not inherited or d.effort is not f.effort):
         if d.role is not f.role:
             kind = ChangeKind.BEARER
         elif d.modality is not f.modality:
@@ -206,7 +217,28 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
                               draft_spans=(d.instrument_span,) if d.instrument_span else (),
                               final_spans=(f.instrument_span,) if f.instrument_span else ()))
     out.extend(_sanctions(d, f, pol, lex))
+    out.extend(_qualifiers(d, f, pol, lex))
     return out
+
+
+def _qualifiers(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    """不得提供 -> 不得非法提供: a qualifier (非法, 擅自, 无正当理由 …) added to a prohibition narrows it to
+    the unlawful cases; dropped, it widens it."""
+    if d.modality is not Modality.PROHIBITION or f.modality is not Modality.PROHIBITION:
+        return []
+    dq = {m.group(0) for m in lex.qualifier.finditer(d.action)}
+    fq = {m.group(0) for m in lex.qualifier.finditer(f.action)}
+    if fq - dq and not dq - fq:
+        m = lex.qualifier.search(f.action)
+        span = (Span(m.group(0), f.start, f.end),) if m else ()
+        return [NormChange(ChangeKind.SCOPE_NARROWED, d, f, pol, 1.0, force="weaker", detail="、".join(sorted(fq - dq)),
+                           final_spans=span)]
+    if dq - fq and not fq - dq:
+        m = lex.qualifier.search(d.action)
+        span = (Span(m.group(0), d.start, d.end),) if m else ()
+        return [NormChange(ChangeKind.SCOPE_WIDENED, d, f, pol, 1.0, force="stronger", detail="、".join(sorted(dq - fq)),
+                           draft_spans=span)]
+    return []
 
 
 def _spans(s: Span | None, n: Norm) -> tuple[Span, ...]:

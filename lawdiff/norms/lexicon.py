@@ -68,6 +68,7 @@ class Lexicon:
     procedure: re.Pattern[str]
     reference: re.Pattern[str]
     purpose: re.Pattern[str]
+    qualifier: re.Pattern[str]
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
     quantities: dict[str, QuantitySense]
@@ -129,6 +130,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         procedure=_rx(data["procedure"], "procedure", flags),
         reference=_rx(data["reference"], "reference", flags),
         purpose=_rx(data["purpose"], "purpose", flags),
+        qualifier=_rx(data["qualifier"], "qualifier", flags),
         mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])

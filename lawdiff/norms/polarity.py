@@ -65,7 +65,7 @@ def polarity_of(n: Norm, lex: Lexicon) -> tuple[Polarity, float]:
         w = max(1.0, sev / 3)
     else:
         w = float(r.weight)
-    if n.item and n.modal_span is None:
+    if n.item:
         w *= ITEM_SHARE
     return r.polarity, w
 

@@ -34,9 +34,9 @@ from .clauses import Part, Sentence, sentences
 from .lexicon import Lexicon, load_lexicon
 from .polarity import polarity_of
 from .quantities import en_quantities, zh_quantities
-from .types import Modality, Norm, Quantity, Role, Span
+from .types import Modality, Norm, Quantity, QuantityRole, Role, Span
 
-_PREPOSITION_ZH = "对向与同给为和跟"
+_PREPOSITION_ZH = "对向与同给为和跟以将把"
 _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依法)")
 _BY_ZH = re.compile(r"由")
 _TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
@@ -82,6 +82,9 @@ class Reader:
         self.lex = lexicon or load_lexicon(self.lang.value)
         self.parties = parties or Parties()
         self._named = tuple(sorted(self.parties.terms, key=len, reverse=True))
+        # how far into a condition its actor may start and still be the subject: 经营者违反…的 (0);
+        # "Where the provider …" (a conjunction and an article first)
+        self._subject_reach = 0 if self.lang is Lang.ZH else 12
 
     # ------------------------------------------------------------------------------ public entry
     def read(self, text: str, articles: tuple[Article, ...], side: str, mtext: str) -> tuple[Norm, ...]:
@@ -155,9 +158,11 @@ class Reader:
                     bearer = (current.bearer, *(current.bearer_span or (0, 0)))
                 if bearer is None:
                     cond_actor = next((a for c in [*pending_cond, *sentence_cond] for a in [self._first_actor(c.text)]
-                                       if a is not None and a[1] == 0), None)
+                                       if a is not None and a[1] <= self._subject_reach), None)
                     if cond_actor is not None:
                         bearer = (cond_actor[0], c_off := 0, c_off)
+                if bearer is None and built and built[-1].bearer:
+                    bearer = (built[-1].bearer, 0, 0)  # …，清单之外不得…: the sentence's subject goes on
                 if bearer is None and carry is not None and template is None:
                     bearer = carry
                 if bearer is not None and bearer[1] == bearer[2] == 0 and not p.text.startswith(bearer[0]):
@@ -174,6 +179,14 @@ class Reader:
                 current.sanctions.extend(kinds)
                 built.append(current)
                 subject = None
+                continue
+            if current is not None and (current.modality is Modality.SANCTION or current.sanctions) and \
+                    _is_amount_part(p.text):
+                # "…fines of up to EUR 35 000 000 or, if the offender is an undertaking, up to 7 % …"
+                current.action_parts.append(p)
+                current.conditions.extend(pending_cond)
+                pending_cond = []
+                current.end = p.start + len(p.text)
                 continue
             if kinds:
                 if current is not None and not pending_cond and current.modality in (
@@ -195,8 +208,8 @@ class Reader:
                 current.sanctions.extend(kinds)
                 built.append(current)
                 continue
-            if i < last and not lex.definition.search(pt) and self._actor_before(p.text, len(p.text)) is None and \
-                    not _has_control(lex, p.text) and \
+            if current is None and i < last and not lex.definition.search(pt) and \
+                    self._actor_before(p.text, len(p.text)) is None and not _has_control(lex, p.text) and \
                     any(self._modal(q.text) or self._sanctions(q.text) for q in parts[i + 1:]):
                 # 生产、销售不符合标准的食品，具有下列情形之一的，应当认定为…: the conduct is a condition
                 pending_cond.append(p)
@@ -227,10 +240,18 @@ class Reader:
                 continue
             # a statement: definition, procedure / competence, or a regime; its subject comes first
             actor = self._first_actor(p.text)
+            if actor is not None and actor[1] > 1:
+                actor = None  # 以扫描经营主体…: an actor inside the clause is its object, not its subject
             current = _Draft(p.start, p.start + len(p.text))
             current.modality = Modality.DEFINITION if lex.definition.search(pt) else Modality.PROCEDURE
+            cond_actor = next((a for c in [*pending_cond, *sentence_cond] for a in [self._first_actor(c.text)]
+                               if a is not None and a[1] <= self._subject_reach), None)
             if actor is not None:
                 current.bearer, current.bearer_span = actor[0], (p.start + actor[1], p.start + actor[2])
+            elif cond_actor is not None:
+                current.bearer = cond_actor[0]
+            elif built and built[-1].bearer:
+                current.bearer = built[-1].bearer
             elif carry is not None and current.modality is Modality.PROCEDURE and template is None:
                 current.bearer = carry[0]
             current.conditions = [*pending_cond] or [*sentence_cond]
@@ -312,6 +333,8 @@ class Reader:
             quantities.extend(quantify(p.text, p.start, condition=False))
         if inherited and template is not None and not _lead_is_condition_list(template, lex):
             quantities.extend(quantify(s.text, s.start, condition=False))
+        if modality is Modality.SANCTION:  # every sum a sanction names is part of the fine
+            quantities = [replace(q, role=QuantityRole.FINE) if q.role is QuantityRole.AMOUNT else q for q in quantities]
         instrument, ispan = ("", None) if role is Role.AUTHORITY else self._instrument(action, d.action_parts, d.conditions)
         sanctions = tuple(Span(text[a:b], a, b) for _, a, b in d.sanctions)
         kinds = tuple(k for k, _, _ in d.sanctions)
@@ -474,6 +497,13 @@ class Reader:
 
 
 _NEUTRAL = None  # replaced in _finish by polarity_of
+
+
+_AMOUNT = re.compile(r"(?:EUR|€|%|per ?cent|元|倍|百分之)", re.IGNORECASE)
+
+
+def _is_amount_part(text: str) -> bool:
+    return bool(_AMOUNT.search(text))
 
 
 def _starts_exception_block(pt: str, lang: Lang) -> bool:
