@@ -358,15 +358,24 @@ def _sanctions(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange
     return out
 
 
-_SEP = re.compile(r"^(?:、|和|或者|或|及|以及|与|,|，)|(?:、|和|或者|或|及|以及|与)$")
+_SEPS = re.compile(r"、|以及|或者|和|或|及|与")
 _SEP_ONLY = re.compile(r"^(?:、|和|或者|或|及|以及|与|,|，|等|\s)+$")
+_CLAUSE_PUNCT = re.compile(r"[,;。:!?，；：！？\n]")
+LIST_MEMBER_MAX = 24  # characters: a list member with its separator, not a rewritten clause
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
 
-def _list_edit(text: str) -> bool:
-    """An inserted or deleted run that is a list member with its separator: 、文化 / 或者变相强制 / 以及其他."""
-    t = text.strip()
-    return bool(_SEP.search(t)) and not _SEP_ONLY.match(t) and bool(_CJK.search(_SEP.sub("", t)))
+def _members_in(text: str) -> int:
+    """How many list members a diff run carries, counted by their separators (、限制、强制或者变相强制 → 3,
+    和 alone → 0).  Only short stretches between clause punctuation count: a long run is a rewrite, and
+    book titles (《…》) are references to other laws, not members of the norm's list."""
+    n = 0
+    for seg in _CLAUSE_PUNCT.split(text):
+        t = seg.strip()
+        if not t or len(t) > LIST_MEMBER_MAX or "《" in t or _SEP_ONLY.match(t) or not _CJK.search(_SEPS.sub("", t)):
+            continue
+        n += len(_SEPS.findall(t))
+    return n
 
 
 def _inside(spans: tuple[Span, ...], pos: int) -> bool:
@@ -385,11 +394,11 @@ def _members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[No
     for e in edits:
         if lex.authority.search(e.text) or lex.purpose.search(e.text):
             continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
-        if e.op is Op.INSERT and f.start <= e.final_start < f.end and _list_edit(e.text):
-            score += -1 if _inside(f.exceptions, e.final_start) else 1
+        if e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
+            score += -n if _inside(f.exceptions, e.final_start) else n
             fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
-        elif e.op is Op.DELETE and d.start <= e.draft_start < d.end and _list_edit(e.text):
-            score += 1 if _inside(d.exceptions, e.draft_start) else -1
+        elif e.op is Op.DELETE and d.start <= e.draft_start < d.end and (n := _members_in(e.text)):
+            score += n if _inside(d.exceptions, e.draft_start) else -n
             dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
     if not score:
         return []

@@ -139,8 +139,10 @@ class Reader:
                 else:
                     pending_exc.append(p)
                 continue
+            has_modal = self._modal(p.text) is not None
             if (i < last or s.item and pt.endswith(("的", "的;", "的。"))) and (
-                    lex.condition.search(pt) or _TOPIC.match(pt) and not self._modal(p.text) and not self._sanctions(p.text)):
+                    lex.condition.search(pt) and (not has_modal or pt.endswith("的"))
+                    or _TOPIC.match(pt) and not has_modal and not self._sanctions(p.text)):
                 pending_cond.append(p)
                 if current is None:
                     sentence_cond.append(p)
@@ -214,7 +216,7 @@ class Reader:
                 built.append(current)
                 continue
             if current is None and i < last and not lex.definition.search(pt) and \
-                    self._actor_before(p.text, len(p.text)) is None and not _has_control(lex, p.text) and \
+                    self._actor_before(p.text, len(p.text)) is None and not _COERCE.match(pt) and not s.item and \
                     any(self._modal(q.text) or self._sanctions(q.text) for q in parts[i + 1:]):
                 # 生产、销售不符合标准的食品，具有下列情形之一的，应当认定为…: the conduct is a condition
                 pending_cond.append(p)
