@@ -31,7 +31,7 @@ from .model import (
     UnitKind,
 )
 from .parties import Parties
-from .norms.judge import judge
+from .norms.judge import UnitNorms, judge, read_unit
 from .norms.read import Parties as NormParties
 from .norms.read import Reader
 from .norms.rules import load_norm_rules
@@ -53,7 +53,7 @@ def norm_reader(lang: Lang, parties: Parties | None) -> Reader:
 
 
 def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | None = None,
-             reader: Reader | None = None) -> Change:
+             reader: Reader | None = None, norms: UnitNorms | None = None) -> Change:
     """The one label of a unit, the rules that fired, and a one-line reason.
 
     ``parties``: who the run regulates (:mod:`lawdiff.parties`); None reads authorities as neutral and
@@ -69,7 +69,9 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
     else:
         applies = "changed"
     ctx = UnitContext(diff, lang, parties)
-    judgement = judge(diff, reader or norm_reader(lang, parties), load_norm_rules())
+    if norms is None:
+        norms = read_unit(diff, reader or norm_reader(lang, parties))
+    judgement = judge(norms, load_norm_rules())
     firings = list(judgement.firings)
     firings += [f for r in rules.rules if r.id in KEPT_KEYWORD_RULES and applies in r.applies_to
                 and (f := fire(r, ctx)) is not None]

@@ -12,6 +12,7 @@ from pathlib import Path
 from .align import align
 from .cache import token_cache
 from .classify import classify, norm_reader
+from .norms.judge import read_unit, resolve_moves
 from .diff import diff_unit
 from .meta import PairMeta, find_meta
 from .model import Document, Lang, Report, UnitReport, VersionMeta
@@ -53,9 +54,10 @@ def compare(
     reports = []
     reader = norm_reader(lang, parties)
     with token_cache((draft, final), lang, enabled=cache):
-        for unit in units:
-            d = diff_unit(unit, lang)
-            reports.append(UnitReport(d, classify(d, rules, lang, parties, reader)))
+        diffs = [diff_unit(unit, lang) for unit in units]
+    norms = resolve_moves([read_unit(d, reader) for d in diffs])
+    for d, n in zip(diffs, norms):
+        reports.append(UnitReport(d, classify(d, rules, lang, parties, reader, n)))
     dm = _version_meta(draft, draft_meta, "draft")
     fm = _version_meta(final, final_meta, "final")
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)

@@ -56,6 +56,7 @@ class ChangeKind(str, Enum):
     SANCTION_ADDED = "sanction-added"
     SANCTION_REMOVED = "sanction-removed"
     MOVED_TO_LAW = "moved-to-law"
+    MOVED = "moved"  # removed from one article and added to another (detail: the other unit)
     SCOPE_WIDENED = "scope-widened"
     SCOPE_NARROWED = "scope-narrowed"
 
@@ -113,6 +114,16 @@ def similarity(a: str, b: str) -> float:
     if not ka or not kb:
         return 0.0
     return 2 * len(ka & kb) / (len(ka) + len(kb))
+
+
+def core_key(n: Norm) -> str:
+    """The comparison key of a norm's core (see :func:`_core`)."""
+    return _key(_core(n))
+
+
+def similarity_of_keys(a: str, b: str) -> float:
+    ga, gb = _bigrams(a), _bigrams(b)
+    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
 def _core(n: Norm) -> str:
@@ -304,12 +315,12 @@ def _force(q_role: str, comp: Comparator, up: bool, lex: Lexicon) -> str:
 
 def _quantities(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
     out: list[NormChange] = []
-    groups: dict[tuple[str, str], tuple[list[Quantity], list[Quantity]]] = {}
-    for q in d.quantities:
-        groups.setdefault((q.role.value, q.unit), ([], []))[0].append(q)
+    groups: dict[tuple[str, str, str], tuple[list[Quantity], list[Quantity]]] = {}
+    for q in d.quantities:  # like with like: a cap with a cap, a floor with a floor
+        groups.setdefault((q.role.value, q.unit, q.comparator.value), ([], []))[0].append(q)
     for q in f.quantities:
-        groups.setdefault((q.role.value, q.unit), ([], []))[1].append(q)
-    for (role, _unit), (dq, fq) in groups.items():
+        groups.setdefault((q.role.value, q.unit, q.comparator.value), ([], []))[1].append(q)
+    for (role, _unit, _comp), (dq, fq) in groups.items():
         votes = 0
         dspans: list[Span] = []
         fspans: list[Span] = []
@@ -409,4 +420,4 @@ def _members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[No
                        draft_spans=tuple(dspans), final_spans=tuple(fspans))]
 
 
-__all__ = ["ChangeKind", "NormChange", "changes", "match", "similarity", "value"]
+__all__ = ["ChangeKind", "NormChange", "changes", "core_key", "match", "similarity", "similarity_of_keys", "value"]

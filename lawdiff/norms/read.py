@@ -103,7 +103,7 @@ class Reader:
             art = s.para.split(":")[0]
             got = self.sentence(s, text, template, carry.get(s.para) or carry.get(art))
             for n in got:
-                if n.bearer and n.modality is not Modality.SANCTION:
+                if n.bearer and n.modality not in (Modality.SANCTION, Modality.POWER):
                     carry[s.para] = carry[art] = (n.bearer, 0, 0)
             if (len(got) == 1 and out and not s.item and got[0].exceptions and not got[0].action.strip()
                     and got[0].modal_span is None and not got[0].conditions):
@@ -188,7 +188,7 @@ class Reader:
                 subject = None
                 continue
             if current is not None and (current.modality is Modality.SANCTION or current.sanctions) and \
-                    _is_amount_part(p.text):
+                    not kinds and _is_amount_part(p.text):
                 # "…fines of up to EUR 35 000 000 or, if the offender is an undertaking, up to 7 % …"
                 current.action_parts.append(p)
                 current.conditions.extend(pending_cond)
@@ -320,7 +320,7 @@ class Reader:
             if not targets and d.subject is not None:
                 targets = [d.subject]
             if not targets and carry is not None:
-                targets = [carry]
+                targets = [carry]  # the party named before (the authority that imposes is never carried)
             kinds = [k for k, _, _ in d.sanctions] or list(template.sanction_kinds if template and inherited else [])
             bearer = targets[0][0] if targets else (template.bearer if template is not None and inherited else "")
             role = self._role(bearer) if bearer else Role.REGULATED
