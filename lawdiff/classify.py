@@ -38,7 +38,8 @@ from .norms.rules import load_norm_rules
 from .rules import RuleSet
 
 KEPT_KEYWORD_RULES: frozenset[str] = frozenset(__import__("os").environ.get("LAWDIFF_KEEP", "").split(","))
-MIN_UNIT_WEIGHT = 1.0
+MIN_UNIT_WEIGHT = 1.0  # a changed article is relaxed / tightened only on at least one norm's worth of weight
+MIN_EFFECT_WEIGHT = 1.0  # a whole article added / removed: burden or enabling on one norm's worth of weight
 
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 
@@ -91,11 +92,11 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
     else:
         label, secondary = (Label.ADDED if applies == "added" else Label.REMOVED), None
         if applies == "added":
-            effect = (Effect.ENABLING if score >= MIN_UNIT_WEIGHT else Effect.BURDEN if score <= -MIN_UNIT_WEIGHT
+            effect = (Effect.ENABLING if score >= MIN_EFFECT_WEIGHT else Effect.BURDEN if score <= -MIN_EFFECT_WEIGHT
                       else Effect.NEUTRAL)
         else:
-            effect = (Effect.RELAXING if score >= MIN_UNIT_WEIGHT else Effect.TIGHTENING if score <= -MIN_UNIT_WEIGHT
-                      else Effect.NEUTRAL)
+            effect = (Effect.RELAXING if score >= MIN_EFFECT_WEIGHT
+                      else Effect.TIGHTENING if score <= -MIN_EFFECT_WEIGHT else Effect.NEUTRAL)
     reason = _reason(ctx, label, effect, firings, relax, tighten)
     return Change(unit.id, label, effect, secondary, tuple(firings), reason, themes, score)
 

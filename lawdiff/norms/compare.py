@@ -218,7 +218,8 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
                                   final_spans=(s,)))
         for s in removed:
             out.append(NormChange(kind_rm, d, f, pol, 1.0, force="stronger", detail=s.text, draft_spans=(s,)))
-    out.extend(_quantities(d, f, pol, lex))
+    deferred = bool(f.reference) and not d.reference
+    out.extend(q for q in _quantities(d, f, pol, lex) if not (deferred and q.quantity == "fine"))
     li, lf = lex.instrument_level(d.instrument), lex.instrument_level(f.instrument)
     if li != lf and d.role is f.role and (li or lf):
         out.append(NormChange(ChangeKind.INSTRUMENT, d, f, pol, abs(li - lf), force="stronger" if lf > li else "weaker",

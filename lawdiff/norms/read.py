@@ -41,6 +41,7 @@ _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依�
 _BY_ZH = re.compile(r"由")
 _TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 _BOOK = re.compile(r"《[^》]*》")
+_REGIME = re.compile(r"实行[^,;。]{0,24}(?:制度|管理|制)")
 _TOPIC = re.compile(r"^对(?:于)?[^,;。]*的")  # 对符合条件的经营者，…: a fronted topic that conditions the norm
 _COERCE = re.compile(r"^(?:并|并且|同时)?(?:责令|限期|没收|查封|扣押|暂扣|吊销|予以)")
 _NAME_STOP = "的及与或对向由在经应可不并等其为被"
@@ -73,6 +74,8 @@ class _Draft:
     quantities: list[Quantity] = field(default_factory=list)
     sanctions: list[tuple[str, int, int]] = field(default_factory=list)
     subject: tuple[str, int, int] | None = None  # the actor the sentence opens with
+    scope_parts: list[Part] = field(default_factory=list)  # a subject part before the modal (…的企业，应当)
+    modal_part: Part | None = None  # the whole part with the modal word (三年内不得…: its numbers)
 
 
 class Reader:
@@ -127,6 +130,7 @@ class Reader:
         pending_exc: list[Part] = []
         sentence_cond: list[Part] = []
         subject: tuple[str, int, int] | None = None
+        subject_part: Part | None = None
         current: _Draft | None = None
         last = len(parts) - 1
         for i, p in enumerate(parts):
@@ -183,9 +187,12 @@ class Reader:
                 current.exceptions = [*pending_exc]
                 pending_cond, pending_exc = [], []
                 current.action_parts.append(Part(p.text[m_end:], p.start + m_end))
+                current.modal_part = p
+                if subject_part is not None:
+                    current.scope_parts.append(subject_part)
                 current.sanctions.extend(kinds)
                 built.append(current)
-                subject = None
+                subject, subject_part = None, None
                 continue
             if current is not None and (current.modality is Modality.SANCTION or current.sanctions) and \
                     not kinds and _is_amount_part(p.text):
@@ -243,7 +250,7 @@ class Reader:
             actor = self._last_actor(p.text)
             if actor is not None and i < last and actor[2] >= len(p.text.rstrip()) and \
                     not lex.definition.search(p.text):
-                subject = actor
+                subject, subject_part = actor, p
                 continue
             # a statement: definition, procedure / competence, or a regime; its subject comes first
             actor = self._first_actor(p.text)
@@ -287,7 +294,7 @@ class Reader:
                 carry: tuple[str, int, int] | None = None) -> Norm:
         lex = self.lex
         end = max([d.end, *(p.start + len(p.text) for p in d.action_parts), *(p.start + len(p.text) for p in d.exceptions)])
-        start = min([d.start, *(p.start for p in d.conditions)])
+        start = min([d.start, *(p.start for p in d.conditions), *(p.start for p in d.scope_parts)])
         start, end = max(start, s.start), min(max(end, start), s.end)
         action = "".join(p.text for p in d.action_parts)
         modality, strength, bearer = d.modality, d.strength, d.bearer
@@ -308,6 +315,8 @@ class Reader:
                 bearer = template.bearer
         if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.PROHIBITION) and self._criminal_or_fine(action):
             modality = Modality.SANCTION
+        if modality is Modality.POWER and lex.reference.search(action):
+            modality = Modality.SANCTION  # 由…依照《…》的规定处罚: the sanction defers to another law
         if modality is Modality.OBLIGATION and lex.definition.search(action) and not bearer:
             modality = Modality.DEFINITION
         role = self._role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
@@ -324,7 +333,9 @@ class Reader:
             kinds = [k for k, _, _ in d.sanctions] or list(template.sanction_kinds if template and inherited else [])
             bearer = targets[0][0] if targets else (template.bearer if template is not None and inherited else "")
             role = self._role(bearer) if bearer else Role.REGULATED
-            if role is Role.PROTECTED and not self.parties.public:
+            if "criminal" in kinds and not self.parties.public:
+                role = Role.REGULATED  # a criminal interpretation: whoever it makes punishable is regulated
+            elif role is Role.PROTECTED and not self.parties.public:
                 role = Role.REGULATED
         action_class = self._action_class(action) if role is Role.AUTHORITY or modality is Modality.POWER else ""
         if modality is Modality.POWER and action_class != "control":
@@ -336,13 +347,18 @@ class Reader:
         quantify = zh_quantities if self.lang is Lang.ZH else en_quantities
         for c in d.conditions:
             quantities.extend(quantify(c.text, c.start, condition=True))
-        for p in d.action_parts:
+        for p in d.scope_parts:  # 职工人数在五十人以上的企业，应当…: the subject's numbers are thresholds
+            quantities.extend(quantify(p.text, p.start, condition=True))
+        qparts = d.action_parts if d.modal_part is None else [d.modal_part, *d.action_parts[1:]]
+        for p in qparts:
             quantities.extend(quantify(p.text, p.start, condition=False))
         if inherited and template is not None and not _lead_is_condition_list(template, lex):
             quantities.extend(quantify(s.text, s.start, condition=False))
         if modality is Modality.SANCTION:  # every sum a sanction names is part of the fine
             quantities = [replace(q, role=QuantityRole.FINE) if q.role is QuantityRole.AMOUNT else q for q in quantities]
-        instrument, ispan = ("", None) if role is Role.AUTHORITY else self._instrument(action, d.action_parts, d.conditions)
+        regime = modality is Modality.PROCEDURE and _REGIME.search(action)  # 本市对…实行备案管理
+        instrument, ispan = ("", None) if role is Role.AUTHORITY and not regime else \
+            self._instrument(action, d.action_parts, d.conditions)
         sanctions = tuple(Span(text[a:b], a, b) for _, a, b in d.sanctions)
         kinds = tuple(k for k, _, _ in d.sanctions)
         if inherited and template is not None and not kinds:
@@ -484,8 +500,14 @@ class Reader:
         return Role.REGULATED
 
     def _action_class(self, action: str) -> str:
+        """control / oversight / service / internal.  An action aimed first at another public body
+        (可以要求同级审计机关提出报告, 报上一级部门) is the state's internal business whatever its verb."""
+        first = self._first_actor(action)
+        toward_state = first is not None and self._role(first[0]) is Role.AUTHORITY and not self.parties.public
         for name, rx in self.lex.action_classes:
             if rx.search(action):
+                if toward_state and name in ("control", "oversight"):
+                    return "internal"
                 return name
         return "internal"
 
