@@ -124,7 +124,9 @@ class Reader:
         """The norms of one sentence.  ``carry``: the bearer named last in the same paragraph, which a
         sentence that names none continues (Chinese drops a subject the reader already knows)."""
         lex = self.lex
-        parts = s.parts(",:" if self.lang is Lang.ZH else ",:")
+        parts = s.parts(",:")
+        if self.lang is Lang.EN:
+            parts = self._en_parts(parts)
         built: list[_Draft] = []
         pending_cond: list[Part] = []
         pending_exc: list[Part] = []
@@ -203,6 +205,14 @@ class Reader:
                 current.end = p.start + len(p.text)
                 continue
             if kinds:
+                if current is not None and not pending_cond and not current.sanctions and \
+                        len("".join(x.text for x in current.action_parts).strip()) < 40 and \
+                        current.modality is Modality.OBLIGATION:
+                    current.modality = Modality.SANCTION  # "… shall, in accordance with …, be subject to fines"
+                    current.sanctions.extend(kinds)
+                    current.action_parts.append(p)
+                    current.end = p.start + len(p.text)
+                    continue
                 if current is not None and not pending_cond and current.modality in (
                         Modality.SANCTION, Modality.POWER) or current is not None and not pending_cond and kinds and \
                         current.modality in (Modality.OBLIGATION, Modality.PERMISSION) and current.sanctions:
@@ -222,7 +232,7 @@ class Reader:
                 current.sanctions.extend(kinds)
                 built.append(current)
                 continue
-            if current is None and i < last and not lex.definition.search(pt) and \
+            if current is None and i < last and self.lang is Lang.ZH and not lex.definition.search(pt) and \
                     self._actor_before(p.text, len(p.text)) is None and not _COERCE.match(pt) and not s.item and \
                     any(self._modal(q.text) or self._sanctions(q.text) for q in parts[i + 1:]):
                 # 生产、销售不符合标准的食品，具有下列情形之一的，应当认定为…: the conduct is a condition
@@ -383,6 +393,22 @@ class Reader:
         )
         pol, weight = polarity_of(norm, lex)
         return replace(norm, polarity=pol, strength=weight)
+
+    def _en_parts(self, parts: list[Part]) -> list[Part]:
+        """English commas separate list members as often as clauses ("Micro, small and medium-sized
+        enterprises"): a comma part stands alone only when it opens or closes a condition or exception."""
+        out: list[Part] = []
+        for p in parts:
+            pt = p.text.strip()
+            opens = bool(self.lex.condition.match(pt) or self.lex.exception.match(pt))
+            if out and not opens and not (self.lex.condition.match(out[-1].text.strip())
+                                          or self.lex.exception.match(out[-1].text.strip())):
+                prev = out[-1]
+                gap = p.start - (prev.start + len(prev.text))
+                out[-1] = Part(prev.text + " " * gap + p.text, prev.start)
+            else:
+                out.append(p)
+        return out
 
     # ------------------------------------------------------------------------------ lookups
     def _modal(self, part: str) -> tuple[int, int, object] | None:
