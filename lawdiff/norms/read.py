@@ -262,6 +262,10 @@ class Reader:
                     not lex.definition.search(p.text):
                 subject, subject_part = actor, p
                 continue
+            head = self._subject_head(p, parts[i + 1] if i < last else None)
+            if head is not None:
+                subject, subject_part = head, p  # 从业人员三百人以上的商场，应当…: 商场 is the subject
+                continue
             # a statement: definition, procedure / competence, or a regime; its subject comes first
             actor = self._first_actor(p.text)
             if actor is not None and actor[1] > 1:
@@ -393,6 +397,18 @@ class Reader:
         )
         pol, weight = polarity_of(norm, lex)
         return replace(norm, polarity=pol, strength=weight)
+
+    def _subject_head(self, p: Part, nxt: Part | None) -> tuple[str, int, int] | None:
+        """A noun phrase ending in 的+noun right before a part that opens with its modal word is the
+        subject, even when the noun is not in the lexicon (商场, 游泳场所, 景区)."""
+        if self.lang is not Lang.ZH or nxt is None:
+            return None
+        t = p.text.rstrip()
+        m = self._modal(nxt.text)
+        k = t.rfind("的")
+        if m is None or m[0] > 1 or k < 0 or not 1 <= len(t) - k - 1 <= 6 or self._modal(t) or self._sanctions(t):
+            return None
+        return t[k + 1:], k + 1, len(t)
 
     def _en_parts(self, parts: list[Part]) -> list[Part]:
         """English commas separate list members as often as clauses ("Micro, small and medium-sized

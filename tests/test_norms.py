@@ -1,0 +1,264 @@
+"""The norm stage: each clause read as who must / must not / may do what, and changes judged from norms.
+
+One test per error class of the norm-model issue, with sentences written for these tests from other
+domains (harbour safety, tobacco retail, water permits, parks, taxis …), at two levels: the parsed
+``Norm`` of a clause, and a whole two-version comparison as a user runs it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lawdiff.classify import article_from_text, classify_texts
+from lawdiff.match import match_text
+from lawdiff.model import Label, Lang
+from lawdiff.norms.lexicon import load_lexicon
+from lawdiff.norms.quantities import en_number, en_quantities, zh_quantities
+from lawdiff.norms.read import Parties, Reader
+from lawdiff.norms.types import Comparator, Modality, Polarity, QuantityRole, Role
+from lawdiff.pipeline import compare
+from lawdiff.parse import parse_text
+from lawdiff.rules import load_rules
+
+
+def norms_of(text: str, lang: Lang = Lang.ZH, regulated: tuple[str, ...] = ()):
+    a = article_from_text(text)
+    reader = Reader(lang, Parties(regulated))
+    return reader.read(a.text, (a,), "draft", match_text(a.text))
+
+
+def one(text: str, lang: Lang = Lang.ZH, regulated: tuple[str, ...] = ()):
+    ns = [n for n in norms_of(text, lang, regulated) if n.modality not in (Modality.DEFINITION,)]
+    assert len(ns) == 1, [(n.modality, n.text) for n in ns]
+    return ns[0]
+
+
+@pytest.fixture(scope="module")
+def zh_rules():
+    return load_rules(Lang.ZH)
+
+
+def label(draft: str, final: str, rules, regulated: tuple[str, ...] | None = None):
+    return classify_texts(draft, final, rules, Lang.ZH, regulated)
+
+
+# ------------------------------------------------------------------------------------------ 1. whose norm
+
+
+def test_shall_to_may_for_an_agency_that_gains_a_power_over_businesses_tightens(zh_rules):
+    ch = label("港口管理机构应当组织码头安全检查。", "港口管理机构可以要求码头经营人报送安全管理台账。", zh_rules)
+    assert ch.label is Label.TIGHTENED
+    n = one("港口管理机构可以要求码头经营人报送安全管理台账。")
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "control", Polarity.BURDEN)
+
+
+def test_a_limit_on_the_regulator_protects_the_regulated_and_relaxes(zh_rules):
+    n = one("市场监管部门不得对同一家烟草零售户在同一年度内重复抽查。")
+    assert n.role is Role.AUTHORITY and n.modality is Modality.PROHIBITION and n.polarity is Polarity.RELIEF
+    ch = label("市场监管部门应当对烟草零售户开展抽查。",
+               "市场监管部门应当对烟草零售户开展抽查。市场监管部门不得对同一家烟草零售户在同一年度内重复抽查。", zh_rules)
+    assert ch.label is Label.RELAXED
+
+
+def test_agency_internal_reporting_is_neutral(zh_rules):
+    n = one("区水务部门应当将取水许可审批情况报市水务部门备案。")
+    assert n.role is Role.AUTHORITY and n.polarity is Polarity.NEUTRAL
+    ch = label("", "区水务部门应当将取水许可审批情况报市水务部门备案。", zh_rules)
+    assert (ch.label.value, ch.effect.value) == ("added", "neutral")
+
+
+def test_a_fine_imposed_by_an_authority_is_a_sanction_on_the_regulated_not_their_discretion():
+    n = one("违反本规定销售电子烟的，由市场监管部门处货值金额百分之十以下的罚款。")
+    assert n.modality is Modality.SANCTION and n.role is Role.REGULATED and n.polarity is Polarity.BURDEN
+    assert [q.role for q in n.quantities] == [QuantityRole.FINE]
+
+
+def test_a_duty_of_businesses_to_cooperate_with_inspections_is_a_burden(zh_rules):
+    n = one("出租汽车经营者应当配合交通运输部门开展监督检查。")
+    assert n.role is Role.REGULATED and n.modality is Modality.OBLIGATION and n.polarity is Polarity.BURDEN
+    ch = label("", "出租汽车经营者应当配合交通运输部门开展监督检查。", zh_rules)
+    assert ch.effect is not None and ch.effect.value == "burden"
+
+
+def test_in_a_criminal_interpretation_the_punished_are_the_regulated():
+    ns = norms_of("非法捕捞水产品，具有下列情形之一的，应当认定为刑法第三百四十条规定的“情节严重”：\n（一）非法捕捞水产品五百公斤以上的；")
+    assert [(n.modality, n.role, n.item) for n in ns] == [(Modality.SANCTION, Role.REGULATED, False),
+                                                          (Modality.SANCTION, Role.REGULATED, True)]
+    assert ns[1].quantities[0].role is QuantityRole.THRESHOLD
+
+
+def test_named_regulated_parties_override_the_lexicon():
+    n = one("区审计机关应当对下级审计机关的审计业务进行监督。", regulated=("审计机关",))
+    assert n.role is Role.REGULATED and n.polarity is Polarity.BURDEN
+
+
+# ------------------------------------------------------------------------------------------ 2. norm with its exception
+
+
+def test_a_whole_norm_removed_with_its_exception_relaxes(zh_rules):
+    ch = label("从事燃气经营的单位应当办理燃气经营许可；但是自用的除外。", "", zh_rules)
+    assert (ch.label.value, ch.effect.value) == ("removed", "relaxing")
+    assert "norm.duty.removed" in {f.rule_id for f in ch.firings}
+    assert "norm.scope.exception-removed" not in {f.rule_id for f in ch.firings}
+
+
+def test_an_exception_removed_while_the_norm_stays_tightens(zh_rules):
+    ch = label("从事燃气经营的单位应当办理燃气经营许可；但是自用的除外。", "从事燃气经营的单位应当办理燃气经营许可。", zh_rules)
+    assert ch.label is Label.TIGHTENED
+
+
+# ------------------------------------------------------------------------------------------ 3. quantities by role
+
+
+@pytest.mark.parametrize(
+    ("draft", "final", "expected"),
+    [
+        # threshold of applicability: higher -> fewer covered
+        ("从业人员三百人以上的商场，应当配备专职消防管理人员。", "从业人员五百人以上的商场，应当配备专职消防管理人员。", Label.RELAXED),
+        # criminal threshold: higher -> relaxed
+        ("盗伐林木数量在十立方米以上的，应当认定为刑法第三百四十五条规定的“数量较大”。",
+         "盗伐林木数量在二十立方米以上的，应当认定为刑法第三百四十五条规定的“数量较大”。", Label.RELAXED),
+        # frequency: less often -> relaxed
+        ("供热企业应当每月向社会公布一次供热质量检测结果。", "供热企业应当每季度向社会公布一次供热质量检测结果。", Label.RELAXED),
+        # period given to the regulated: longer -> relaxed
+        ("养殖场应当在发现疫情后二小时内报告。", "养殖场应当在发现疫情后十二小时内报告。", Label.RELAXED),
+        # deadline binding an authority that decides on an application: shorter -> relaxed for the applicant
+        ("住房城乡建设部门应当自受理申请之日起二十日内作出是否发放施工许可证的决定。",
+         "住房城乡建设部门应当自受理申请之日起七日内作出是否发放施工许可证的决定。", Label.RELAXED),
+        # a protected age group widened -> tightened for the seller
+        ("经营者不得向未满十六周岁的人出售彩票。", "经营者不得向未满十八周岁的人出售彩票。", Label.TIGHTENED),
+        # fines
+        ("违反本规定在景区内吸烟的，由景区管理机构处五十元罚款。", "违反本规定在景区内吸烟的，由景区管理机构处二百元罚款。", Label.TIGHTENED),
+    ],
+)
+def test_quantities_are_judged_by_their_role(zh_rules, draft, final, expected):
+    assert label(draft, final, zh_rules).label is expected
+
+
+def test_quantity_units_and_comparators():
+    [q] = zh_quantities("注册资本达到三亿元的", 0, condition=True)
+    assert (q.role, q.value, q.comparator) == (QuantityRole.THRESHOLD, 3e8, Comparator.AT_LEAST)
+    [q] = zh_quantities("处货值金额百分之五以下的罚款", 0, condition=False)
+    assert (q.role, q.unit, q.value, q.comparator) == (QuantityRole.FINE, "percent", 5, Comparator.AT_MOST)
+    [q] = zh_quantities("未满十四周岁的", 0, condition=True)
+    assert (q.role, q.value, q.comparator) == (QuantityRole.AGE, 14, Comparator.AT_MOST)
+    assert en_number("10 000 000") == 1e7 and en_number("1,5") == 1.5 and en_number("1,000") == 1000
+    qs = en_quantities("fines of up to EUR 7 500 000 or 1,5 % of turnover", 0, condition=False)
+    assert [(q.role, q.unit, q.value) for q in qs] == [(QuantityRole.FINE, "money", 7.5e6),
+                                                     (QuantityRole.FINE, "percent", 1.5)]
+
+
+# ------------------------------------------------------------------------------------------ 4. instrument ladder
+
+
+@pytest.mark.parametrize(
+    ("draft", "final", "expected"),
+    [
+        ("设立游泳场所的，应当经体育主管部门批准。", "设立游泳场所的，应当向体育主管部门备案。", Label.RELAXED),
+        ("设立游泳场所的，应当向体育主管部门备案。", "设立游泳场所的，应当经体育主管部门批准。", Label.TIGHTENED),
+        # the approving authority moved down a level: the same instrument, not a relaxation by itself
+        ("设立游泳场所的，应当经省体育主管部门批准。", "设立游泳场所的，应当经设区的市体育主管部门批准。", Label.REWORDED),
+    ],
+)
+def test_instrument_ladder(zh_rules, draft, final, expected):
+    assert label(draft, final, zh_rules).label is expected
+
+
+# ------------------------------------------------------------------------------------------ 5. sanctions
+
+
+@pytest.mark.parametrize(
+    ("draft", "final", "expected"),
+    [
+        ("违反本条规定的，由园林部门责令改正；拒不改正的，处五百元以上二千元以下罚款。",
+         "违反本条规定的，由园林部门责令改正。", Label.RELAXED),
+        ("情节严重的，由商务部门处二万元罚款，并吊销备案登记证明。", "情节严重的，由商务部门处二万元罚款。", Label.RELAXED),
+        ("违反本规定销售散装白酒的，由市场监管部门处一万元罚款。",
+         "违反本规定销售散装白酒，造成严重后果的，由市场监管部门处一万元罚款。", Label.RELAXED),
+        ("违反本规定销售散装白酒的，由市场监管部门没收违法所得，处一万元罚款。",
+         "违反本规定销售散装白酒的，由市场监管部门依照《中华人民共和国食品安全法》的规定处罚。", Label.REWORDED),
+    ],
+)
+def test_sanctions(zh_rules, draft, final, expected):
+    assert label(draft, final, zh_rules).label is expected
+
+
+# ------------------------------------------------------------------------------------------ 6. the act's own subject words
+
+
+def test_the_scope_article_naming_the_regulations_subject_is_not_a_new_duty(zh_rules):
+    ch = label("本办法适用于本市行政区域内的消防安全评估活动。",
+               "本办法适用于本市行政区域内开展消防安全评估以及相关监督管理活动。", zh_rules)
+    assert ch.label is Label.REWORDED
+    assert not any(f.rule_id.startswith("norm.duty") for f in ch.firings)
+
+
+# ------------------------------------------------------------------------------------------ 7. one clause, one modality
+
+
+def test_a_prohibition_stays_a_prohibition_whatever_else_the_clause_says():
+    ns = norms_of("拍卖企业不得以委托他人名义变相从事拍卖业务，应当如实记录委托情况。")
+    assert [n.modality for n in ns] == [Modality.PROHIBITION, Modality.OBLIGATION]
+    assert "变相从事拍卖业务" in ns[0].action
+
+
+# ------------------------------------------------------------------------------------------ the norm's parts
+
+
+def test_a_norm_reads_conditions_exceptions_and_items():
+    ns = norms_of("物业服务企业有下列行为之一的，由房屋管理部门责令改正：\n（一）擅自改变共用部位用途的；\n（二）挪用维修资金的。")
+    items = [n for n in ns if n.item]
+    assert len(items) == 2
+    assert all(n.modality is Modality.POWER and n.polarity is Polarity.BURDEN for n in items)
+    assert items[0].conditions[0].text.startswith("（一）擅自改变")
+    n = one("机动车应当按照规定停放；但是执行紧急任务的除外。")
+    assert n.exceptions and "执行紧急任务" in n.exceptions[0].text
+
+
+def test_an_obligation_of_effort_is_marked():
+    assert one("检测机构应当采取有效措施提高检测数据的准确性。").effort
+    assert not one("检测机构应当保证检测数据真实准确。").effort
+
+
+def test_english_norms():
+    n = one("Importers shall keep a copy of the certificate for 10 years.", Lang.EN)
+    assert (n.role, n.modality, n.polarity) == (Role.REGULATED, Modality.OBLIGATION, Polarity.BURDEN)
+    n = one("The market surveillance authority may require the operator to withdraw the product.", Lang.EN)
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "control", Polarity.BURDEN)
+    n = one("This Directive shall not apply to products intended exclusively for military use.", Lang.EN)
+    assert n.modality is Modality.EXEMPTION and n.polarity is Polarity.RELIEF
+    n = one("Consumers shall have the right to withdraw from the contract within 14 days.", Lang.EN)
+    assert n.role is Role.PROTECTED and n.modality is Modality.PERMISSION and n.polarity is Polarity.BURDEN
+
+
+def test_lexicons_load_for_both_languages():
+    assert load_lexicon("zh").modals and load_lexicon("en").modals
+
+
+# ------------------------------------------------------------------------------------------ whole pipeline
+
+
+def _doc(text: str, lang: Lang = Lang.ZH):
+    return parse_text(text, lang=lang, path="t.txt")
+
+
+def test_a_sanction_gathered_into_a_general_article_is_moved_not_removed():
+    draft = _doc("某某条例\n第一条　经营者应当明码标价。违反本条规定，构成犯罪的，依法追究刑事责任。\n第二条　本条例自公布之日起施行。\n")
+    final = _doc("某某条例\n第一条　经营者应当明码标价。\n第二条　违反本条规定，构成犯罪的，依法追究刑事责任。\n第三条　本条例自公布之日起施行。\n")
+    report = compare(draft, final, cache=False)
+    rules = {f.rule_id for u in report.units for f in u.change.firings}
+    assert "norm.sanction.removed" not in rules and "norm.sanction.added" not in rules
+
+
+def test_a_deregulatory_revision_reads_as_relaxing():
+    draft = _doc("某某管理条例\n"
+                 "第一条　从事旧货经营的，应当经公安机关批准。\n"
+                 "第二条　旧货经营者应当每月向公安机关报送一次交易记录。\n"
+                 "第三条　旧货经营者不得收购无合法来源证明的物品。\n"
+                 "第四条　违反本条例第二条规定的，由公安机关处五千元罚款。\n")
+    final = _doc("某某管理条例\n"
+                 "第一条　从事旧货经营的，应当向商务部门备案。\n"
+                 "第二条　旧货经营者应当每季度向商务部门报送一次交易记录。\n"
+                 "第三条　旧货经营者不得收购无合法来源证明的物品。\n")
+    report = compare(draft, final, cache=False)
+    assert report.signal.information.verdict == "relaxing"
