@@ -327,7 +327,9 @@ class Reader:
                     action = s.text
             elif not bearer:
                 bearer = template.bearer
-        if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.PROHIBITION) and self._criminal_or_fine(action):
+        whole = d.modal_part.text if d.modal_part is not None else action
+        if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.PROHIBITION) and (
+                self._criminal_or_fine(action) or self._criminal_or_fine(whole)):
             modality = Modality.SANCTION
         if modality is Modality.POWER and lex.reference.search(action):
             modality = Modality.SANCTION  # 由…依照《…》的规定处罚: the sanction defers to another law
