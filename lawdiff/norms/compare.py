@@ -373,6 +373,7 @@ def _sanctions(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange
 _SEPS = re.compile(r"、|以及|或者|和|或|及|与")
 _SEP_ONLY = re.compile(r"^(?:、|和|或者|或|及|以及|与|,|，|等|\s)+$")
 _CLAUSE_PUNCT = re.compile(r"[,;。:!?，；：！？\n]")
+_MODAL_WORD = re.compile(r"应当|不得|可以|必须|\bshall\b|\bmay\b|\bmust\b")
 LIST_MEMBER_MAX = 24  # characters: a list member with its separator, not a rewritten clause
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 
@@ -382,9 +383,12 @@ def _members_in(text: str) -> int:
     和 alone → 0).  Only short stretches between clause punctuation count: a long run is a rewrite, and
     book titles (《…》) are references to other laws, not members of the norm's list."""
     n = 0
+    if len(text) > 2 * LIST_MEMBER_MAX or len(_CLAUSE_PUNCT.findall(text)) > 1:
+        return 0  # a rewritten passage, not list members
     for seg in _CLAUSE_PUNCT.split(text):
         t = seg.strip()
-        if not t or len(t) > LIST_MEMBER_MAX or "《" in t or _SEP_ONLY.match(t) or not _CJK.search(_SEPS.sub("", t)):
+        if not t or len(t) > LIST_MEMBER_MAX or "《" in t or _SEP_ONLY.match(t) or not _CJK.search(_SEPS.sub("", t)) \
+                or _MODAL_WORD.search(t):
             continue
         n += len(_SEPS.findall(t))
     return n
