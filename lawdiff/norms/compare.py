@@ -371,6 +371,8 @@ def _sanctions(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange
 
 
 _SEPS = re.compile(r"、|以及|或者|和|或|及|与")
+_SEP_EDGE = re.compile(r"^(?:、|以及|或者|和|或|及|与)")
+_SEP_EDGE_END = re.compile(r"(?:、|以及|或者|和|或|及|与)$")
 _SEP_ONLY = re.compile(r"^(?:、|和|或者|或|及|以及|与|,|，|等|\s)+$")
 _CLAUSE_PUNCT = re.compile(r"[,;。:!?，；：！？\n]")
 _MODAL_WORD = re.compile(r"应当|不得|可以|必须|\bshall\b|\bmay\b|\bmust\b")
@@ -390,6 +392,8 @@ def _members_in(text: str) -> int:
         if not t or len(t) > LIST_MEMBER_MAX or "《" in t or _SEP_ONLY.match(t) or not _CJK.search(_SEPS.sub("", t)) \
                 or _MODAL_WORD.search(t):
             continue
+        if not (_SEP_EDGE.match(t) or _SEP_EDGE_END.search(t)):
+            continue  # 的禁止和: a modifier reworded, not a member added (members come with their separator)
         n += len(_SEPS.findall(t))
     return n
 

@@ -41,6 +41,7 @@ _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依�
 _BY_ZH = re.compile(r"由")
 _TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 _BOOK = re.compile(r"《[^》]*》")
+_PRINCIPLE = re.compile(r"^(?:坚持|遵循|贯彻|体现|突出)")
 _REGIME = re.compile(r"实行[^,;。]{0,24}(?:制度|管理|制)")
 _TOPIC = re.compile(r"^对(?:于)?[^,;。]*的")  # 对符合条件的经营者，…: a fronted topic that conditions the norm
 _COERCE = re.compile(r"^(?:并|并且|同时)?(?:责令|限期|没收|查封|扣押|暂扣|吊销|予以)")
@@ -335,6 +336,8 @@ class Reader:
             modality = Modality.SANCTION  # 由…依照《…》的规定处罚: the sanction defers to another law
         if modality is Modality.OBLIGATION and lex.definition.search(action) and not bearer:
             modality = Modality.DEFINITION
+        if modality is Modality.OBLIGATION and not bearer and _PRINCIPLE.match(action.strip()):
+            modality = Modality.PROCEDURE  # 优化营商环境应当坚持…原则: a principle, not anyone's duty
         role = self._role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
         if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):
             role = Role.REGULATED  # nobody named: the law's addressee
