@@ -33,12 +33,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lawdiff.classify import classify, snippet_unit
-from lawdiff.diff import diff_texts
+from lawdiff.classify.label import classify, snippet_unit
+from lawdiff.diff.word_diff import diff_texts
 from lawdiff.model import ArticleDiff, Edit, Lang, Op
-from lawdiff.parse import parse_text
-from lawdiff.parties import infer
-from lawdiff.rules import shipped_rules
+from lawdiff.parse.document import parse_text
+from lawdiff.classify.parties import infer
+from lawdiff.classify.rules import shipped_rules
 
 SIZES_KB = (20, 80, 320, 2048)
 SHAPES = ("paragraphs", "run-on")

@@ -87,8 +87,8 @@ class Pair:
 
 @lru_cache(maxsize=None)
 def _parsed(path: str) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
-    from lawdiff.parse import parse_text
-    from lawdiff.read import read_file
+    from lawdiff.parse.document import parse_text
+    from lawdiff.io.read import read_file
 
     doc = parse_text(read_file(path)[0])
     return doc.title, tuple((a.lines, a.headings) for a in doc.articles)

@@ -42,18 +42,18 @@ import baselines  # noqa: E402
 import mutate  # noqa: E402
 from results_md import EXTRA, STAGES, markdown, sec  # noqa: E402
 
-from lawdiff import cache  # noqa: E402
-from lawdiff import tokenize as tok_mod  # noqa: E402
-from lawdiff.align import align  # noqa: E402
-from lawdiff.classify import classify  # noqa: E402
-from lawdiff.diff import diff_texts, diff_tokens, unit_texts  # noqa: E402
+from lawdiff.io import cache  # noqa: E402
+from lawdiff.text import words as tok_mod  # noqa: E402
+from lawdiff.align.passes import align  # noqa: E402
+from lawdiff.classify.label import classify  # noqa: E402
+from lawdiff.diff.word_diff import diff_texts, diff_tokens, unit_texts  # noqa: E402
 from lawdiff.model import ArticleDiff, Report, UnitReport, VersionMeta  # noqa: E402
-from lawdiff.parse import parse_text  # noqa: E402
-from lawdiff.read import read_file  # noqa: E402
-from lawdiff.render_json import render_json  # noqa: E402
-from lawdiff.rules import load_rules, shipped_rules  # noqa: E402
-from lawdiff.summarize import summarize  # noqa: E402
-from lawdiff.tokenize import tokenize  # noqa: E402
+from lawdiff.parse.document import parse_text  # noqa: E402
+from lawdiff.io.read import read_file  # noqa: E402
+from lawdiff.render.json import render_json  # noqa: E402
+from lawdiff.classify.rules import load_rules, shipped_rules  # noqa: E402
+from lawdiff.signal.information import summarize  # noqa: E402
+from lawdiff.text.words import tokenize  # noqa: E402
 
 LAWDIFF = Path(sys.executable).with_name("lawdiff")
 GENAI = (ROOT / "corpora" / "genai-2023" / "draft.txt", ROOT / "corpora" / "genai-2023" / "final.txt")
@@ -284,7 +284,7 @@ def import_times(runs: int) -> dict[str, float]:
             m = re.match(r"import time:\s+\d+ \|\s+(\d+) \|(\s*)(\S+)", line)
             if m:
                 seen[m.group(3)] = int(m.group(1))
-        for name in ("lawdiff.cli", "jieba", "yaml", "rich.console", "click", "diff_match_patch", "lawdiff.rules"):
+        for name in ("lawdiff.cli", "jieba", "yaml", "rich.console", "click", "diff_match_patch", "lawdiff.classify.rules"):
             samples[name].append(seen.get(name, 0) / 1e6)
         for name in [n for n in seen if n.startswith("rich.") and n.count(".") == 1]:
             samples["rich (all)"].append(seen[name] / 1e6)
@@ -299,13 +299,13 @@ def jieba_init_times(runs: int, primed: Path) -> dict[str, float]:
     """In fresh children: import jieba, load its dictionary and the legal user dictionary, segment every CJK
     run of genai-2023 — jieba's own way (``import jieba``, ``Tokenizer().initialize()``, /tmp/jieba.cache
     warm) against lawdiff's (:func:`lawdiff.tokenize.segment`, with lawdiff's dictionary parts present)."""
-    setup = (f"import time;t=time.perf_counter();from lawdiff.tokenize import cjk_runs;"
+    setup = (f"import time;t=time.perf_counter();from lawdiff.text.words import cjk_runs;"
              f"runs=sorted(set(cjk_runs(open({str(GENAI[0])!r}).read()+open({str(GENAI[1])!r}).read())));")
     stock = (setup + "t=time.perf_counter();import jieba;t1=time.perf_counter();jieba.setLogLevel(30);"
-             "tok=jieba.Tokenizer();tok.initialize();from lawdiff.tokenize import resources;"
+             "tok=jieba.Tokenizer();tok.initialize();from lawdiff.text.words import resources;"
              "tok.load_userdict(str(resources.files('lawdiff')/'data'/'legal_dict.txt'));"
              "[tok.lcut(r,HMM=False) for r in runs];print(t1-t,time.perf_counter()-t1)")
-    ours = (setup + "t=time.perf_counter();from lawdiff.tokenize import _import_jieba,segment;_import_jieba();"
+    ours = (setup + "t=time.perf_counter();from lawdiff.text.words import _import_jieba,segment;_import_jieba();"
             "t1=time.perf_counter();[segment(r) for r in runs];print(t1-t,time.perf_counter()-t1)")
     out: dict[str, float] = {}
     env = dict(os.environ, LAWDIFF_CACHE_DIR=str(primed))

@@ -3,7 +3,7 @@
 read -> parse -> align -> diff -> classify -> summarize -> render.  Every stage takes and returns
 these types (never dicts) so that a stage can be tested, cached and replaced on its own.
 Legal text is kept exactly as read: the ``text`` fields hold the original characters; comparison
-forms are computed on the fly by :mod:`lawdiff.normalize` and never stored in place of the original.
+forms are computed on the fly by :mod:`lawdiff.text.normalize` and never stored in place of the original.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ class Lang(str, Enum):
 
 
 class Op(str, Enum):
-    """One token edit.  diff-match-patch's -1/0/1 become this enum in :mod:`lawdiff.diff` only."""
+    """One token edit.  diff-match-patch's -1/0/1 become this enum in :mod:`lawdiff.diff.word_diff` only."""
 
     EQUAL = "equal"
     DELETE = "delete"

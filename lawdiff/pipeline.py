@@ -9,17 +9,17 @@ import warnings as _warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .align import align
-from .cache import token_cache
-from .classify import classify
-from .diff import diff_unit
-from .meta import PairMeta, find_meta
-from .model import Document, Lang, Report, UnitReport, VersionMeta
-from .parse import parse_text
-from .parties import Parties, infer
-from .read import read_file
-from .rules import RuleSet, load_rules
-from .summarize import summarize
+from lawdiff.align.passes import align
+from lawdiff.io.cache import token_cache
+from lawdiff.classify.label import classify
+from lawdiff.diff.word_diff import diff_unit
+from lawdiff.evaluation.meta import PairMeta, find_meta
+from lawdiff.model import Document, Lang, Report, UnitReport, VersionMeta
+from lawdiff.parse.document import parse_text
+from lawdiff.classify.parties import Parties, infer
+from lawdiff.io.read import read_file
+from lawdiff.classify.rules import RuleSet, load_rules
+from lawdiff.signal.information import summarize
 
 
 def _version_meta(doc: Document, given: VersionMeta | None, status: str) -> VersionMeta:
@@ -41,7 +41,7 @@ def compare(
     cache: bool = True,
     regulated: Sequence[str] = (),
 ) -> Report:
-    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.cache`).
+    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.io.cache`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
     from the texts (:func:`lawdiff.parties.infer`)."""
@@ -105,7 +105,7 @@ def _with_issuers(m: VersionMeta, issuers: Sequence[str]) -> VersionMeta:
 
 
 def raise_mixed(draft: Document, final: Document) -> None:
-    from .errors import InputError
+    from lawdiff.errors import InputError
 
     raise InputError(
         f"{draft.path} reads as {draft.lang.value} but {final.path} reads as {final.lang.value}; "

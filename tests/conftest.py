@@ -12,14 +12,14 @@ CIVIL_BOOKS = ("总则", "物权编", "合同编", "人格权编", "婚姻家庭
 
 def corpus(pair: str, side: str) -> Path:
     """corpora/<pair>/<file> for side 'draft' or 'final', as named in its meta.yaml."""
-    from lawdiff.meta import load_meta
+    from lawdiff.evaluation.meta import load_meta
 
     meta = load_meta(CORPORA / pair / "meta.yaml")
     return CORPORA / pair / (meta.draft_file if side == "draft" else meta.final_file)
 
 
 def civil_code_text() -> str:
-    from lawdiff.read import read_file
+    from lawdiff.io.read import read_file
 
     base = RAW / "large" / "civil-code-2020"
     if not base.is_dir():

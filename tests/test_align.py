@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawdiff.align import align
+from lawdiff.align.passes import align
 from lawdiff.model import AlignedUnit, Article, Document, Lang, Paragraph, UnitKind
-from lawdiff.parse import parse_text
-from lawdiff.read import read_file
+from lawdiff.parse.document import parse_text
+from lawdiff.io.read import read_file
 
 RAW = Path("/work/shared/corpora-raw")
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"

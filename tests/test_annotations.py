@@ -9,11 +9,11 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import CORPORA, corpus
-from lawdiff.annotations import THEMES, load_annotations, validate_against
+from lawdiff.evaluation.annotations import THEMES, load_annotations, validate_against
 from lawdiff.cli import main
 from lawdiff.errors import CorpusError
 from lawdiff.model import Effect, Label
-from lawdiff.parse import parse_file
+from lawdiff.parse.document import parse_file
 
 ANNOTATED = sorted(p.parent.name for p in CORPORA.glob("*/annotations.yaml"))
 
@@ -147,14 +147,14 @@ def test_unchanged_units_have_no_themes(tmp_path):
 
 
 def test_themes_are_the_rule_tables_themes():
-    from lawdiff.rules import THEMES as RULE_THEMES
+    from lawdiff.classify.rules import THEMES as RULE_THEMES
 
     assert tuple(THEMES) == tuple(RULE_THEMES)
 
 
 @pytest.mark.parametrize("pair", ANNOTATED)
 def test_bundled_annotations_are_valid_and_cover_every_article(pair):
-    from lawdiff.meta import load_meta
+    from lawdiff.evaluation.meta import load_meta
 
     meta = load_meta(CORPORA / pair / "meta.yaml")
     ann = load_annotations(CORPORA / pair / "annotations.yaml", pair=meta.pair)

@@ -5,11 +5,11 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from lawdiff import cache
-from lawdiff import tokenize as tok
+from lawdiff.io import cache
+from lawdiff.text import words as tok
 from lawdiff.cli import main
 from lawdiff.model import Lang
-from lawdiff.parse import parse_text
+from lawdiff.parse.document import parse_text
 from lawdiff.pipeline import compare
 
 DRAFT = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　服务提供者应当依法开展安全评估。\n"
@@ -202,7 +202,7 @@ def test_no_cache_writes_no_dictionary_parts(cache_env, fresh_tokenizer):
 
 def test_parsed_rule_table_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_path, monkeypatch):
     from lawdiff.model import Lang
-    from lawdiff.rules import shipped_rules
+    from lawdiff.classify.rules import shipped_rules
 
     monkeypatch.setenv("LAWDIFF_CACHE_DIR", str(tmp_path))
     shipped_rules.cache_clear()

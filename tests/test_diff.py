@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lawdiff.diff import diff_texts
+from lawdiff.diff.word_diff import diff_texts
 from lawdiff.model import Lang, Op
-from lawdiff.tokenize import tokenize
+from lawdiff.text.words import tokenize
 
 
 def _ops(edits):

@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 
-from lawdiff.normalize import key
-from lawdiff.numerals import cn_to_int
-from lawdiff.parse import parse_text
+from lawdiff.text.normalize import key
+from lawdiff.text.numerals import cn_to_int
+from lawdiff.parse.document import parse_text
 
 from conftest import RAW, ROOT
 

@@ -6,8 +6,8 @@ import pytest
 
 from conftest import RAW, civil_code_text, corpus
 from lawdiff.model import Lang
-from lawdiff.numerals import cn_to_int
-from lawdiff.parse import parse_file, parse_text
+from lawdiff.text.numerals import cn_to_int
+from lawdiff.parse.document import parse_file, parse_text
 
 
 @pytest.mark.parametrize(

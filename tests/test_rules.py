@@ -7,14 +7,14 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from lawdiff.amounts import cn_number, deadline_terms, en_number, fine_terms
-from lawdiff.classify import article_from_text, classify
-from lawdiff.cli_rules import rules as rules_cli
-from lawdiff.diff import diff_unit
+from lawdiff.classify.amounts import cn_number, deadline_terms, en_number, fine_terms
+from lawdiff.classify.label import article_from_text, classify
+from lawdiff.cli.rules import rules as rules_cli
+from lawdiff.diff.word_diff import diff_unit
 from lawdiff.errors import RuleError
 from lawdiff.model import AlignedUnit, Label, Lang, UnitKind
-from lawdiff.parties import Parties
-from lawdiff.rules import THEMES, load_rule_file, load_rules, nested_quantifier, parse_rules
+from lawdiff.classify.parties import Parties
+from lawdiff.classify.rules import THEMES, load_rule_file, load_rules, nested_quantifier, parse_rules
 
 TABLES = {lang: load_rules(lang) for lang in Lang}
 EXAMPLES = [

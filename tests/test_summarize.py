@@ -27,12 +27,12 @@ from lawdiff.model import (
     UnitReport,
     VersionMeta,
 )
-from lawdiff.parse import parse_file
-from lawdiff.render_json import signal_to_dict
-from lawdiff.render_signal import signal_panel, signal_plain, wrap_cells
-from lawdiff.signal_data import load_signal_words, signal_words
-from lawdiff.signal_text import actors_named, infer_level, legal_bases
-from lawdiff.summarize import information, summarize, unit_parts, verdict
+from lawdiff.parse.document import parse_file
+from lawdiff.render.json import signal_to_dict
+from lawdiff.render.signal_panel import signal_panel, signal_plain, wrap_cells
+from lawdiff.signal.lexicon import load_signal_words, signal_words
+from lawdiff.signal.textual import actors_named, infer_level, legal_bases
+from lawdiff.signal.information import information, summarize, unit_parts, verdict
 
 RAW = Path(__file__).resolve().parents[2] / "shared" / "corpora-raw"
 if not RAW.is_dir():  # a worktree elsewhere: fall back to the shared folder's fixed place

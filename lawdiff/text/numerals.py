@@ -1,0 +1,89 @@
+"""Chinese and Roman numerals.  第一千二百六十条 -> 1260; 第12条 -> 12; CHAPTER XIII -> 13."""
+
+from __future__ import annotations
+
+from lawdiff.text.normalize import fold
+
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "万"
+
+
+def cn_number(s: str) -> float | None:
+    """五十万 -> 500000, 一百万 -> 1e6, 3 -> 3, 1.5万 -> 15000, 十五 -> 15; None if not a numeral."""
+    s = s.strip()
+    if not s:
+        return None
+    total = 0.0  # finished groups of 亿
+    group = 0.0  # finished groups of 万 inside the current 亿 group
+    section = 0.0  # 千/百/十 part
+    digit: float | None = None
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isdigit() or ch == ".":
+            j = i
+            while j < len(s) and (s[j].isdigit() or s[j] == "."):
+                j += 1
+            try:
+                digit = float(s[i:j])
+            except ValueError:
+                return None
+            i = j
+            continue
+        if ch in _CN_DIGITS:
+            digit = float(_CN_DIGITS[ch]) if digit is None or digit == 0 else digit * 10 + _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        elif ch == "万":
+            group += (section + (digit or 0)) * 10_000
+            section, digit = 0.0, None
+        elif ch == "亿":
+            total += (group + section + (digit or 0)) * 100_000_000
+            group, section, digit = 0.0, 0.0, None
+        else:
+            return None
+        i += 1
+    return total + group + section + (digit or 0)
+
+
+
+def cn_to_int(s: str) -> int | None:
+    """An article number: a Chinese numeral or digits (full-width too) read as an integer, else None."""
+    s = fold(s).strip()
+    if "." in s or not _well_formed(s):
+        return None
+    v = cn_number(s)
+    if v is None or v != int(v):
+        return None
+    return int(v)
+
+
+def _well_formed(s: str) -> bool:
+    """Two digits in a row are only allowed in a positional numeral (一二〇) or Arabic digits: a typo such as
+    十一一 must not quietly become 21."""
+    if s.isdigit() or not any(c in _CN_UNITS or c == "万" for c in s):
+        return True
+    prev_digit = False
+    for c in s:
+        is_digit = c in _CN_DIGITS and _CN_DIGITS[c] != 0
+        if is_digit and prev_digit:
+            return False
+        prev_digit = is_digit
+    return True
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_to_int(s: str) -> int | None:
+    s = s.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
