@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lawdiff.align.passes import align
-from lawdiff.io.cache import token_cache
+from lawdiff.io.cache import shared_tokenizer, token_cache
 from lawdiff.classify.label import classify
 from lawdiff.diff.word_diff import diff_unit
 from lawdiff.evaluation.meta import PairMeta, find_meta
@@ -19,6 +19,7 @@ from lawdiff.parse.document import parse_text
 from lawdiff.classify.parties import Parties, infer
 from lawdiff.io.read import read_file
 from lawdiff.classify.rules import RuleSet, load_rules
+from lawdiff.text.words import Tokenizer
 from lawdiff.signal.information import summarize
 
 
@@ -40,20 +41,23 @@ def compare(
     extra_rules: Sequence[str | Path] = (),
     cache: bool = True,
     regulated: Sequence[str] = (),
+    tokenizer: Tokenizer | None = None,
 ) -> Report:
     """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.io.cache`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
-    from the texts (:func:`lawdiff.parties.infer`)."""
+    from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
+    (default: one per process, :func:`lawdiff.io.cache.shared_tokenizer`)."""
     lang = lang or draft.lang
     if rules is None:
         rules = load_rules(lang, extra_rules, disk_cache=cache)
     parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
     units = align(draft, final, lang=lang)
     reports = []
-    with token_cache((draft, final), lang, enabled=cache):
+    tokenizer = tokenizer or shared_tokenizer(cache)
+    with token_cache((draft, final), lang, tokenizer, enabled=cache):
         for unit in units:
-            d = diff_unit(unit, lang)
+            d = diff_unit(unit, lang, tokenizer=tokenizer)
             reports.append(UnitReport(d, classify(d, rules, lang, parties)))
     dm = _version_meta(draft, draft_meta, "draft")
     fm = _version_meta(final, final_meta, "final")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from lawdiff.diff.word_diff import diff_texts
+from lawdiff.io.cache import shared_tokenizer
+
 from lawdiff.model import Lang, Op
-from lawdiff.text.words import tokenize
+
+tokenize = shared_tokenizer().tokenize
 
 
 def _ops(edits):

@@ -172,7 +172,7 @@ def _reference_bearer_actor(text: str, pos: int, end: int, actors) -> str | None
 
 
 def _corpus_text() -> str:
-    from lawdiff.classify.matcher import match_text
+    from lawdiff.text import match_text
 
     parts = [p.read_text(encoding="utf-8") for pair in ("genai-2023", "administrative-reconsideration-law-2023")
              for p in sorted((CORPORA / pair).glob("*")) if p.suffix in (".txt", ".md")]
@@ -226,7 +226,7 @@ def test_bearers_of_a_long_run_on_text_read_it_a_bounded_number_of_times(monkeyp
         assert counts[n] <= 10 * len(modal) + 10, (n, counts[n], len(modal))  # a few reads per word
     # and infer(), which asks about every modal word, reads a 4x longer text no more than ~4x as often
     # (its width folding would hand it a plain str: the text is folded already)
-    monkeypatch.setattr("lawdiff.classify.matcher.match_text", lambda t: t)
+    monkeypatch.setattr("lawdiff.classify.parties.match_text", lambda t: t)
     _CountingText.reads = 0
     infer([_CountingText(base[:20_000])], Lang.ZH)
     short = _CountingText.reads

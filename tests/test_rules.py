@@ -7,7 +7,8 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from lawdiff.classify.amounts import cn_number, deadline_terms, en_number, fine_terms
+from lawdiff.classify.amounts import deadline_terms, fine_terms
+from lawdiff.text.numerals import cn_number, en_number
 from lawdiff.classify.label import article_from_text, classify
 from lawdiff.cli.rules import rules as rules_cli
 from lawdiff.diff.word_diff import diff_unit

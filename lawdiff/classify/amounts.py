@@ -4,7 +4,7 @@ Why in code and not in the YAML tables: reading 五十万元 or 上一年度销�
 needs a numeral parser, and comparing the two versions needs the terms on each side lined up; a rule only
 says *which* comparison it wants (``numeric: {kind: fine, compare: increase}``).
 
-Texts given here are the *match texts* of :mod:`lawdiff.classify.label` (width-folded character by character,
+Texts given here are the *match texts* of :func:`lawdiff.text.normalize.match_text` (width-folded character by character,
 so offsets are those of the original): digits are ASCII and ``，`` reads ``,``.
 """
 
@@ -14,41 +14,9 @@ import re
 from dataclasses import dataclass
 
 from lawdiff.model import Lang
-from lawdiff.text.numerals import cn_number
+from lawdiff.text.numerals import cn_number, en_number
 
 _CN_NUM = "[0-9.零〇一二两三四五六七八九十百千万亿]+"
-
-
-_EN_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}
-_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-
-def en_number(s: str) -> float | None:
-    """'10 000 000' -> 1e7, '7.5 million' -> 7.5e6, 'thirty' -> 30, 'twenty-four' -> 24."""
-    s = s.strip().lower().replace(",", " ")
-    parts = s.split()
-    scale = 1.0
-    if parts and parts[-1] in _EN_SCALE:
-        scale = _EN_SCALE[parts.pop()]
-    if not parts:
-        return None
-    if all(p.replace(".", "", 1).isdigit() for p in parts):
-        joined = "".join(parts)
-        try:
-            return float(joined) * scale
-        except ValueError:
-            return None
-    total = 0
-    for w in "-".join(parts).split("-"):
-        if w not in _EN_WORDS:
-            return None
-        total += _EN_WORDS[w]
-    return total * scale
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from lawdiff.diff.word_diff import diff_unit
-from lawdiff.classify.matcher import UnitContext, fire, match_text
+from lawdiff.classify.matcher import UnitContext, fire
 from lawdiff.model import (
     AlignedUnit,
     Article,
@@ -172,4 +172,4 @@ def classify_texts(draft: str, final: str, rules: RuleSet, lang: Lang,
     return classify(diff_unit(snippet_unit(draft, final), Lang(lang)), rules, lang, parties)
 
 
-__all__ = ["article_from_text", "classify", "classify_texts", "match_text", "snippet_unit"]  # match_text: re-export
+__all__ = ["article_from_text", "classify", "classify_texts", "snippet_unit"]

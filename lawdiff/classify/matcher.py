@@ -30,7 +30,7 @@ from lawdiff.classify import budget as regex_budget
 from lawdiff.classify.clauses import ClauseIndex
 from lawdiff.errors import RuleError
 from lawdiff.model import Article, ArticleDiff, Evidence, Firing, Lang, Op, UnitKind
-from lawdiff.text.normalize import fold
+from lawdiff.text.normalize import match_text
 from lawdiff.classify.parties import DEFAULT, Parties
 from lawdiff.classify.rules import Rule
 
@@ -38,21 +38,6 @@ SIDE_MODE_BELOW = 0.5  # share of equal characters under which run positions are
 NUMERIC_WINDOW = 40  # characters within which a changed amount is paired with its replacement
 CONTEXT = 16  # characters before an amount compared to pair it with its replacement (可以处 / 尚未实施…的)
 MAX_EVIDENCE = 3  # spans per side and rule
-
-
-_FOLD_TABLE: dict[int, str] = {}
-
-
-def match_text(text: str) -> str:
-    """Width-fold each character on its own, keeping length (and so offsets) unchanged."""
-    if text.isascii():
-        return text
-    for ch in set(text):
-        o = ord(ch)
-        if o not in _FOLD_TABLE:
-            f = fold(ch)
-            _FOLD_TABLE[o] = f if len(f) == 1 else ch
-    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,4 +435,4 @@ def _near(ctx: UnitContext, dhits: list[_Hit], fhits: list[_Hit], near: int):
     return (dk, fk) if dk else None
 
 
-__all__ = ["UnitContext", "fire", "match_text"]
+__all__ = ["UnitContext", "fire"]

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from lawdiff.classify.clauses import ClauseIndex
 from lawdiff.model import Lang
+from lawdiff.text.normalize import match_text
 
 REGULATED, AUTHORITY, COUNTERPARTY = "regulated", "authority", "counterparty"
 CLASSES = (REGULATED, AUTHORITY, COUNTERPARTY)
@@ -152,8 +153,6 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
     """The actor most often bound by 应当/必须/不得 in ``texts``; DEFAULT when none (or not Chinese)."""
     if Lang(lang) is not Lang.ZH:
         return DEFAULT
-    from lawdiff.classify.matcher import match_text
-
     counts: Counter[str] = Counter()
     for raw in texts:
         text = match_text(raw)

@@ -13,6 +13,8 @@ remembers the line of every mapping key and list item).
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +24,9 @@ from pathlib import Path
 
 import yaml
 
+from lawdiff import __version__
 from lawdiff.errors import RuleError
+from lawdiff.io import cache
 from lawdiff.model import Direction, Effect, Label, Lang
 from lawdiff.classify.patterns import backtracking_risk
 from lawdiff.classify.syntax import FOLDED_AWAY, LineLoader, nested_quantifier
@@ -360,7 +364,7 @@ def shipped_rules(lang: Lang, *, disk_cache: bool = True) -> RuleSet:
     Why the disk copy: composing the YAML with line numbers and validating every rule costs about a
     quarter of a second per process — a third of a whole run on a short regulation — while reading the
     parsed table back costs 30 ms.  The copy is keyed by the table's text and lawdiff's version, lives
-    in lawdiff's own cache folder (:func:`lawdiff.cache.cache_dir`), and anything wrong with it (missing,
+    in lawdiff's own cache folder (:func:`lawdiff.io.cache.cache_dir`), and anything wrong with it (missing,
     damaged, unwritable, from another version) means the table is simply parsed again.
     """
     res = resources.files("lawdiff") / "data" / "rules" / f"{lang.value}.yaml"
@@ -368,32 +372,21 @@ def shipped_rules(lang: Lang, *, disk_cache: bool = True) -> RuleSet:
     source = f"lawdiff/data/rules/{lang.value}.yaml"
     if not disk_cache:
         return parse_rules(text, source)
-    from lawdiff.io import cache
-
     path = cache.cache_dir() / f"rules-{_table_key(text)}.pickle"
-    try:
-        import pickle
-
-        rs = pickle.loads(path.read_bytes())
-        if isinstance(rs, RuleSet):
-            return rs
-    except Exception:  # noqa: BLE001 - a damaged cache file must never fail a run
-        pass
+    blob = cache.read_blob(path)
+    if blob is not None:
+        try:
+            rs = pickle.loads(blob)
+            if isinstance(rs, RuleSet):
+                return rs
+        except Exception:  # noqa: BLE001 - a damaged cache file must never fail a run
+            pass
     rs = parse_rules(text, source)
-    try:
-        import pickle
-
-        cache._write_atomic(path, pickle.dumps(rs, protocol=pickle.HIGHEST_PROTOCOL))
-    except Exception:  # noqa: BLE001 - an unwritable cache must never fail a run
-        pass
+    cache.write_blob(path, pickle.dumps(rs, protocol=pickle.HIGHEST_PROTOCOL))
     return rs
 
 
 def _table_key(text: str) -> str:
-    import hashlib
-
-    from lawdiff import __version__
-
     return hashlib.sha256(f"{__version__}\0{text}".encode()).hexdigest()[:24]
 
 

@@ -18,7 +18,8 @@ from diff_match_patch import diff_match_patch
 
 from lawdiff.model import AlignedUnit, ArticleDiff, Edit, Lang, Op
 from lawdiff.text.normalize import fold
-from lawdiff.text.words import tokenize
+from lawdiff.io.cache import shared_tokenizer
+from lawdiff.text.words import Tokenizer
 
 _OPS = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}  # the one place dmp's ints become Op
 _PUNCT_ONLY = re.compile(r"^[\W_]*$", re.UNICODE)
@@ -222,13 +223,18 @@ def unit_texts(unit: AlignedUnit) -> tuple[str, str]:
     return "\n".join(a.text for a in unit.draft), "\n".join(a.text for a in unit.final)
 
 
-def diff_texts(draft_text: str, final_text: str, lang: Lang) -> tuple[Edit, ...]:
+def diff_texts(draft_text: str, final_text: str, lang: Lang, *, tokenizer: Tokenizer | None = None
+               ) -> tuple[Edit, ...]:
+    """The token edits turning ``draft_text`` into ``final_text``.  ``tokenizer``: the one to use (default:
+    the process's shared one, :func:`lawdiff.io.cache.shared_tokenizer`)."""
     if draft_text == final_text:
         # most units of a revision are untouched: what diff_tokens would return, without tokenizing
         return (Edit(Op.EQUAL, draft_text, 0, 0),) if draft_text else ()
-    return diff_tokens(tokenize(draft_text, lang), tokenize(final_text, lang))
+    tok = tokenizer or shared_tokenizer()
+    return diff_tokens(tok.tokenize(draft_text, lang), tok.tokenize(final_text, lang))
 
 
-def diff_unit(unit: AlignedUnit, lang: Lang) -> ArticleDiff:
+def diff_unit(unit: AlignedUnit, lang: Lang, *, tokenizer: Tokenizer | None = None) -> ArticleDiff:
+    """Stage 4: an aligned unit -> its word-level diff."""
     draft_text, final_text = unit_texts(unit)
-    return ArticleDiff(unit, draft_text, final_text, diff_texts(draft_text, final_text, lang))
+    return ArticleDiff(unit, draft_text, final_text, diff_texts(draft_text, final_text, lang, tokenizer=tokenizer))

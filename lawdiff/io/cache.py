@@ -7,7 +7,11 @@
   tokens joined, so a file cannot map a run to tokens that do not spell it).  Running lawdiff again on
   the same texts never loads jieba.
 * ``jieba-prefix-<jieba dict stamp>.bin`` — jieba's prefix dictionary split by first character, so a run
-  that does need jieba loads only the entries its characters can use (:class:`PrefixShards`).
+  that does need jieba loads only the entries its characters can use (:class:`PrefixShards`);
+  :class:`DiskDictionary` hands them, and a private folder for jieba's own cache, to a
+  :class:`~lawdiff.text.words.Tokenizer`.
+* ``rules-<key>.pickle`` — the parsed shipped rule table (:func:`lawdiff.classify.rules.shipped_rules`),
+  read and written through :func:`read_blob` / :func:`write_blob`.
 
 Where: ``$LAWDIFF_CACHE_DIR`` if set; else ``%LOCALAPPDATA%\\lawdiff\\Cache`` on Windows,
 ``$XDG_CACHE_HOME/lawdiff`` or ``~/.cache/lawdiff`` elsewhere (no ``platformdirs`` dependency for three
@@ -31,8 +35,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from lawdiff import __version__
-from lawdiff.text import words as _tok
+from lawdiff.errors import OutputError
+from lawdiff.io.write import write_atomic
 from lawdiff.model import Document, Lang
+from lawdiff.text.words import Tokenizer, cjk_runs
 
 ENV = "LAWDIFF_CACHE_DIR"
 FORMAT = 1
@@ -104,7 +110,7 @@ def save(key: str, segmented: dict[str, tuple[str, ...]]) -> None:
     payload = json.dumps({"salt": salt(), "runs": [" ".join(t) for t in segmented.values()]},
                          ensure_ascii=False, separators=(",", ":"))
     path = _path(key)
-    _write_atomic(path, payload.encode("utf-8"))
+    write_blob(path, payload.encode("utf-8"))
     with contextlib.suppress(OSError):
         _prune(path.parent)
 
@@ -127,7 +133,7 @@ class PrefixShards:
     One file: magic line, 8-byte length, a marshalled header ``{"total": n, "crc": crc32 of the parts,
     "index": {char: (start, end)}}``, then one marshalled dict per first character.  The checksum is
     verified when the file is opened (10 ms), so a damaged file is never used.  See
-    :func:`lawdiff.tokenize._jieba` for why a text only needs the parts of its own characters."""
+    :meth:`lawdiff.text.words.Tokenizer.jieba` for why a text only needs the parts of its own characters."""
 
     def __init__(self, data: bytes, total: int, index: dict[str, tuple[int, int]], base: int) -> None:
         self.data = memoryview(data)
@@ -191,7 +197,7 @@ def save_prefix_shards(freq: dict[str, int], total: int) -> None:
         body = b"".join(blobs)
         head = marshal.dumps({"total": total, "crc": zlib.crc32(body), "index": index})
         path = _shards_path()
-        _write_atomic(path, b"".join([SHARDS_MAGIC, len(head).to_bytes(8, "little"), head, body]))
+        write_blob(path, b"".join([SHARDS_MAGIC, len(head).to_bytes(8, "little"), head, body]))
         for old in path.parent.glob("jieba-prefix-*.bin"):  # parts of a jieba since upgraded
             if old != path:
                 with contextlib.suppress(OSError):
@@ -200,36 +206,64 @@ def save_prefix_shards(freq: dict[str, int], total: int) -> None:
         pass
 
 
-def _write_atomic(path: Path, payload: bytes) -> None:
-    """Temp file + rename; any failure leaves no trace and raises nothing."""
-    import tempfile
+def write_blob(path: Path, payload: bytes) -> None:
+    """Write a cache file atomically (:func:`lawdiff.io.write.write_atomic`); any failure leaves no trace
+    and raises nothing: a cache that cannot be written is only slower."""
+    with contextlib.suppress(OutputError):
+        write_atomic(path, payload, make_folder=True, sync=False)
 
-    tmp = None
+
+def read_blob(path: Path) -> bytes | None:
+    """The bytes of a cache file, or None when it cannot be read."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-        os.replace(tmp, path)
-        tmp = None
+        return path.read_bytes()
     except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        return None
+
+
+class DiskDictionary:
+    """jieba's dictionary kept in lawdiff's cache folder: the store a :class:`Tokenizer` is given.
+
+    The folder is looked up at each use (``LAWDIFF_CACHE_DIR`` may change in a long-lived process)."""
+
+    def jieba_folder(self) -> str | None:
+        """lawdiff's cache folder for jieba's marshalled prefix cache, or None when it cannot be created or
+        written (the dictionary is then built in memory, with no cache file at all)."""
+        folder = cache_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return str(folder) if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) else None
+
+    def open_parts(self) -> PrefixShards | None:
+        return open_prefix_shards()
+
+    def save_parts(self, freq: dict[str, int], total: int) -> None:
+        save_prefix_shards(freq, total)
+
+
+@lru_cache(maxsize=2)
+def shared_tokenizer(disk: bool = True) -> Tokenizer:
+    """The tokenizer :func:`lawdiff.pipeline.compare` uses when it is given none: one per process and per
+    ``disk`` (``--no-cache``: no store, nothing read or written).
+
+    Pure memoisation, hence the lru_cache: a tokenizer's answers depend only on the text and the
+    dictionary files; what it keeps (jieba, the dictionary parts, segmented runs) only spares loading
+    jieba again, which costs up to a second per call in a process that compares many pairs."""
+    return Tokenizer(DiskDictionary() if disk else None)
 
 
 # ----------------------------------------------------------------------------- the token cache
 
 @contextlib.contextmanager
-def token_cache(docs: Sequence[Document], lang: Lang, *, enabled: bool = True) -> Iterator[None]:
-    """Preload the memo of :mod:`lawdiff.text.words` from the documents' cache files; on the way out, write
-    the file of each document for which something new was segmented.  Chinese only (English is a regex).
+def token_cache(docs: Sequence[Document], lang: Lang, tokenizer: Tokenizer, *,
+                enabled: bool = True) -> Iterator[None]:
+    """Preload ``tokenizer``'s memo from the documents' cache files; on the way out, write the file of each
+    document for which something new was segmented.  Chinese only (English is a regex).
 
     A first run stores only the runs it segmented: the texts of changed units (identical texts are never
     tokenized), so a cold run pays jieba only for what differs."""
-    _tok.disk_dictionary = enabled
     if not enabled or lang is not Lang.ZH:
         yield
         return
@@ -237,16 +271,16 @@ def token_cache(docs: Sequence[Document], lang: Lang, *, enabled: bool = True) -
     for doc in docs:
         key = document_key(doc, lang)
         seg = load(key)
-        _tok.preload(seg)
+        tokenizer.preload(seg)
         known.append((key, len(seg)))
     yield
     for doc, (key, had) in zip(docs, known):
-        runs = {r for a in doc.articles for r in _tok.cjk_runs(a.text)}
-        seg = _tok.segmented(runs)
+        runs = {r for a in doc.articles for r in cjk_runs(a.text)}
+        seg = tokenizer.segmented(runs)
         if len(seg) > had:
             if had:
                 # The file existed but missed runs (the document is now paired with another version, or
                 # aligned differently): store all of its runs so that no later run has to load jieba.
                 # Jieba is loaded by now; segmenting the rest of the civil code costs ~0.3 s, once.
-                seg = {r: _tok.segment(r) for r in runs}
+                seg = {r: tokenizer.segment(r) for r in runs}
             save(key, seg)

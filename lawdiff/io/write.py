@@ -6,7 +6,8 @@ temporary file: it is removed on every way out, ``KeyboardInterrupt`` included. 
 old file's permissions, or the usual ones for a new file (``0666`` minus the umask), not the ``0600``
 of a temporary file.
 
-lawdiff refuses to write over one of its input files (the same path, a symlink to it or a hard link).
+This is lawdiff's one writer: reports, examples and the on-disk caches (:mod:`lawdiff.io.cache`) all go
+through :func:`write_atomic`.  lawdiff refuses to write over one of its input files (the same path, a symlink to it or a hard link).
 A target that is not a regular file — ``-o /dev/stdout``, ``/dev/null``, a named pipe — is written to
 directly: replacing it would swap the device node for a file.
 """
@@ -31,7 +32,15 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, protect: Iterable[str | os.PathLike[str]] = ()) -> None:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *,
+                 protect: Iterable[str | os.PathLike[str]] = (), make_folder: bool = False,
+                 sync: bool = True) -> None:
+    """Write ``data`` (text as UTF-8 with LF line ends, or bytes) to ``path`` atomically.
+
+    ``protect``: input files the target must not be.  ``make_folder``: create missing parent folders
+    (lawdiff's cache) instead of refusing.  ``sync``: fsync before the rename, so that a crash cannot
+    leave an empty report; the caches skip it (a lost cache file is only rebuilt).  Raises
+    :class:`OutputError` with the cause and the fix; the caller decides whether that matters."""
     target = Path(path)
     for p in protect:
         if _same_file(Path(p), target):
@@ -39,20 +48,27 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, protect: Iterable[s
                               "choose another output path")
     if target.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for the output")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     if target.exists() and not target.is_file():
-        _write_stream(target, text)
+        _write_stream(target, payload)
         return
     folder = target.parent if str(target.parent) else Path(".")
+    if make_folder:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{folder}: cannot be created ({exc.strerror}); check the path") from None
     if not folder.is_dir():
         raise OutputError(f"{path}: folder {folder} does not exist; create it first")
     tmp = None
     try:
         mode = _mode_for(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
         tmp = None
@@ -77,10 +93,10 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_stream(target: Path, text: str) -> None:
+def _write_stream(target: Path, payload: bytes) -> None:
     try:
-        with target.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with target.open("wb") as fh:
+            fh.write(payload)
     except BrokenPipeError:  # `-o /dev/stdout | head`: the reader went away (the CLI exits quietly)
         raise
     except PermissionError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _WS = re.compile(r"\s+")
@@ -34,3 +35,21 @@ def key_en(text: str) -> str:
 
 def same(a: str, b: str) -> bool:
     return key(a) == key(b)
+
+
+@lru_cache(maxsize=None)  # pure memoisation of a function of one character
+def _fold_char(ch: str) -> str:
+    f = fold(ch)
+    return f if len(f) == 1 else ch
+
+
+def match_text(text: str) -> str:
+    """Width-fold each character on its own, keeping length (and so offsets) unchanged.
+
+    What rule patterns run on (:mod:`lawdiff.classify.matcher`): ``，`` reads ``,`` and full-width digits
+    read as ASCII, while an offset into the match text is an offset into the text as printed.  A
+    character whose folded form is longer or shorter (``½`` -> ``1⁄2``) is kept as it is."""
+    if text.isascii():
+        return text
+    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
+

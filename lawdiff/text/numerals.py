@@ -1,4 +1,5 @@
-"""Chinese and Roman numerals.  第一千二百六十条 -> 1260; 第12条 -> 12; CHAPTER XIII -> 13."""
+"""Chinese, English and Roman numerals.  第一千二百六十条 -> 1260; 第12条 -> 12; "7.5 million" -> 7.5e6;
+CHAPTER XIII -> 13."""
 
 from __future__ import annotations
 
@@ -49,7 +50,6 @@ def cn_number(s: str) -> float | None:
     return total + group + section + (digit or 0)
 
 
-
 def cn_to_int(s: str) -> int | None:
     """An article number: a Chinese numeral or digits (full-width too) read as an integer, else None."""
     s = fold(s).strip()
@@ -73,6 +73,38 @@ def _well_formed(s: str) -> bool:
             return False
         prev_digit = is_digit
     return True
+
+
+_EN_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def en_number(s: str) -> float | None:
+    """'10 000 000' -> 1e7, '7.5 million' -> 7.5e6, 'thirty' -> 30, 'twenty-four' -> 24."""
+    s = s.strip().lower().replace(",", " ")
+    parts = s.split()
+    scale = 1.0
+    if parts and parts[-1] in _EN_SCALE:
+        scale = _EN_SCALE[parts.pop()]
+    if not parts:
+        return None
+    if all(p.replace(".", "", 1).isdigit() for p in parts):
+        joined = "".join(parts)
+        try:
+            return float(joined) * scale
+        except ValueError:
+            return None
+    total = 0
+    for w in "-".join(parts).split("-"):
+        if w not in _EN_WORDS:
+            return None
+        total += _EN_WORDS[w]
+    return total * scale
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
