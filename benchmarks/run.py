@@ -51,7 +51,7 @@ from lawdiff.parse.document import parse_text  # noqa: E402
 from lawdiff.io.read import read_file  # noqa: E402
 from lawdiff.render.json import render_json  # noqa: E402
 from lawdiff.classify.rules import load_rules, shipped_rules  # noqa: E402
-from lawdiff.signal.information import summarize  # noqa: E402
+from lawdiff.signal import summarize  # noqa: E402
 from lawdiff.text.words import Tokenizer  # noqa: E402
 
 LAWDIFF = Path(sys.executable).with_name("lawdiff")

@@ -1,7 +1,10 @@
 """The frozen dataclasses that flow between pipeline stages.
 
 read -> parse -> align -> diff -> classify -> summarize -> render.  Every stage takes and returns
-these types (never dicts) so that a stage can be tested, cached and replaced on its own.
+these types (never dicts) so that a stage can be tested, cached and replaced on its own; this module is
+the whole contract between stages, and renderers read nothing but a :class:`Report`.  Closed sets of
+words (labels, themes, sides, verdicts, levels …) are enums, converted from and to text only at the
+edges (YAML files, JSON output).
 Legal text is kept exactly as read: the ``text`` fields hold the original characters; comparison
 forms are computed on the fly by :mod:`lawdiff.text.normalize` and never stored in place of the original.
 """
@@ -12,12 +15,23 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
-class Lang(str, Enum):
+class TextEnum(str, Enum):
+    """A closed set of words whose members are their text: ``str(Side.DRAFT) == f"{Side.DRAFT}" == "draft"``
+    (what ``enum.StrEnum`` does from Python 3.11), so that a member in a message reads as the word."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class Lang(TextEnum):
     ZH = "zh"
     EN = "en"
 
 
-class Op(str, Enum):
+class Op(TextEnum):
     """One token edit.  diff-match-patch's -1/0/1 become this enum in :mod:`lawdiff.diff.word_diff` only."""
 
     EQUAL = "equal"
@@ -25,7 +39,7 @@ class Op(str, Enum):
     INSERT = "insert"
 
 
-class UnitKind(str, Enum):
+class UnitKind(TextEnum):
     MATCHED = "matched"  # 1 draft article <-> 1 final article (renumbered / moved are flags)
     SPLIT = "split"  # 1 draft -> n final
     MERGED = "merged"  # n draft -> 1 final
@@ -33,7 +47,7 @@ class UnitKind(str, Enum):
     REMOVED = "removed"  # 1 -> 0
 
 
-class Label(str, Enum):
+class Label(TextEnum):
     UNCHANGED = "unchanged"
     REWORDED = "reworded"
     RELAXED = "relaxed"
@@ -42,7 +56,7 @@ class Label(str, Enum):
     REMOVED = "removed"
 
 
-class Effect(str, Enum):
+class Effect(TextEnum):
     # for added units
     BURDEN = "burden"
     ENABLING = "enabling"
@@ -53,12 +67,86 @@ class Effect(str, Enum):
     NEUTRAL = "neutral"
 
 
-class Direction(str, Enum):
+class Direction(TextEnum):
     """Which way a rule moves the burden on regulated parties."""
 
     RELAX = "relax"
     TIGHTEN = "tighten"
     NEUTRAL = "neutral"
+
+
+class Theme(TextEnum):
+    """What a rule is about (the rule tables' ``theme:``, annotations' ``themes:``)."""
+
+    MODAL = "modal"
+    PROHIBITION = "prohibition"
+    EFFORT = "effort"
+    DEADLINE = "deadline"
+    SCOPE = "scope"
+    APPROVAL = "approval"
+    SANCTION = "sanction"
+    TRIGGER = "trigger"
+    RIGHTS = "rights"
+    PROMOTION = "promotion"
+    COORDINATION = "coordination"
+    DISCLOSURE = "disclosure"
+    PROCEDURE = "procedure"
+    OTHER = "other"
+
+
+class Side(TextEnum):
+    """Which version a piece of evidence is in."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+class Bearer(TextEnum):
+    """Who is guessed to bear a duty (:mod:`lawdiff.classify.parties`)."""
+
+    REGULATED = "regulated"  # the regulated parties: their duties are the burden
+    AUTHORITY = "authority"  # public bodies when private parties are regulated: organisation, not burden
+    COUNTERPARTY = "counterparty"  # the protected side (users, applicants)
+
+
+class Sphere(TextEnum):
+    """Whether a run regulates private parties or public bodies (a rule's ``side:``)."""
+
+    PRIVATE = "private"
+    PUBLIC = "public"
+
+
+class Verdict(TextEnum):
+    """Which way a revision leans as a whole (:func:`lawdiff.signal.information.verdict`)."""
+
+    RELAXING = "relaxing"
+    TIGHTENING = "tightening"
+    MIXED = "mixed"
+    NONE = "none"
+
+
+class Level(TextEnum):
+    """The rank of an instrument in the hierarchy of norms (meta.yaml ``level:``, ``data/signal.yaml``)."""
+
+    LAW = "law"
+    ADMINISTRATIVE_REGULATION = "administrative regulation"
+    DEPARTMENTAL_RULE = "departmental rule"
+    NORMATIVE_DOCUMENT = "normative document"
+    STANDARD = "standard"
+    EU_REGULATION = "eu regulation"
+    EU_DIRECTIVE = "eu directive"
+    LEGISLATIVE_PROPOSAL = "legislative proposal"
+    DELEGATED_OR_IMPLEMENTING_ACT = "delegated or implementing act"  # EU non-legislative acts
+    GUIDANCE = "guidance"  # soft law
+
+
+class Status(TextEnum):
+    """The role of a version in a comparison (meta.yaml ``status:``)."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+    OLD = "old"
+    NEW = "new"
 
 
 # --------------------------------------------------------------------------- documents
@@ -188,7 +276,7 @@ class ArticleDiff:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    side: str  # "draft" | "final"
+    side: Side
     text: str  # the matched span as printed
     where: str  # human reference: "draft art. 4(4)", "final art. 4 item （五）"
     start: int  # offset into ArticleDiff.draft_text / final_text
@@ -198,7 +286,7 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class Firing:
     rule_id: str
-    theme: str
+    theme: Theme
     direction: Direction
     weight: float
     description: str
@@ -213,7 +301,7 @@ class Change:
     secondary: Label | None  # the weaker opposite direction when both fired
     firings: tuple[Firing, ...]
     reason: str  # one line a lawyer can check
-    themes: tuple[str, ...] = ()
+    themes: tuple[Theme, ...] = ()
     score: float = 0.0  # signed: + relaxing, - tightening (sum of weights)
 
 
@@ -222,7 +310,7 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class ThemeScore:
-    theme: str
+    theme: Theme
     relaxing: float
     tightening: float
     score: float  # (relax - tighten) / (relax + tighten), 0 when both 0
@@ -245,7 +333,7 @@ class Information:
     relaxing: float
     tightening: float
     score: float  # in [-1, 1]
-    verdict: str
+    verdict: Verdict
     thresholds: str  # stated in words
     themes: tuple[ThemeScore, ...]
     top: tuple[TopChange, ...]
@@ -253,12 +341,16 @@ class Information:
 
 @dataclass(frozen=True, slots=True)
 class RestrictionIndex:
+    """Words of command (restriction) and of encouragement (promotion): rates and per-word counts."""
+
     draft_restriction_per_1000: float
     final_restriction_per_1000: float
     draft_promotion_per_1000: float
     final_promotion_per_1000: float
-    draft_counts: tuple[tuple[str, int], ...]
-    final_counts: tuple[tuple[str, int], ...]
+    draft_restriction_counts: tuple[tuple[str, int], ...]  # (word, count), in the word list's order
+    final_restriction_counts: tuple[tuple[str, int], ...]
+    draft_promotion_counts: tuple[tuple[str, int], ...]
+    final_promotion_counts: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,11 +365,28 @@ class Coordination:
 
 @dataclass(frozen=True, slots=True)
 class Commitment:
-    draft_level: str
-    final_level: str
+    draft_level: Level | None  # None: no meta.yaml level and no rule of data/signal.yaml applies
+    final_level: Level | None
+    draft_is_draft: bool  # a draft for comment or a proposal (（征求意见稿）, "Proposal for")
+    final_is_draft: bool
     draft_provisional: bool
     final_provisional: bool
     note: str
+
+    @property
+    def draft_level_shown(self) -> str:
+        return level_shown(self.draft_level, self.draft_is_draft)
+
+    @property
+    def final_level_shown(self) -> str:
+        return level_shown(self.final_level, self.final_is_draft)
+
+
+def level_shown(level: Level | None, is_draft: bool) -> str:
+    """'law', 'draft departmental rule', 'unknown level': a level as every renderer writes it."""
+    if level is None:
+        return "unknown level"
+    return f"draft {level.value}" if is_draft else level.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +407,8 @@ class VersionMeta:
     title: str
     issuers: tuple[str, ...] = ()
     date: str = ""
-    level: str = ""
-    status: str = ""  # "draft", "final", "old", "new"
+    level: Level | None = None
+    status: Status | None = None
     source: str = ""
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import warnings as _warnings
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from lawdiff.align.passes import align
@@ -18,16 +19,17 @@ from lawdiff.model import Document, Lang, Report, UnitReport, VersionMeta
 from lawdiff.parse.document import parse_text
 from lawdiff.classify.parties import Parties, infer
 from lawdiff.io.read import read_file
-from lawdiff.classify.rules import RuleSet, load_rules
+from lawdiff.classify.rules import load_rules
+from lawdiff.classify.schema import RuleSet
 from lawdiff.text.words import Tokenizer
-from lawdiff.signal.information import summarize
+from lawdiff.signal import summarize
 
 
-def _version_meta(doc: Document, given: VersionMeta | None, status: str) -> VersionMeta:
-    if given is not None:
-        return given if given.title else VersionMeta(doc.title, given.issuers, given.date, given.level,
-                                                     given.status, given.source)
-    return VersionMeta(title=doc.title, status="")
+def _version_meta(doc: Document, given: VersionMeta | None) -> VersionMeta:
+    """What is known about a version; the parsed title when nothing else says it."""
+    if given is None:
+        return VersionMeta(title=doc.title)
+    return given if given.title else replace(given, title=doc.title)
 
 
 def compare(
@@ -59,8 +61,8 @@ def compare(
         for unit in units:
             d = diff_unit(unit, lang, tokenizer=tokenizer)
             reports.append(UnitReport(d, classify(d, rules, lang, parties)))
-    dm = _version_meta(draft, draft_meta, "draft")
-    fm = _version_meta(final, final_meta, "final")
+    dm = _version_meta(draft, draft_meta)
+    fm = _version_meta(final, final_meta)
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
                   lang=lang, rules_used=tuple(rules.sources) if hasattr(rules, "sources") else ())
@@ -105,7 +107,7 @@ def compare_files(
 
 
 def _with_issuers(m: VersionMeta, issuers: Sequence[str]) -> VersionMeta:
-    return VersionMeta(m.title, tuple(issuers), m.date, m.level, m.status, m.source)
+    return replace(m, issuers=tuple(issuers))
 
 
 def raise_mixed(draft: Document, final: Document) -> None:

@@ -445,7 +445,7 @@ SLOW = "[^x]*[^x]*[^x]*[^x]*x"  # quartic on a text without an x: passes the loa
 
 
 def test_slow_user_pattern_is_stopped_by_the_time_limit(tmp_path):
-    """regex_safety cannot see polynomial patterns; the time limit on user rules (lawdiff.classify.budget)
+    """regex_safety cannot see polynomial patterns; the time limit on user rules (lawdiff.classify.patterns)
     turns the overrun into exit 2 and one line naming the rule.  A real process, with a generous
     timeout: without the limit it runs for hours."""
     from lawdiff.classify.patterns import backtracking_risk
@@ -480,7 +480,7 @@ def test_only_user_rules_are_timed(tmp_path):
 def test_time_limit_gives_way_outside_the_main_thread():
     import threading
 
-    from lawdiff.classify.budget import can_bound
+    from lawdiff.classify.patterns import can_bound
 
     seen = []
     t = threading.Thread(target=lambda: seen.append(can_bound()))
@@ -492,7 +492,8 @@ def test_time_limit_gives_way_outside_the_main_thread():
 def test_no_shipped_rule_pattern_is_at_risk():
     from lawdiff.model import Lang
     from lawdiff.classify.patterns import backtracking_risk
-    from lawdiff.classify.rules import PATTERN_KEYS, shipped_rules
+    from lawdiff.classify.rules import shipped_rules
+    from lawdiff.classify.schema import PATTERN_KEYS
 
     risky = [(r.id, rx.pattern) for lang in Lang for r in shipped_rules(lang) for k in PATTERN_KEYS
              for rx in getattr(r, k) if backtracking_risk(rx.pattern)]

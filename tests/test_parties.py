@@ -8,8 +8,10 @@ from conftest import CORPORA
 from lawdiff.classify.label import classify_texts
 from lawdiff.errors import CorpusError
 from lawdiff.evaluation.meta import load_meta
-from lawdiff.model import Label, Lang
-from lawdiff.classify.parties import AUTHORITY, COUNTERPARTY, DEFAULT, REGULATED, Parties, infer
+from lawdiff.model import Bearer, Label, Lang
+
+REGULATED, AUTHORITY, COUNTERPARTY = Bearer.REGULATED, Bearer.AUTHORITY, Bearer.COUNTERPARTY
+from lawdiff.classify.parties import DEFAULT, Parties, infer
 from lawdiff.classify.rules import load_rules
 
 ZH = load_rules(Lang.ZH)

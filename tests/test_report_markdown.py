@@ -32,12 +32,15 @@ from lawdiff.model import (
     Op,
     Paragraph,
     Report,
+    Side,
+    Status,
+    Theme,
     UnitKind,
     UnitReport,
     VersionMeta,
 )
 from lawdiff.render.markdown import escape, marked, render_markdown
-from lawdiff.signal.information import summarize
+from lawdiff.signal import summarize
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 CASE = ROOT / "tests" / "cases" / "markdown-escaping"
@@ -250,18 +253,18 @@ def hand_report(units: list[UnitReport], lang: Lang = Lang.ZH) -> Report:
     f_arts = tuple(a for u in units for a in u.unit.final)
     d = Document("草案" if lang is Lang.ZH else "Draft Act", lang, d_arts, path="cases/d.txt")
     f = Document("定稿" if lang is Lang.ZH else "Final Act", lang, f_arts, path="cases/f.txt")
-    dm, fm = VersionMeta(d.title, status="draft"), VersionMeta(f.title, status="final")
+    dm, fm = VersionMeta(d.title, status=Status.DRAFT), VersionMeta(f.title, status=Status.FINAL)
     signal = summarize(units, draft=d, final=f, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(d, f, dm, fm, tuple(units), signal, lang)
 
 
 FIRING = Firing(
     "zh.modal.duty-added",
-    "modal",
+    Theme.MODAL,
     Direction.TIGHTEN,
     1.0,
     "a new duty",
-    (Evidence("final", "应当", "final art. 2", 1, 3),),
+    (Evidence(Side.FINAL, "应当", "final art. 2", 1, 3),),
 )
 
 

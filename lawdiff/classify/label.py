@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 
+from lawdiff.classify.firing import fire
+from lawdiff.classify.matcher import UnitContext
+from lawdiff.classify.parties import Parties
+from lawdiff.classify.schema import Applies, RuleSet
 from lawdiff.diff.word_diff import diff_unit
-from lawdiff.classify.matcher import UnitContext, fire
 from lawdiff.model import (
     AlignedUnit,
     Article,
@@ -28,10 +31,9 @@ from lawdiff.model import (
     Lang,
     Op,
     Paragraph,
+    Side,
     UnitKind,
 )
-from lawdiff.classify.parties import Parties
-from lawdiff.classify.rules import RuleSet
 
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 
@@ -47,13 +49,13 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
     unit = diff.unit
     lang = Lang(lang)
     if unit.kind is UnitKind.ADDED or not unit.draft:
-        applies = "added"
+        applies = Applies.ADDED
     elif unit.kind is UnitKind.REMOVED or not unit.final:
-        applies = "removed"
+        applies = Applies.REMOVED
     elif not diff.changed:
         return Change(unit.id, Label.UNCHANGED, None, None, (), "unchanged: same text after width folding")
     else:
-        applies = "changed"
+        applies = Applies.CHANGED
     ctx = UnitContext(diff, lang, parties)
     firings = [f for r in rules.rules if applies in r.applies_to and (f := fire(r, ctx)) is not None]
     firings = _apply_overrides(firings, rules)
@@ -62,7 +64,7 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
     tighten = sum(f.weight for f in firings if f.direction is Direction.TIGHTEN)
     score = round(relax - tighten, 6)
     themes = tuple(dict.fromkeys(f.theme for f in firings))
-    if applies == "changed":
+    if applies is Applies.CHANGED:
         label, secondary = Label.REWORDED, None
         if score > 0:
             label, secondary = Label.RELAXED, (Label.TIGHTENED if tighten else None)
@@ -70,8 +72,8 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
             label, secondary = Label.TIGHTENED, (Label.RELAXED if relax else None)
         effect = None
     else:
-        label, secondary = (Label.ADDED if applies == "added" else Label.REMOVED), None
-        if applies == "added":
+        label, secondary = (Label.ADDED if applies is Applies.ADDED else Label.REMOVED), None
+        if applies is Applies.ADDED:
             effect = Effect.ENABLING if score > 0 else Effect.BURDEN if score < 0 else Effect.NEUTRAL
         else:
             effect = Effect.RELAXING if score > 0 else Effect.TIGHTENING if score < 0 else Effect.NEUTRAL
@@ -98,8 +100,8 @@ def _snip(text: str) -> str:
 
 
 def _cite(f: Firing) -> str:
-    d = [e for e in f.evidence if e.side == "draft"]
-    n = [e for e in f.evidence if e.side == "final"]
+    d = [e for e in f.evidence if e.side is Side.DRAFT]
+    n = [e for e in f.evidence if e.side is Side.FINAL]
     dt = f"{_snip(d[0].text)} ({d[0].where})" if d else ""
     ft = f"{_snip(n[0].text)} ({n[0].where})" if n else ""
     if dt and ft:
@@ -117,8 +119,8 @@ def _reason(ctx: UnitContext, label: Label, effect: Effect | None, firings: list
         if label in (Label.ADDED, Label.REMOVED):
             return f"{head}: no rule moves the burden"
         first = next((e for e in ctx.diff.edits if e.op is not Op.EQUAL), None)
-        side = "draft" if first and first.op is Op.DELETE else "final"
-        where = ctx.loc[side].where(first.draft_start if side == "draft" else first.final_start) if first else ""
+        side = Side.DRAFT if first and first.op is Op.DELETE else Side.FINAL
+        where = ctx.loc[side].where(first.draft_start if side is Side.DRAFT else first.final_start) if first else ""
         return f"{head}: wording changed ({_snip(first.text) if first else ''} in {where}); no rule moves the burden"
     if relax == tighten:
         r = next(f for f in directional if f.direction is Direction.RELAX)

@@ -35,11 +35,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lawdiff.classify.clauses import ClauseIndex
-from lawdiff.model import Lang
+from lawdiff.model import Bearer, Lang
 from lawdiff.text.normalize import match_text
 
-REGULATED, AUTHORITY, COUNTERPARTY = "regulated", "authority", "counterparty"
-CLASSES = (REGULATED, AUTHORITY, COUNTERPARTY)
+REGULATED, AUTHORITY, COUNTERPARTY = Bearer.REGULATED, Bearer.AUTHORITY, Bearer.COUNTERPARTY
 
 # Heads of public bodies.  被申请人 (the respondent of a reconsideration or suit) is always an agency.
 _AUTHORITY = (r"人民政府|政府|国务院|部门|机关|(?:登记|执法|监管|主管|管理|审查|评估|检测|认证|复议|援助)机构|委员会|"
@@ -92,7 +91,7 @@ class Parties:
         return f"{', '.join(self.terms) or 'unnamed'} ({side}, {self.source})"
 
     # -- classes
-    def classify_actor(self, actor: str) -> str:
+    def classify_actor(self, actor: str) -> Bearer:
         if actor == _PETITIONER:
             return COUNTERPARTY if self.public else REGULATED
         if actor in self.terms:
@@ -140,7 +139,7 @@ class Parties:
             return _PETITIONER
         return None
 
-    def bearer(self, text: str, pos: int, end: int | None = None, index: ClauseIndex | None = None) -> str:
+    def bearer(self, text: str, pos: int, end: int | None = None, index: ClauseIndex | None = None) -> Bearer:
         """regulated | authority | counterparty for the modal word at ``text[pos:end]``."""
         actor = self.bearer_actor(text, pos, end, index)
         return REGULATED if actor is None else self.classify_actor(actor)
@@ -172,4 +171,4 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
     return Parties((top,), is_authority(top), "inferred")
 
 
-__all__ = ["AUTHORITY", "CLASSES", "COUNTERPARTY", "DEFAULT", "REGULATED", "Parties", "infer", "is_authority"]
+__all__ = ["DEFAULT", "Parties", "infer", "is_authority"]

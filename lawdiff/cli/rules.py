@@ -18,7 +18,8 @@ from rich.table import Table
 from lawdiff.classify.label import classify_texts
 from lawdiff.cli.group import LawdiffGroup
 from lawdiff.model import Lang
-from lawdiff.classify.rules import RuleSet, load_rule_file, load_rules
+from lawdiff.classify.rules import load_rule_file, load_rules
+from lawdiff.classify.schema import RuleSet
 
 MAX_WIDTH = 100
 

@@ -24,32 +24,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lawdiff.errors import CorpusError
-from lawdiff.evaluation.meta import _compose, _line_of
-from lawdiff.model import Document, Effect, Label, Report
+from lawdiff.evaluation.meta import read_corpus_yaml
+from lawdiff.io.yaml import line_of
+from lawdiff.model import Document, Effect, Label, Report, TextEnum, Theme, Verdict
 
-#: Theme keys, the same as the rule tables' (``lawdiff.rules.THEMES``; a test keeps them equal).
-THEMES = ("modal", "prohibition", "effort", "deadline", "scope", "approval", "sanction", "trigger", "rights",
-          "promotion", "coordination", "disclosure", "procedure", "other")
-VERDICTS = ("relaxing", "tightening", "mixed", "none")
-LABELS = tuple(x.value for x in Label)
 #: Effects allowed for each label; every other label takes ``effect: null``.
 EFFECTS = {
     Label.ADDED: (Effect.BURDEN, Effect.ENABLING, Effect.NEUTRAL),
     Label.REMOVED: (Effect.RELAXING, Effect.TIGHTENING, Effect.NEUTRAL),
 }
-_TOP_KEYS = ("pair", "split", "bars", "units", "expect_signal")
-#: ``split``: a ``dev`` pair's disagreements may be used to improve lawdiff; a ``heldout`` pair's may not.
-SPLITS = ("dev", "heldout")
-_BAR_KEYS = ("min_label_accuracy", "min_alignment_f1", "min_effect_accuracy", "signal", "reason")
-_BAR_REQUIRED = ("min_label_accuracy", "min_alignment_f1", "reason")
-_UNIT_KEYS = ("draft", "final", "label", "effect", "themes", "rationale", "reviewed")
-_REQUIRED = ("draft", "final", "label", "rationale", "reviewed")
-_SIGNAL_KEYS = ("verdict", "score")
-_REF = re.compile(r"^[1-9][0-9]*[a-z]*$")  # 12, or 4a for an inserted article (Article.ref)
 TOOL_PREFIX = "TOOL:"
+
+
+class Split(TextEnum):
+    """``dev``: a pair's disagreements may be used to improve lawdiff; ``heldout``: measured only."""
+
+    DEV = "dev"
+    HELDOUT = "heldout"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +52,7 @@ class GoldUnit:
     final: tuple[str, ...]
     label: Label
     effect: Effect | None
-    themes: tuple[str, ...]
+    themes: tuple[Theme, ...]
     rationale: str
     reviewed: bool
     line: int  # line of the unit's first key in annotations.yaml
@@ -81,7 +73,7 @@ class GoldUnit:
 
 @dataclass(frozen=True, slots=True)
 class ExpectSignal:
-    verdict: str | None
+    verdict: Verdict | None
     score: tuple[float, float] | None
     line: int
 
@@ -104,7 +96,7 @@ class Annotations:
     pair: str
     units: tuple[GoldUnit, ...]
     expect_signal: ExpectSignal | None = None
-    split: str = "dev"
+    split: Split = Split.DEV
     bars: PairBars | None = None
 
     @property
@@ -137,93 +129,40 @@ def where(draft: tuple[str, ...], final: tuple[str, ...]) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def _child(node: yaml.Node, key: str) -> yaml.Node:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if getattr(k, "value", None) == key:
-                return v
-    return node
-
-
-def _duplicate_keys(path: Path, node: yaml.Node, where_: str) -> None:
-    """yaml.safe_load keeps the last of two equal keys silently; in gold that hides a mistake."""
-    if not isinstance(node, yaml.MappingNode):
-        return
-    seen: dict[str, int] = {}
-    for k, _v in node.value:
-        name = str(getattr(k, "value", ""))
-        if name in seen:
-            raise CorpusError(f"{path}: line {k.start_mark.line + 1}: field {where_}{name} appears twice (also "
-                              f"line {seen[name]}); keep one")
-        seen[name] = k.start_mark.line + 1
-
-
 def load_annotations(path: str | Path, *, pair: str | None = None) -> Annotations:
     """Read and check one annotations.yaml on its own (see :func:`validate_against` for the texts).
 
+    The shape is checked against ``data/schemas/annotations.schema.json``; what a schema cannot say is
+    checked here (an effect only for added / removed units, one article per added or removed unit …).
     ``pair``, when given (the pair id from meta.yaml), must equal the file's ``pair`` so that gold copied
     from another folder is caught.
     """
     path = Path(path)
-    data, node = _compose(path)
-    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise CorpusError(f"{path}: line 1: expected a mapping with 'pair' and 'units'; see corpora/README.md")
-    _duplicate_keys(path, node, "")
-    for k in data:
-        if k not in _TOP_KEYS:
-            raise CorpusError(f"{path}: line {_line_of(node, k)}: unknown field {k!r}; allowed: "
-                              f"{', '.join(_TOP_KEYS)}")
-    name = data.get("pair")
-    if not isinstance(name, str) or not name:
-        raise CorpusError(f"{path}: line {_line_of(node, 'pair')}: field 'pair' must name the pair "
-                          "(the corpus folder name)")
+    data = read_corpus_yaml(path, "annotations")
+    name = data["pair"]
     if pair is not None and name != pair:
-        raise CorpusError(f"{path}: line {_line_of(node, 'pair')}: field 'pair' is {name!r} but meta.yaml says "
+        raise CorpusError(f"{path}: line {line_of(data, 'pair')}: field 'pair' is {name!r} but meta.yaml says "
                           f"{pair!r}; annotations belong to the pair in their folder — set pair: {pair}")
-    units_data = data.get("units")
-    units_node = _child(node, "units")
-    if not isinstance(units_data, list) or not isinstance(units_node, yaml.SequenceNode):
-        raise CorpusError(f"{path}: line {_line_of(node, 'units')}: field 'units' must be a list of units "
-                          "(draft, final, label, effect, themes, rationale, reviewed)")
-    units = tuple(_unit(path, i, u, n) for i, (u, n) in enumerate(zip(units_data, units_node.value, strict=True)))
-    expect = None
-    if "expect_signal" in data:
-        expect = _expect(path, data["expect_signal"], _child(node, "expect_signal"), _line_of(node, "expect_signal"))
-    split = data.get("split", "dev")
-    if split not in SPLITS:
-        raise CorpusError(f"{path}: line {_line_of(node, 'split')}: field split {split!r} is not one of "
-                          f"{', '.join(SPLITS)} (dev: used to improve lawdiff; heldout: measured only)")
-    bars = None
-    if "bars" in data:
-        bars = _bars(path, data["bars"], _child(node, "bars"), _line_of(node, "bars"))
-    return Annotations(str(path), name, units, expect, split, bars)
+    units = tuple(_unit(path, i, u, line_of(data["units"], i)) for i, u in enumerate(data["units"]))
+    expect = _expect(path, data["expect_signal"], line_of(data, "expect_signal")) if "expect_signal" in data else None
+    bars = _bars(data["bars"], line_of(data, "bars")) if "bars" in data else None
+    return Annotations(str(path), name, units, expect, Split(data.get("split", "dev")), bars)
 
 
-def _unit(path: Path, i: int, data: Any, node: yaml.Node) -> GoldUnit:
-    line = node.start_mark.line + 1
+def _unit(path: Path, i: int, data: dict[str, Any], line: int) -> GoldUnit:
     here = f"units[{i}]"
-    if not isinstance(data, dict):
-        raise CorpusError(f"{path}: line {line}: {here} must be a mapping with the fields "
-                          f"{', '.join(_UNIT_KEYS)}")
-    _duplicate_keys(path, node, f"{here}.")
 
     def at(key: str) -> int:
-        return _line_of(node, key)
+        return line_of(data, key)
 
-    for k in data:
-        if k not in _UNIT_KEYS:
-            raise CorpusError(f"{path}: line {at(k)}: unknown field {here}.{k}; allowed: {', '.join(_UNIT_KEYS)}")
-    for k in _REQUIRED:
-        if k not in data:
-            raise CorpusError(f"{path}: line {line}: field {here}.{k} is missing; every unit has "
-                              f"{', '.join(_REQUIRED)} (and effect, themes)")
-    draft = _refs(path, here, "draft", data["draft"], _child(node, "draft"))
-    final = _refs(path, here, "final", data["final"], _child(node, "final"))
-    label_value = data["label"]
-    if label_value not in LABELS:
-        raise CorpusError(f"{path}: line {at('label')}: field {here}.label {label_value!r} is not one of "
-                          f"{', '.join(LABELS)}")
-    label = Label(label_value)
+    draft = tuple(str(v) for v in data["draft"])
+    final = tuple(str(v) for v in data["final"])
+    for side, refs in (("draft", draft), ("final", final)):
+        twice = next((r for k, r in enumerate(refs) if r in refs[:k]), None)
+        if twice is not None:
+            raise CorpusError(f"{path}: line {line_of(data[side], refs.index(twice, refs.index(twice) + 1))}: field "
+                              f"{here}.{side} names article {twice} twice; name it once")
+    label = Label(data["label"])
     if not draft and not final:
         raise CorpusError(f"{path}: line {at('draft')}: {here} names no article; give draft and/or final "
                           "article numbers")
@@ -237,33 +176,10 @@ def _unit(path: Path, i: int, data: Any, node: yaml.Node) -> GoldUnit:
         raise CorpusError(f"{path}: line {at('label')}: {here} is {label.value} but names "
                           f"{len(draft) + len(final)} articles; write one unit per {label.value} article")
     effect = _effect(path, here, label, data.get("effect"), at("effect") if "effect" in data else line)
-    themes = _themes(path, here, label, data.get("themes"), _child(node, "themes"), at("themes"))
-    rationale = data["rationale"]
-    if not isinstance(rationale, str) or not rationale.strip():
-        raise CorpusError(f"{path}: line {at('rationale')}: field {here}.rationale must be text saying why "
-                          "(quote the changed words of both versions)")
-    reviewed = data["reviewed"]
-    if not isinstance(reviewed, bool):
-        raise CorpusError(f"{path}: line {at('reviewed')}: field {here}.reviewed must be true or false, "
-                          f"not {reviewed!r}")
-    return GoldUnit(draft, final, label, effect, themes, rationale.strip(), reviewed, line)
-
-
-def _refs(path: Path, here: str, side: str, value: Any, node: yaml.Node) -> tuple[str, ...]:
-    if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
-        raise CorpusError(f"{path}: line {node.start_mark.line + 1}: field {here}.{side} must be a list of "
-                          f"article numbers, e.g. [4] or [] (got {value!r})")
-    out: list[str] = []
-    for v, n in zip(value, node.value, strict=True):
-        ref = str(v) if isinstance(v, (int, str)) and not isinstance(v, bool) else ""
-        if not _REF.match(ref):
-            raise CorpusError(f"{path}: line {n.start_mark.line + 1}: field {here}.{side} has {v!r}; an "
-                              "article number is a positive integer (or \"4a\" for an inserted article)")
-        if ref in out:
-            raise CorpusError(f"{path}: line {n.start_mark.line + 1}: field {here}.{side} names article {ref} "
-                              "twice; name it once")
-        out.append(ref)
-    return tuple(out)
+    themes = tuple(Theme(v) for v in data.get("themes") or ())
+    if themes and label is Label.UNCHANGED:
+        raise CorpusError(f"{path}: line {at('themes')}: field {here}.themes must be [] for an unchanged unit")
+    return GoldUnit(draft, final, label, effect, themes, data["rationale"].strip(), data["reviewed"], line)
 
 
 def _effect(path: Path, here: str, label: Label, value: Any, line: int) -> Effect | None:
@@ -283,77 +199,21 @@ def _effect(path: Path, here: str, label: Label, value: Any, line: int) -> Effec
     return Effect(value)
 
 
-def _themes(path: Path, here: str, label: Label, value: Any, node: yaml.Node, line: int) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not isinstance(node, yaml.SequenceNode):
-        raise CorpusError(f"{path}: line {line}: field {here}.themes must be a list, e.g. [scope, deadline]")
-    for v, n in zip(value, node.value, strict=True):
-        if v not in THEMES:
-            raise CorpusError(f"{path}: line {n.start_mark.line + 1}: field {here}.themes has {v!r}; "
-                              f"allowed: {', '.join(THEMES)}")
-    if value and label is Label.UNCHANGED:
-        raise CorpusError(f"{path}: line {line}: field {here}.themes must be [] for an unchanged unit")
-    return tuple(value)
-
-
-def _expect(path: Path, value: Any, node: yaml.Node, line: int) -> ExpectSignal:
-    if not isinstance(value, dict) or not value:
-        raise CorpusError(f"{path}: line {line}: field expect_signal must be a mapping with verdict and/or score")
-    _duplicate_keys(path, node, "expect_signal.")
-    for k in value:
-        if k not in _SIGNAL_KEYS:
-            raise CorpusError(f"{path}: line {_line_of(node, k)}: unknown field expect_signal.{k}; allowed: "
-                              f"{', '.join(_SIGNAL_KEYS)}")
-    verdict = value.get("verdict")
-    if verdict is not None and verdict not in VERDICTS:
-        raise CorpusError(f"{path}: line {_line_of(node, 'verdict')}: field expect_signal.verdict {verdict!r} is "
-                          f"not one of {', '.join(VERDICTS)}")
+def _expect(path: Path, value: dict[str, Any], line: int) -> ExpectSignal:
     score = value.get("score")
-    rng = None
-    if score is not None:
-        ok = (isinstance(score, list) and len(score) == 2
-              and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in score))
-        if not ok or not -1.0 <= score[0] <= score[1] <= 1.0:
-            raise CorpusError(f"{path}: line {_line_of(node, 'score')}: field expect_signal.score must be "
-                              f"[low, high] with -1 <= low <= high <= 1 (got {score!r})")
-        rng = (float(score[0]), float(score[1]))
-    return ExpectSignal(verdict, rng, line)
+    if score is not None and not score[0] <= score[1]:
+        raise CorpusError(f"{path}: line {line_of(value, 'score')}: field expect_signal.score must be "
+                          f"[low, high] with -1 <= low <= high <= 1 (got {list(score)!r})")
+    verdict = value.get("verdict")
+    return ExpectSignal(Verdict(verdict) if verdict is not None else None,
+                        (float(score[0]), float(score[1])) if score is not None else None, line)
 
 
-def _bars(path: Path, value: Any, node: yaml.Node, line: int) -> PairBars:
-    if not isinstance(value, dict) or not isinstance(node, yaml.MappingNode):
-        raise CorpusError(f"{path}: line {line}: field bars must be a mapping with {', '.join(_BAR_REQUIRED)} "
-                          "(and optionally min_effect_accuracy)")
-    _duplicate_keys(path, node, "bars.")
-    for k in value:
-        if k not in _BAR_KEYS:
-            raise CorpusError(f"{path}: line {_line_of(node, k)}: unknown field bars.{k}; allowed: "
-                              f"{', '.join(_BAR_KEYS)}")
-    for k in _BAR_REQUIRED:
-        if k not in value:
-            why = (" (say why this pair is not held to the global bars)" if k == "reason" else "")
-            raise CorpusError(f"{path}: line {line}: field bars.{k} is missing; a pair's own bars give "
-                              f"{', '.join(_BAR_REQUIRED)}{why}")
-    nums: dict[str, float | None] = {"min_effect_accuracy": None}
-    for k in ("min_label_accuracy", "min_alignment_f1", "min_effect_accuracy"):
-        if k not in value:
-            continue
-        v = value[k]
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.0 <= v <= 1.0:
-            raise CorpusError(f"{path}: line {_line_of(node, k)}: field bars.{k} must be a number from 0 to 1 "
-                              f"(got {v!r})")
-        nums[k] = float(v)
-    reason = value["reason"]
-    if not isinstance(reason, str) or not reason.strip():
-        raise CorpusError(f"{path}: line {_line_of(node, 'reason')}: field bars.reason must be text saying why "
-                          "this pair is not held to the global bars")
-    signal = value.get("signal", "bar")
-    if signal not in ("bar", "report"):
-        raise CorpusError(f"{path}: line {_line_of(node, 'signal')}: field bars.signal must be 'bar' or 'report' "
-                          f"(got {signal!r})")
-    return PairBars(nums["min_label_accuracy"], nums["min_alignment_f1"], nums["min_effect_accuracy"],
-                    " ".join(reason.split()), line, signal == "bar")
+def _bars(value: dict[str, Any], line: int) -> PairBars:
+    nums = {k: float(value[k]) if k in value else None
+            for k in ("min_label_accuracy", "min_alignment_f1", "min_effect_accuracy")}
+    return PairBars(nums["min_label_accuracy"] or 0.0, nums["min_alignment_f1"] or 0.0, nums["min_effect_accuracy"],
+                    " ".join(value["reason"].split()), line, value.get("signal", "bar") == "bar")
 
 
 def validate_against(ann: Annotations, draft: Document, final: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -418,7 +278,7 @@ def draft_annotations(report: Report, *, pair: str) -> str:
         draft = tuple(a.ref for a in unit.draft)
         final = tuple(a.ref for a in unit.final)
         effect = change.effect.value if change.effect is not None else "null"
-        themes = () if change.label is Label.UNCHANGED else tuple(t for t in change.themes if t in THEMES)
+        themes = () if change.label is Label.UNCHANGED else tuple(t.value for t in change.themes)
         reason = " ".join(change.reason.split()) or "(no reason given)"
         fired = ", ".join(f.rule_id for f in change.firings)
         if fired:
@@ -435,7 +295,7 @@ def draft_annotations(report: Report, *, pair: str) -> str:
     lines += [
         "# The tool's overall direction; check it, then uncomment to make `lawdiff check` test it:",
         "# expect_signal:",
-        f"#   verdict: {info.verdict}",
+        f"#   verdict: {info.verdict.value}",
         f"#   score: [{max(-1.0, info.score - 0.2):.1f}, {min(1.0, info.score + 0.2):.1f}]   # tool: {info.score:+.2f}",
     ]
     return "\n".join(lines) + "\n"

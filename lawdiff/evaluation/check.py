@@ -30,7 +30,8 @@ from typing import Any
 from lawdiff.evaluation.annotations import load_annotations, validate_against
 from lawdiff.errors import CorpusError, LawdiffError
 from lawdiff.evaluation.metrics import Bars, Counts, PairResult, evaluate, shortfalls, total
-from lawdiff.evaluation.meta import _compose, _line_of, load_meta
+from lawdiff.evaluation.meta import load_meta, read_corpus_yaml
+from lawdiff.io.yaml import line_of
 
 try:  # Python >= 3.11
     import tomllib as _toml
@@ -167,10 +168,10 @@ def _bars_from_values(path: Path, table: dict[str, Any], line_of) -> Bars:
 
 
 def _bars_from_yaml(path: Path) -> Bars:
-    data, node = _compose(path)
+    data = read_corpus_yaml(path, None)
     if not isinstance(data, dict):
         raise CorpusError(f"{path}: line 1: expected a mapping such as 'min-label-accuracy: 0.9'")
-    return _bars_from_values(path, data, lambda k: _line_of(node, k))
+    return _bars_from_values(path, data, lambda k: line_of(data, k))
 
 
 def _bars_from_pyproject(path: Path) -> Bars | None:

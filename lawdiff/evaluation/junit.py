@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from lawdiff.evaluation.check import CheckResult
-from lawdiff.evaluation.metrics import Outcome, PairResult
+from lawdiff.evaluation.metrics import Agreement, Outcome, PairResult
 from lawdiff.evaluation.report import disagreement_lines, fmt, signal_text
 
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -31,11 +31,11 @@ def _testcase(parent: ET.Element, r: PairResult, o: Outcome) -> None:
         "classname": f"lawdiff.{r.pair}", "name": _clean(f"{g.id}: {g.where}"),
         "file": r.annotations, "line": str(g.line),
     })
-    if o.status == "unreviewed":
+    if o.status is Agreement.UNREVIEWED:
         ET.SubElement(case, "skipped", {"message": "unreviewed: not gold until a person sets reviewed: true"})
     elif o.disagrees:
         lines = disagreement_lines(o)
-        failure = ET.SubElement(case, "failure", {"message": _clean(lines[0]), "type": o.status})
+        failure = ET.SubElement(case, "failure", {"message": _clean(lines[0]), "type": o.status.value})
         failure.text = _clean("\n".join([f"{g.where} ({r.annotations} line {g.line})", *lines]))
 
 
@@ -54,7 +54,7 @@ def render_junit(result: CheckResult) -> str:
         c = r.counts
         b = r.bars or result.bars
         for name, value in (
-            ("split", r.split), ("passed", str(r.passed).lower()),
+            ("split", r.split.value), ("passed", str(r.passed).lower()),
             ("alignment_precision", fmt(c.precision)), ("alignment_recall", fmt(c.recall)),
             ("alignment_f1", fmt(c.f1)), ("label_accuracy", fmt(c.label_accuracy)),
             ("effect_accuracy", fmt(c.effect_accuracy)), ("gold_unmatched", str(c.unmatched)),

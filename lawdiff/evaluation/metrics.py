@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lawdiff.evaluation.annotations import Annotations, ExpectSignal, GoldUnit, PairBars, where
-from lawdiff.model import Effect, Label, Report, UnitReport
+from lawdiff.evaluation.annotations import Annotations, ExpectSignal, GoldUnit, PairBars, Split, where
+from lawdiff.model import Effect, Label, Report, TextEnum, UnitReport, Verdict
 
 LABELS = tuple(x.value for x in Label)
 #: The float tolerance for the score range check (scores are rounded for display only).
@@ -58,6 +58,16 @@ class Predicted:
                    change.label, change.effect, tuple(f.rule_id for f in change.firings), change.reason, unit.weak)
 
 
+class Agreement(TextEnum):
+    """What happened to one annotated unit (see :class:`Outcome`)."""
+
+    AGREE = "agree"
+    LABEL = "label"
+    EFFECT = "effect"
+    ALIGNMENT = "alignment"
+    UNREVIEWED = "unreviewed"
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What happened to one annotated unit.
@@ -68,12 +78,12 @@ class Outcome:
     """
 
     gold: GoldUnit
-    status: str
+    status: Agreement
     predicted: tuple[Predicted, ...]
 
     @property
     def disagrees(self) -> bool:
-        return self.status in ("label", "effect", "alignment")
+        return self.status in (Agreement.LABEL, Agreement.EFFECT, Agreement.ALIGNMENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +161,9 @@ class LabelScore:
 
 @dataclass(frozen=True, slots=True)
 class SignalCheck:
-    expected_verdict: str | None
+    expected_verdict: Verdict | None
     expected_score: tuple[float, float] | None
-    verdict: str
+    verdict: Verdict
     score: float
 
     @property
@@ -184,13 +194,13 @@ class PairResult:
     unannotated_final: tuple[str, ...] = ()
     signal: SignalCheck | None = None
     shortfalls: tuple[str, ...] = field(default=())  # filled in by check against the bars
-    split: str = "dev"  # annotations.yaml ``split``: dev | heldout
+    split: Split = Split.DEV  # annotations.yaml ``split``
     bars: Bars | None = None  # the pair's own bars from annotations.yaml; after check, the bars it was held to
 
     @property
     def heldout(self) -> bool:
         """A held-out pair's expect_signal is reported but is not a bar, and it is pooled apart."""
-        return self.split == "heldout"
+        return self.split is Split.HELDOUT
 
     @property
     def signal_is_bar(self) -> bool:
@@ -199,7 +209,7 @@ class PairResult:
 
     @property
     def unreviewed(self) -> int:
-        return sum(1 for o in self.outcomes if o.status == "unreviewed")
+        return sum(1 for o in self.outcomes if o.status is Agreement.UNREVIEWED)
 
     @property
     def disagreements(self) -> tuple[Outcome, ...]:
@@ -248,7 +258,7 @@ def evaluate(report: Report, ann: Annotations, *, pair_path: str = "",
                           pair_path=pair_path, unannotated=unannotated)
 
 
-def evaluate_units(predicted: Sequence[Predicted], ann: Annotations, *, signal: tuple[str, float] | None = None,
+def evaluate_units(predicted: Sequence[Predicted], ann: Annotations, *, signal: tuple[Verdict, float] | None = None,
                    pair_path: str = "",
                    unannotated: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> PairResult:
     by_key = {p.key: p for p in predicted}
@@ -265,26 +275,26 @@ def evaluate_units(predicted: Sequence[Predicted], ann: Annotations, *, signal: 
     for g in ann.units:
         hit = by_key.get(g.key)
         if not g.reviewed:
-            outcomes.append(Outcome(g, "unreviewed", (hit,) if hit else ()))
+            outcomes.append(Outcome(g, Agreement.UNREVIEWED, (hit,) if hit else ()))
             continue
         if hit is None:
             mine = _articles(g.draft, g.final)
             overlap = tuple(p for p in predicted if _articles(p.draft, p.final) & mine)
-            outcomes.append(Outcome(g, "alignment", overlap))
+            outcomes.append(Outcome(g, Agreement.ALIGNMENT, overlap))
             continue
         matched += 1
         confusion[(g.label.value, hit.label.value)] += 1
-        status = "agree"
+        status = Agreement.AGREE
         if hit.label is g.label:
             label_correct += 1
         else:
-            status = "label"
+            status = Agreement.LABEL
         if g.effect is not None:
             effect_total += 1
             if hit.effect is g.effect:
                 effect_correct += 1
-            elif status == "agree":
-                status = "effect"
+            elif status is Agreement.AGREE:
+                status = Agreement.EFFECT
         outcomes.append(Outcome(g, status, (hit,)))
 
     counts = Counts(len(gold), len(scored), matched, label_correct, effect_total, effect_correct,
@@ -303,7 +313,7 @@ def pair_bars(own: PairBars, path: str) -> Bars:
                 own.min_effect_accuracy, own.reason, own.signal_bar)
 
 
-def signal_check(expect: ExpectSignal, verdict: str, score: float) -> SignalCheck:
+def signal_check(expect: ExpectSignal, verdict: Verdict, score: float) -> SignalCheck:
     return SignalCheck(expect.verdict, expect.score, verdict, score)
 
 
@@ -329,7 +339,8 @@ def shortfalls(counts: Counts, bars: Bars, signal: SignalCheck | None = None) ->
             out.append(f"effect accuracy {shown} < {bars.min_effect_accuracy:.3f}")
     if signal is not None:
         if not signal.verdict_ok:
-            out.append(f"signal verdict {signal.verdict!r}, expected {signal.expected_verdict!r}")
+            expected = signal.expected_verdict.value if signal.expected_verdict is not None else None
+            out.append(f"signal verdict {signal.verdict.value!r}, expected {expected!r}")
         if not signal.score_ok and signal.expected_score is not None:
             lo, hi = signal.expected_score
             out.append(f"signal score {signal.score:+.3f} outside [{lo:+.2f}, {hi:+.2f}]")

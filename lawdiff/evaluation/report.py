@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from lawdiff.evaluation.check import CheckResult
-from lawdiff.evaluation.metrics import LABELS, Bars, Counts, Outcome, PairResult, Predicted
+from lawdiff.evaluation.annotations import Split
+from lawdiff.evaluation.metrics import LABELS, Agreement, Bars, Counts, Outcome, PairResult, Predicted
 
 #: 1.1: ``split`` and ``bars`` per pair, ``signal.is_bar``, ``overall_dev`` and ``overall_heldout``;
 #: ``overall`` pools the dev pairs only (the same as ``overall_dev``; every pair when none is held out).
 SCHEMA_VERSION = "1.1"
-SPLIT_NAMES = {"dev": "dev", "heldout": "held out"}
+SPLIT_NAMES = {Split.DEV: "dev", Split.HELDOUT: "held out"}
 HELDOUT_SIGNAL = "held out: reported, not a bar"
 _ABBR = {"unchanged": "unch", "reworded": "rewd", "relaxed": "relx", "tightened": "tght", "added": "add",
          "removed": "rem"}
@@ -42,13 +43,13 @@ def disagreement_lines(o: Outcome) -> list[str]:
     """The facts of one disagreement, one per line, shared by every format."""
     g = o.gold
     gold = g.label.value + (f"/{g.effect.value}" if g.effect is not None else "")
-    if o.status == "alignment":
+    if o.status is Agreement.ALIGNMENT:
         tool = "; ".join(predicted_text(p) for p in o.predicted) or "no unit"
         return [f"alignment: gold unit {g.id} ({gold}) was not aligned; the tool has {tool}",
                 f"rationale: {g.rationale}"]
     p = o.predicted[0]
     tool = p.label.value + (f"/{p.effect.value}" if p.effect is not None else "")
-    what = "label" if o.status == "label" else "effect"
+    what = "label" if o.status is Agreement.LABEL else "effect"
     return [f"{what}: gold {gold}, tool {tool}",
             f"rules fired: {', '.join(p.rules) if p.rules else 'none'}",
             f"tool reason: {p.reason}",
@@ -61,10 +62,10 @@ def signal_text(r: PairResult) -> str:
         return "not annotated (no expect_signal)"
     want = []
     if s.expected_verdict is not None:
-        want.append(s.expected_verdict)
+        want.append(s.expected_verdict.value)
     if s.expected_score is not None:
         want.append(f"score in [{s.expected_score[0]:+.2f}, {s.expected_score[1]:+.2f}]")
-    text = f"{s.verdict} {s.score:+.3f}, expected {' '.join(want)}: {'ok' if s.ok else 'FAILS'}"
+    text = f"{s.verdict.value} {s.score:+.3f}, expected {' '.join(want)}: {'ok' if s.ok else 'FAILS'}"
     if r.heldout:
         return f"{text} ({HELDOUT_SIGNAL})"
     return text if r.signal_is_bar else f"{text} (reported, not a bar: see the pair's bars.reason)"
@@ -234,7 +235,7 @@ def render_markdown(result: CheckResult) -> str:
                                  for p in o.predicted) or "—"
                 rules = "; ".join(", ".join(p.rules) or "none" for p in o.predicted) or "—"
                 gl = gu.label.value + (f"/{gu.effect.value}" if gu.effect else "")
-                where = f"{gu.where} ({o.status}; line {gu.line})"
+                where = f"{gu.where} ({o.status.value}; line {gu.line})"
                 out.append(f"| {_md(where)} | {gl} | {_md(tool)} | {_md(rules)} | {_md(gu.rationale)} |")
         else:
             out += ["", "No disagreements."]
@@ -278,7 +279,7 @@ def _pred(p: Predicted) -> dict[str, Any]:
 
 def _outcome(o: Outcome) -> dict[str, Any]:
     g = o.gold
-    return {"id": g.id, "where": g.where, "line": g.line, "status": o.status, "draft": list(g.draft),
+    return {"id": g.id, "where": g.where, "line": g.line, "status": o.status.value, "draft": list(g.draft),
             "final": list(g.final), "gold_label": g.label.value, "gold_effect": g.effect.value if g.effect else None,
             "rationale": g.rationale, "tool": [_pred(p) for p in o.predicted]}
 
@@ -288,17 +289,18 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
     for r in result.pairs:
         s = r.signal
         pairs.append({
-            "pair": r.pair, "split": r.split, "path": r.path, "annotations": r.annotations, "passed": r.passed,
+            "pair": r.pair, "split": r.split.value, "path": r.path, "annotations": r.annotations, "passed": r.passed,
             "bars": None if r.bars is None else _bars(r.bars),
             "shortfalls": list(r.shortfalls), "unreviewed": r.unreviewed,
             "unannotated": {"draft": list(r.unannotated_draft), "final": list(r.unannotated_final)},
             **_counts(r.counts),
             "signal": None if s is None else {
-                "verdict": s.verdict, "score": round(s.score, 4), "expected_verdict": s.expected_verdict,
+                "verdict": s.verdict.value, "score": round(s.score, 4),
+                "expected_verdict": s.expected_verdict.value if s.expected_verdict is not None else None,
                 "expected_score": list(s.expected_score) if s.expected_score else None, "ok": s.ok,
                 "is_bar": r.signal_is_bar},
             "disagreements": [_outcome(o) for o in r.disagreements],
-            "unreviewed_units": [_outcome(o) for o in r.outcomes if o.status == "unreviewed"],
+            "unreviewed_units": [_outcome(o) for o in r.outcomes if o.status is Agreement.UNREVIEWED],
         })
     dev = {"pairs": len(result.dev_pairs), "shortfalls": list(result.shortfalls), **_counts(result.overall)}
     return {

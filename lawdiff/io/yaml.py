@@ -19,10 +19,15 @@ does not refuse, and what this loader does:
   5000 digits (or ``0xfff…`` that builds one and then fails in ``repr``), ``!!float x``.  The constructor raises ``ValueError``; here it becomes a
   :class:`yaml.constructor.ConstructorError` with the line, like every other YAML error.
 
-Every refusal is a :class:`yaml.MarkedYAMLError`, so loaders keep reporting "file:line: not valid YAML
-(…)" through the ``except yaml.YAMLError`` they already have.  Use :class:`GuardedLoader` (or subclass
-it) wherever ``yaml.SafeLoader`` would be used; :func:`read_yaml_text` reads a file with the size cap
-applied while reading.
+Every refusal is a :class:`yaml.MarkedYAMLError`.  Use :class:`GuardedLoader` (or subclass it) wherever
+``yaml.SafeLoader`` would be used; :func:`read_yaml_text` reads a file with the size cap applied while
+reading.
+
+lawdiff's own files (rule tables, meta.yaml, annotations.yaml, signal.yaml) are read with :func:`parse`,
+the one line-aware loader: mappings come back as :class:`Map` and lists as :class:`Seq`, which remember
+the line of every key and item (so that :mod:`lawdiff.io.schema` can name the line of a problem) and the
+keys given twice (which ``yaml.safe_load`` would silently keep the last of).  Every YAML problem becomes
+one :class:`YamlError` with its line.
 """
 
 from __future__ import annotations
@@ -150,6 +155,94 @@ def read_yaml_text(path: str | os.PathLike[str]) -> str:
     return data.decode("utf-8")
 
 
+# ------------------------------------------------------------------------------ the line-aware loader
+
+
+class Map(dict[str, Any]):
+    """A YAML mapping that remembers where it is: its first line, each key's line, repeated keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+    repeated: list[tuple[str, int, int]]  # (key, line of the repeat, line of the first)
+
+
+class Seq(list[Any]):
+    """A YAML list that remembers its first line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class LineLoader(GuardedLoader):
+    """:class:`GuardedLoader` building :class:`Map` and :class:`Seq`; keys must be text."""
+
+
+def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> Map:
+    loader.flatten_mapping(node)
+    out = Map()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    out.repeated = []
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(None, None, f"key {str(key)[:40]!r} is not text; quote it",
+                                                    key_node.start_mark)
+        if key in out.key_lines:
+            out.repeated.append((key, line, out.key_lines[key]))
+            continue  # the first one counts; the repeat is reported by lawdiff.io.schema
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = line
+    return out
+
+
+def _construct_sequence(loader: LineLoader, node: yaml.SequenceNode) -> Seq:
+    out = Seq(loader.construct_object(n, deep=True) for n in node.value)
+    out.line = node.start_mark.line + 1
+    out.item_lines = [n.start_mark.line + 1 for n in node.value]
+    return out
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class YamlError(Exception):
+    """A YAML text that cannot be read: ``line`` (0 when unknown) and the cause with its fix."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def parse(text: str) -> Any:
+    """The data of one YAML document (:class:`Map`, :class:`Seq`, scalars; None when empty), guarded.
+
+    Raises :class:`YamlError`: "not valid YAML (…); fix the syntax", or a limit's own message."""
+    try:
+        return yaml.load(text, Loader=LineLoader)  # a SafeLoader subclass: no python/* tags
+    except YamlLimitError as exc:
+        mark = exc.problem_mark
+        raise YamlError(mark.line + 1 if mark else 0, str(exc.problem)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or str(exc).splitlines()[0]
+        raise YamlError(mark.line + 1 if mark else 0, f"not valid YAML ({problem}); fix the syntax") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(0, f"not valid YAML ({str(exc).splitlines()[0]}); fix the syntax") from None
+
+
+def line_of(container: Any, key: str | int) -> int:
+    """The line of ``container[key]``: a key's line in a :class:`Map`, an item's in a :class:`Seq`;
+    else the container's own line (0 for plain data)."""
+    if isinstance(container, Map) and isinstance(key, str):
+        return container.key_lines.get(key, container.line)
+    if isinstance(container, Seq) and isinstance(key, int) and 0 <= key < len(container.item_lines):
+        return container.item_lines[key]
+    return getattr(container, "line", 0)
+
+
 def safe_load(text: str) -> Any:
     return yaml.load(text, Loader=GuardedLoader)  # a SafeLoader subclass: no python/* tags
 
@@ -158,5 +251,5 @@ def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=GuardedLoader)
 
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_SIZE", "GuardedLoader", "YamlLimitError", "compose", "read_yaml_text",
-           "safe_load"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_SIZE", "GuardedLoader", "LineLoader", "Map", "Seq", "YamlError",
+           "YamlLimitError", "compose", "line_of", "parse", "read_yaml_text", "safe_load"]

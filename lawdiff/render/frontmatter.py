@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawdiff.model import Report
+from lawdiff.model import Level, Report, Status
 from lawdiff.render.table import (
     cell_width,
     count_bar,
@@ -74,8 +74,8 @@ def _colon(w: Words) -> str:
 def sides(report: Report, w: Words, *, dated: bool = False) -> tuple[str, str]:
     d, f = report.draft_meta, report.final_meta
     return (
-        side_heading(d.status, "draft", w, d.date if dated else ""),
-        side_heading(f.status, "final", w, f.date if dated else ""),
+        side_heading(d.status, Status.DRAFT, w, d.date if dated else ""),
+        side_heading(f.status, Status.FINAL, w, f.date if dated else ""),
     )
 
 
@@ -95,17 +95,20 @@ def version_blocks(report: Report, w: Words) -> list[Block]:
             return w.list_sep.join(given)
         return w.list_sep.join(guessed) + inferred if guessed else ""
 
-    def level_of(given: str, guessed: str) -> str:
-        if given:
-            return level(given)
+    def level_of(given: Level | None, guessed: str) -> str:
+        if given is not None:
+            return level(given.value)
         return level(guessed) + inferred if guessed else ""
+
+    def status(s: Status | None) -> str:
+        return "" if s is None else w.sides.get(s.value, s.value)
 
     rows = (
         (n[0], d.title or report.draft.title, f.title or report.final.title),
         (n[1], issuers(d.issuers, co.draft_issuers), issuers(f.issuers, co.final_issuers)),
         (n[2], d.date, f.date),
-        (n[3], level_of(d.level, cm.draft_level), level_of(f.level, cm.final_level)),
-        (n[4], w.sides.get(d.status, d.status), w.sides.get(f.status, f.status)),
+        (n[3], level_of(d.level, cm.draft_level_shown), level_of(f.level, cm.final_level_shown)),
+        (n[4], status(d.status), status(f.status)),
         (n[5], display_path(report.draft.path), display_path(report.final.path)),
         (n[6], str(len(report.draft.articles)), str(len(report.final.articles))),
     )
@@ -126,7 +129,7 @@ def signal_blocks(report: Report, w: Words) -> list[Block]:
     out: list[Block] = [
         Para(
             (
-                f"{sw['verdict']}{c}{w.verdicts.get(info.verdict, info.verdict)} · {sw['score']} {info.score:+.2f}",
+                f"{sw['verdict']}{c}{w.verdicts[info.verdict.value]} · {sw['score']} {info.score:+.2f}",
             )
         ),
         Para((f"{sw['tightening']} ", Mono(score_bar(info.score)), f" {sw['relaxing']}")),
@@ -138,7 +141,7 @@ def signal_blocks(report: Report, w: Words) -> list[Block]:
         Para((f"{sw['thresholds']}{c}{one_line(info.thresholds)}",)),
         Heading(3, sw["labels"]),
     ]
-    names = [w.labels.get(k, k) for k, _n in info.label_counts]
+    names = [w.labels[k.value] for k, _n in info.label_counts]
     width = max((cell_width(x) for x in names), default=0)
     most = max((k for _l, k in info.label_counts), default=0)
     out.append(
@@ -164,7 +167,7 @@ def signal_blocks(report: Report, w: Words) -> list[Block]:
                 ),
                 tuple(
                     (
-                        t.theme,
+                        t.theme.value,
                         str(t.units),
                         f"{t.relaxing:g}",
                         f"{t.tightening:g}",
@@ -217,7 +220,8 @@ def restriction_blocks(report: Report, w: Words) -> list[Block]:
             "lrrr",
         ),
     ]
-    draft, final = dict(r.draft_counts), dict(r.final_counts)
+    draft = dict(r.draft_restriction_counts + r.draft_promotion_counts)
+    final = dict(r.final_restriction_counts + r.final_promotion_counts)
     counted = [
         x for x in [*draft, *(y for y in final if y not in draft)] if draft.get(x, 0) or final.get(x, 0)
     ]
@@ -257,7 +261,7 @@ def coordination_blocks(report: Report, w: Words) -> list[Block]:
         f"{sw['actors_removed']}{col}{names(c.actors_removed, w.none)}",
     )
     commitment = [
-        f"{sw['level']}{col}{level(m.draft_level)} → {level(m.final_level)}",
+        f"{sw['level']}{col}{level(m.draft_level_shown)} → {level(m.final_level_shown)}",
         f"{sw['provisional']}{col}{yes(m.draft_provisional)} → {yes(m.final_provisional)}",
     ]
     if m.note:

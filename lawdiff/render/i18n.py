@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lawdiff.model import Lang
+from lawdiff.model import Lang, Verdict
+
+#: How the terminal and the JSON ``verdict_shown`` name a verdict (English, whatever the texts' language).
+VERDICT_SHOWN = {
+    Verdict.RELAXING: "pro-growth / relaxing",
+    Verdict.TIGHTENING: "tightening",
+    Verdict.MIXED: "mixed",
+    Verdict.NONE: "no substantive change",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,18 @@ additions) and the schema together when the shape changes.
 from __future__ import annotations
 
 import json
+from enum import Enum
 from typing import Any
 
 from lawdiff.model import Article, Change, Document, Paragraph, Report, Signal, UnitReport, VersionMeta
 from lawdiff.render.table import display_path, timestamp_now
-from lawdiff.signal.information import VERDICT_SHOWN
+from lawdiff.render.i18n import VERDICT_SHOWN
 
 SCHEMA_VERSION = "1.1"
+
+
+def _value(e: Enum | None) -> str:
+    return "" if e is None else str(e.value)
 
 
 def _paragraph(p: Paragraph) -> dict[str, Any]:
@@ -38,7 +43,7 @@ def _document(doc: Document, meta: VersionMeta) -> dict[str, Any]:
         "lang": doc.lang.value,
         "encoding": doc.encoding, "articles": len(doc.articles), "fallback": doc.fallback,
         "preamble": list(doc.preamble), "warnings": list(doc.warnings),
-        "issuers": list(meta.issuers), "date": meta.date, "level": meta.level, "status": meta.status,
+        "issuers": list(meta.issuers), "date": meta.date, "level": _value(meta.level), "status": _value(meta.status),
         "source": meta.source,
         "headings": [{"level": h.level, "label": h.label, "title": h.title, "line": h.line}
                      for h in doc.headings],
@@ -51,12 +56,12 @@ def _change(c: Change) -> dict[str, Any]:
         "effect": c.effect.value if c.effect else None,
         "secondary": c.secondary.value if c.secondary else None,
         "score": round(c.score, 4),
-        "themes": list(c.themes),
+        "themes": [t.value for t in c.themes],
         "reason": c.reason,
         "rules": [
-            {"id": f.rule_id, "theme": f.theme, "direction": f.direction.value, "weight": f.weight,
+            {"id": f.rule_id, "theme": f.theme.value, "direction": f.direction.value, "weight": f.weight,
              "description": f.description,
-             "evidence": [{"side": e.side, "where": e.where, "text": e.text, "start": e.start, "end": e.end}
+             "evidence": [{"side": e.side.value, "where": e.where, "text": e.text, "start": e.start, "end": e.end}
                           for e in f.evidence]}
             for f in c.firings
         ],
@@ -111,17 +116,17 @@ def signal_to_dict(signal: Signal) -> dict[str, Any]:
     info, r, c, m = signal.information, signal.restriction, signal.coordination, signal.commitment
     return {
         "information": {
-            "verdict": info.verdict,
-            "verdict_shown": VERDICT_SHOWN.get(info.verdict, info.verdict),
+            "verdict": info.verdict.value,
+            "verdict_shown": VERDICT_SHOWN[info.verdict],
             "score": info.score,
             "relaxing": info.relaxing,
             "tightening": info.tightening,
             "thresholds": info.thresholds,
-            "label_counts": dict(info.label_counts),
-            "effect_counts": dict(info.effect_counts),
+            "label_counts": {label.value: n for label, n in info.label_counts},
+            "effect_counts": {effect.value: n for effect, n in info.effect_counts},
             "themes": [
                 {
-                    "theme": s.theme,
+                    "theme": s.theme.value,
                     "units": s.units,
                     "relaxing": s.relaxing,
                     "tightening": s.tightening,
@@ -144,12 +149,12 @@ def signal_to_dict(signal: Signal) -> dict[str, Any]:
             "draft": {
                 "restriction_per_1000": r.draft_restriction_per_1000,
                 "promotion_per_1000": r.draft_promotion_per_1000,
-                "counts": dict(r.draft_counts),
+                "counts": dict(r.draft_restriction_counts + r.draft_promotion_counts),
             },
             "final": {
                 "restriction_per_1000": r.final_restriction_per_1000,
                 "promotion_per_1000": r.final_promotion_per_1000,
-                "counts": dict(r.final_counts),
+                "counts": dict(r.final_restriction_counts + r.final_promotion_counts),
             },
             "change": {
                 "restriction_per_1000": round(r.final_restriction_per_1000 - r.draft_restriction_per_1000, 3),
@@ -165,8 +170,8 @@ def signal_to_dict(signal: Signal) -> dict[str, Any]:
             "actors_removed": list(c.actors_removed),
         },
         "commitment": {
-            "draft_level": m.draft_level,
-            "final_level": m.final_level,
+            "draft_level": m.draft_level_shown,
+            "final_level": m.final_level_shown,
             "draft_provisional": m.draft_provisional,
             "final_provisional": m.final_provisional,
             "note": m.note,

@@ -16,24 +16,19 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lawdiff.model import Lang, Signal
-from lawdiff.signal.lexicon import signal_words
-from lawdiff.signal.information import VERDICT_SHOWN
+from lawdiff.model import Effect, Label, Lang, Signal, Verdict
+from lawdiff.render.i18n import VERDICT_SHOWN
 
 WIDTH = 100
 #: Themes shown in the panel and plain text (the weightiest first); JSON carries all of them.
 MAX_THEMES = 8
 TITLE = "Signal: what the revision expresses"
 _BAR_HALF = 10
-_VERDICT_STYLE = {"relaxing": "bold green", "tightening": "bold red", "mixed": "bold yellow", "none": "dim"}
+_VERDICT_STYLE = {Verdict.RELAXING: "bold green", Verdict.TIGHTENING: "bold red", Verdict.MIXED: "bold yellow",
+                  Verdict.NONE: "dim"}
 
 
 # --------------------------------------------------------------------------- shared pieces
-
-
-def _restriction_vocab() -> frozenset[str]:
-    """Restriction words of every language, to split RestrictionIndex counts into the two kinds."""
-    return frozenset(w for lang in Lang for w in signal_words(lang).restriction)
 
 
 def score_bar(score: float, *, ascii_only: bool = False) -> str:
@@ -52,32 +47,28 @@ def _num(x: float, places: int = 2) -> str:
 def _labels_line(signal: Signal) -> str:
     info = signal.information
     effects = dict(info.effect_counts)
-    sub = {"added": ("enabling", "burden", "neutral"), "removed": ("relaxing", "tightening", "neutral")}
+    sub = {Label.ADDED: (Effect.ENABLING, Effect.BURDEN, Effect.NEUTRAL),
+           Label.REMOVED: (Effect.RELAXING, Effect.TIGHTENING, Effect.NEUTRAL)}
     out = []
     for label, n in info.label_counts:
         if not n:
             continue
-        text = f"{label} {n}"
+        text = f"{label.value} {n}"
         if label in sub:
             # an effect count is per label only when the other label has none of the shared "neutral"
-            parts = [f"{e} {effects.get(e, 0)}" for e in sub[label] if effects.get(e, 0) and e != "neutral"]
+            parts = [f"{e.value} {effects.get(e, 0)}" for e in sub[label] if effects.get(e, 0) and e is not Effect.NEUTRAL]
             if parts:
                 text += f" ({', '.join(parts)})"
         out.append(text)
     return " · ".join(out) or "no units"
 
 
-def _word_counts(signal: Signal) -> tuple[str, str]:
-    restr = _restriction_vocab()
-    r = signal.restriction
-    final = dict(r.final_counts)
-    pairs = [(w, n, final.get(w, 0)) for w, n in r.draft_counts]
-    pairs += [(w, 0, n) for w, n in r.final_counts if w not in dict(r.draft_counts)]
-    fmt = [(w, f"{w} {d}→{f}") for w, d, f in pairs if d or f]
-    return (
-        " · ".join(s for w, s in fmt if w in restr) or "none",
-        " · ".join(s for w, s in fmt if w not in restr) or "none",
-    )
+def _word_counts(draft: tuple[tuple[str, int], ...], final: tuple[tuple[str, int], ...]) -> str:
+    """'应当 12→9 · 不得 3→4': the words of one kind counted in either version, draft → final."""
+    after = dict(final)
+    pairs = [(w, n, after.get(w, 0)) for w, n in draft]
+    pairs += [(w, 0, n) for w, n in final if w not in dict(draft)]
+    return " · ".join(f"{w} {d}→{f}" for w, d, f in pairs if d or f) or "none"
 
 
 def _join(items: tuple[str, ...], empty: str = "none", lang: Lang | None = None) -> str:
@@ -99,7 +90,8 @@ def _change(before: float, after: float) -> str:
 def _rows(signal: Signal, lang: Lang | None = None) -> dict[str, list[tuple[str, str]]]:
     """The label/value rows of the three text sections, shared by panel and plain text."""
     r, c, m = signal.restriction, signal.coordination, signal.commitment
-    restr_words, promo_words = _word_counts(signal)
+    restr_words = _word_counts(r.draft_restriction_counts, r.final_restriction_counts)
+    promo_words = _word_counts(r.draft_promotion_counts, r.final_promotion_counts)
     restriction = [
         ("restriction", _change(r.draft_restriction_per_1000, r.final_restriction_per_1000)),
         ("promotion", _change(r.draft_promotion_per_1000, r.final_promotion_per_1000)),
@@ -119,7 +111,7 @@ def _rows(signal: Signal, lang: Lang | None = None) -> dict[str, list[tuple[str,
         return "yes" if b else "no"
 
     commitment = [
-        ("level", f"{m.draft_level} → {m.final_level}"),
+        ("level", f"{m.draft_level_shown} → {m.final_level_shown}"),
         ("provisional", f"draft {yes(m.draft_provisional)} → final {yes(m.final_provisional)}"),
         ("note", m.note),
     ]
@@ -139,7 +131,7 @@ def signal_panel(signal: Signal, *, lang: Lang) -> RenderableType:
     parts: list[RenderableType] = []
     head = Text.assemble(
         ("Information  ", "bold"),
-        (VERDICT_SHOWN.get(info.verdict, info.verdict), _VERDICT_STYLE.get(info.verdict, "")),
+        (VERDICT_SHOWN[info.verdict], _VERDICT_STYLE[info.verdict]),
         f"  score {_num(info.score)}  ",
         ("tightening ", "red"),
         score_bar(info.score),
@@ -165,7 +157,7 @@ def signal_panel(signal: Signal, *, lang: Lang) -> RenderableType:
             t.add_column(name, justify=just, no_wrap=name != "theme")  # type: ignore[arg-type]
         for s in info.themes[:MAX_THEMES]:
             t.add_row(
-                s.theme,
+                s.theme.value,
                 str(s.units),
                 f"{s.relaxing:g}",
                 f"{s.tightening:g}",
@@ -246,7 +238,7 @@ def signal_plain(signal: Signal, *, width: int = WIDTH) -> str:
         out.extend(wrap_cells(f"  {label:<{pad}} {value}".rstrip(), width, " " * (pad + 3)))
 
     out.append("Information")
-    row("verdict", f"{VERDICT_SHOWN.get(info.verdict, info.verdict)} (score {_num(info.score)})")
+    row("verdict", f"{VERDICT_SHOWN[info.verdict]} (score {_num(info.score)})")
     row("direction", f"tightening {score_bar(info.score, ascii_only=True)} relaxing")
     row("weight", f"relaxing {info.relaxing:g} · tightening {info.tightening:g}")
     row("units", _labels_line(signal))
@@ -257,7 +249,7 @@ def signal_plain(signal: Signal, *, width: int = WIDTH) -> str:
         for s in info.themes[:MAX_THEMES]:
             out.extend(
                 wrap_cells(
-                    theme_row.format(s.theme, s.units, f"{s.relaxing:g}", f"{s.tightening:g}", _num(s.score)),
+                    theme_row.format(s.theme.value, s.units, f"{s.relaxing:g}", f"{s.tightening:g}", _num(s.score)),
                     width,
                 )
             )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from lawdiff.model import Article, ArticleDiff, Label, Op, Report, UnitKind, UnitReport
+from lawdiff.model import Article, ArticleDiff, Label, Op, Report, Status, UnitKind, UnitReport
 from lawdiff.render.i18n import Words
 
 Line = tuple["Run", ...]
@@ -299,7 +299,7 @@ def reason_lines(u: UnitReport, w: Words) -> tuple[str, ...]:
     for f in c.firings:
         direction = w.directions.get(f.direction.value, f.direction.value)
         out.append(
-            f"{w.rule} {f.rule_id} ({f.theme}, {direction}, {w.weight} {f.weight:g}){colon}{f.description}"
+            f"{w.rule} {f.rule_id} ({f.theme.value}, {direction}, {w.weight} {f.weight:g}){colon}{f.description}"
         )
         for ev in f.evidence[:2]:
             out.append(f"　{w.evidence}{colon}{ev.where} “{_clip(ev.text)}”")
@@ -308,8 +308,8 @@ def reason_lines(u: UnitReport, w: Words) -> tuple[str, ...]:
     return tuple(out)
 
 
-def side_heading(status: str, default: str, w: Words, date: str) -> str:
-    name = w.sides.get(status) or w.sides[default]
+def side_heading(status: Status | None, default: Status, w: Words, date: str) -> str:
+    name = w.sides[(status or default).value]
     if not date:
         return name
     return f"{name}（{date}）" if w.lang.value == "zh" else f"{name} ({date})"

@@ -110,7 +110,7 @@ def _explanation(u: UnitReport, plain: bool) -> Text:
     for f in c.firings:
         t.append("\n    rule ")
         t.append(f.rule_id, style=None if plain else "cyan")
-        t.append(f" ({f.theme}, {f.direction.value}, weight {f.weight:g})")
+        t.append(f" ({f.theme.value}, {f.direction.value}, weight {f.weight:g})")
         for ev in f.evidence[:2]:
             snippet = ev.text if len(ev.text) <= 60 else ev.text[:57] + "…"
             t.append(f"\n      {ev.where}: “{snippet}”")

@@ -1,4 +1,4 @@
-"""Stage 6: classified units -> Signal.  What the revision *says*, in McAdams' terms.
+"""The information channel of the signal: which way the classified changes lean, weighted, per theme.
 
 Law speaks beyond its commands (R. McAdams, *The Expressive Powers of Law*; applied to China's 2023
 generative-AI measures by A. H. Zhang, 2024).  A revision of a draft is read here on four channels:
@@ -26,19 +26,15 @@ from dataclasses import dataclass
 from lawdiff.model import (
     Change,
     Direction,
-    Document,
     Effect,
     Information,
     Label,
-    Lang,
-    Signal,
+    Theme,
     ThemeScore,
     TopChange,
     UnitReport,
-    VersionMeta,
+    Verdict,
 )
-from lawdiff.signal.lexicon import signal_words
-from lawdiff.signal.textual import commitment, coordination, restriction_index
 
 #: A direction needs |score| at least this: the heavier side carries >= 1.5x the weight of the other.
 MIN_SCORE = 0.2
@@ -49,14 +45,6 @@ EPSILON = 1e-9
 #: How many of the weightiest changes the summary lists.
 TOP_N = 5
 
-VERDICTS = ("relaxing", "tightening", "mixed", "none")
-VERDICT_SHOWN = {
-    "relaxing": "pro-growth / relaxing",
-    "tightening": "tightening",
-    "mixed": "mixed",
-    "none": "no substantive change",
-}
-
 _RELAX_EFFECTS = {(Label.ADDED, Effect.ENABLING), (Label.REMOVED, Effect.RELAXING)}
 _TIGHTEN_EFFECTS = {(Label.ADDED, Effect.BURDEN), (Label.REMOVED, Effect.TIGHTENING)}
 
@@ -65,7 +53,7 @@ _TIGHTEN_EFFECTS = {(Label.ADDED, Effect.BURDEN), (Label.REMOVED, Effect.TIGHTEN
 class _Part:
     """One weighted piece of a unit's direction, attributed to a theme."""
 
-    theme: str
+    theme: Theme
     direction: Direction  # RELAX or TIGHTEN
     weight: float
 
@@ -98,9 +86,9 @@ def unit_parts(change: Change) -> tuple[_Part, ...]:
     if not firings and change.label in (Label.ADDED, Label.REMOVED):
         firings = [f for f in change.firings if f.direction is not Direction.NEUTRAL and f.weight > 0]
     if firings:
-        return tuple(_Part(f.theme or "other", direction, f.weight) for f in firings)
+        return tuple(_Part(f.theme, direction, f.weight) for f in firings)
     weight = abs(change.score) or DEFAULT_WEIGHT
-    themes = change.themes or ("other",)
+    themes = change.themes or (Theme.OTHER,)
     return tuple(_Part(t, direction, weight / len(themes)) for t in themes)
 
 
@@ -109,7 +97,7 @@ def net_score(relaxing: float, tightening: float) -> float:
     return 0.0 if total < EPSILON else (relaxing - tightening) / total
 
 
-def verdict(relaxing: float, tightening: float, unit_weights: Sequence[float]) -> str:
+def verdict(relaxing: float, tightening: float, unit_weights: Sequence[float]) -> Verdict:
     """relaxing | tightening | mixed | none.
 
     A direction needs both a share and a lead.  The share: |score| >= MIN_SCORE (0.2), i.e. the
@@ -121,13 +109,13 @@ def verdict(relaxing: float, tightening: float, unit_weights: Sequence[float]) -
     """
     total = relaxing + tightening
     if total < EPSILON:
-        return "none"
+        return Verdict.NONE
     score = net_score(relaxing, tightening)
     noise = math.sqrt(sum(w * w for w in unit_weights))
     lead = abs(relaxing - tightening)
     if abs(score) >= MIN_SCORE and lead >= noise - EPSILON:
-        return "relaxing" if score > 0 else "tightening"
-    return "mixed"
+        return Verdict.RELAXING if score > 0 else Verdict.TIGHTENING
+    return Verdict.MIXED
 
 
 def thresholds_text(noise: float) -> str:
@@ -152,9 +140,9 @@ def information(units: Sequence[UnitReport]) -> Information:
     labels = Counter(u.change.label for u in units)
     effects = Counter(u.change.effect for u in units if u.change.effect is not None)
     relaxing = tightening = 0.0
-    theme_relax: dict[str, float] = defaultdict(float)
-    theme_tight: dict[str, float] = defaultdict(float)
-    theme_units: dict[str, set[str]] = defaultdict(set)
+    theme_relax: dict[Theme, float] = defaultdict(float)
+    theme_tight: dict[Theme, float] = defaultdict(float)
+    theme_units: dict[Theme, set[str]] = defaultdict(set)
     unit_weights: list[float] = []
     ranked: list[tuple[float, int, TopChange]] = []
     for i, u in enumerate(units):
@@ -188,8 +176,8 @@ def information(units: Sequence[UnitReport]) -> Information:
     ranked.sort(key=lambda r: (-r[0], r[1]))
     noise = math.sqrt(sum(w * w for w in unit_weights))
     return Information(
-        label_counts=tuple((label.value, labels.get(label, 0)) for label in Label),
-        effect_counts=tuple((effect.value, effects.get(effect, 0)) for effect in Effect),
+        label_counts=tuple((label, labels.get(label, 0)) for label in Label),
+        effect_counts=tuple((effect, effects.get(effect, 0)) for effect in Effect),
         relaxing=round(relaxing, 3),
         tightening=round(tightening, 3),
         score=round(net_score(relaxing, tightening), 3),
@@ -197,27 +185,4 @@ def information(units: Sequence[UnitReport]) -> Information:
         thresholds=thresholds_text(noise),
         themes=tuple(themes),
         top=tuple(r[2] for r in ranked[:TOP_N]),
-    )
-
-
-def summarize(
-    units: Sequence[UnitReport],
-    *,
-    draft: Document,
-    final: Document,
-    draft_meta: VersionMeta,
-    final_meta: VersionMeta,
-    lang: Lang,
-) -> Signal:
-    """Read the revision on the four expressive channels (information, restriction, coordination,
-    commitment).  Raises :class:`lawdiff.errors.RuleError` when ``data/signal.yaml`` is malformed."""
-    words = signal_words(lang)
-    coord = coordination(draft, final, draft_meta, final_meta, words)
-    return Signal(
-        information=information(units),
-        restriction=restriction_index(draft, final, words),
-        coordination=coord,
-        commitment=commitment(
-            draft, final, draft_meta, final_meta, (coord.draft_issuers, coord.final_issuers), words
-        ),
     )

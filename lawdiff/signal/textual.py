@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from lawdiff.model import Commitment, Coordination, Document, Lang, RestrictionIndex, VersionMeta
+from lawdiff.model import (
+    Commitment,
+    Coordination,
+    Document,
+    Lang,
+    Level,
+    RestrictionIndex,
+    Side,
+    VersionMeta,
+    level_shown,
+)
 from lawdiff.text.normalize import fold, key
 from lawdiff.signal.lexicon import SignalWords
 
@@ -67,22 +77,23 @@ def restriction_index(draft: Document, final: Document, words: SignalWords) -> R
     Why a density and not a count: versions differ in length, and a final that is 40 % longer will
     hold more 应当 even if it commands less per provision.
     """
-    vocab = words.restriction + words.promotion
     out = {}
-    for side, doc in (("draft", draft), ("final", final)):
+    for side, doc in ((Side.DRAFT, draft), (Side.FINAL, final)):
         text = body_text(doc)
-        counts = count_words(text, vocab, words.lang)
+        restr = count_words(text, words.restriction, words.lang)
+        promo = count_words(text, words.promotion, words.lang)
         chars = char_count(text)
-        restr = sum(n for w, n in counts if w in words.restriction)
-        promo = sum(n for w, n in counts if w in words.promotion)
-        out[side] = (counts, _per_1000(restr, chars), _per_1000(promo, chars))
+        out[side] = (restr, promo, _per_1000(sum(n for _, n in restr), chars), _per_1000(sum(n for _, n in promo), chars))
+    d, f = out[Side.DRAFT], out[Side.FINAL]
     return RestrictionIndex(
-        draft_restriction_per_1000=out["draft"][1],
-        final_restriction_per_1000=out["final"][1],
-        draft_promotion_per_1000=out["draft"][2],
-        final_promotion_per_1000=out["final"][2],
-        draft_counts=out["draft"][0],
-        final_counts=out["final"][0],
+        draft_restriction_per_1000=d[2],
+        final_restriction_per_1000=f[2],
+        draft_promotion_per_1000=d[3],
+        final_promotion_per_1000=f[3],
+        draft_restriction_counts=d[0],
+        final_restriction_counts=f[0],
+        draft_promotion_counts=d[1],
+        final_promotion_counts=f[1],
     )
 
 
@@ -229,8 +240,8 @@ def _bare_title(title: str) -> str:
 
 def infer_level(
     doc: Document, meta: VersionMeta, issuers: tuple[str, ...], words: SignalWords
-) -> tuple[str, str]:
-    """(level, note) from the title and the issuing bodies; ("", "") when no rule applies."""
+) -> tuple[Level | None, str]:
+    """(level, note) from the title and the issuing bodies; (None, "") when no rule applies."""
     title = _bare_title(meta.title or doc.title)
     around = [title, *doc.preamble]
     for rule in words.levels:
@@ -241,7 +252,7 @@ def infer_level(
         if rule.issuer and not any(p.search(i) for p in rule.issuer for i in issuers):
             continue
         return rule.level, rule.note
-    return "", ""
+    return None, ""
 
 
 def provisional_marker(doc: Document, meta: VersionMeta, words: SignalWords) -> tuple[str, str] | None:
@@ -260,17 +271,16 @@ def _plural(level: str) -> str:
     return level if level.endswith("s") else level + "s"
 
 
-def _rank_phrase(level: str, note: str, words: SignalWords) -> str:
+def _rank_phrase(level: Level | None, shown: str, note: str, words: SignalWords) -> str:
     """'departmental rule (部门规章), below laws and administrative regulations'."""
-    base = level.removeprefix("draft ")
-    rank = words.rank(base)
-    gloss = note or words.gloss(base)
-    shown = f"{level} ({gloss})" if gloss else level
+    rank = words.rank(level) if level is not None else None
+    gloss = note or (words.gloss(level) if level is not None else "")
+    shown = f"{shown} ({gloss})" if gloss else shown
     if rank is None:
         return shown
     if rank == 0:
         return f"{shown}, below only {words.apex}" if words.apex else shown
-    higher = [_plural(name) for name, _ in words.hierarchy[:rank]]
+    higher = [_plural(name.value) for name, _ in words.hierarchy[:rank]]
     below = higher[0] if len(higher) == 1 else ", ".join(higher[:-1]) + " and " + higher[-1]
     return f"{shown}, below {below}"
 
@@ -284,14 +294,13 @@ def commitment(
     words: SignalWords,
 ) -> Commitment:
     """How firmly each version binds: its rank in the hierarchy of norms, and whether it is provisional."""
-    levels: list[str] = []
+    levels: list[Level | None] = []
+    drafts: list[bool] = []
     notes: list[str] = []
     for doc, meta, iss in ((draft, draft_meta, issuers[0]), (final, final_meta, issuers[1])):
-        level, note = (meta.level.strip(), "") if meta.level.strip() else infer_level(doc, meta, iss, words)
-        level = level or "unknown level"
-        if is_draft(doc, meta, words) and not level.startswith("draft") and level != "unknown level":
-            level = f"draft {level}"
+        level, note = (meta.level, "") if meta.level is not None else infer_level(doc, meta, iss, words)
         levels.append(level)
+        drafts.append(level is not None and is_draft(doc, meta, words))
         notes.append(note)
     d_prov = provisional_marker(draft, draft_meta, words)
     f_prov = provisional_marker(final, final_meta, words)
@@ -306,13 +315,14 @@ def commitment(
         parts.append(f"draft was {d_prov[1]} ({d_prov[0]}), final is not: commitment firmer")
     else:
         parts.append("not provisional")
-    parts.append(_rank_phrase(levels[1], notes[1], words))
-    d_base, f_base = levels[0].removeprefix("draft "), levels[1].removeprefix("draft ")
-    if d_base != f_base and "unknown level" not in (d_base, f_base):
-        parts.append(f"level changed from {levels[0]}")
+    parts.append(_rank_phrase(levels[1], level_shown(levels[1], drafts[1]), notes[1], words))
+    if levels[0] != levels[1] and None not in levels:
+        parts.append(f"level changed from {level_shown(levels[0], drafts[0])}")
     return Commitment(
         draft_level=levels[0],
         final_level=levels[1],
+        draft_is_draft=drafts[0],
+        final_is_draft=drafts[1],
         draft_provisional=d_prov is not None,
         final_provisional=f_prov is not None,
         note="; ".join(parts),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _WS = re.compile(r"\s+")
@@ -37,7 +37,7 @@ def same(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
-@lru_cache(maxsize=None)  # pure memoisation of a function of one character
+@cache  # pure memoisation of a function of one character
 def _fold_char(ch: str) -> str:
     f = fold(ch)
     return f if len(f) == 1 else ch
