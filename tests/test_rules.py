@@ -273,3 +273,35 @@ def test_shipped_tables_change_nothing_when_unchanged():
         text = "提供者应当公开规则。" if lang is Lang.ZH else "Providers shall publish the rules."
         change = classify(diff_unit(_unit(text, text), lang), rs, lang)
         assert change.label is Label.UNCHANGED and change.firings == ()
+
+
+# ------------------------------------------------------------------------------- shared patterns
+
+
+def test_shared_patterns_are_defined_once_and_referred_to(tmp_path):
+    text = GOOD.replace("rules:\n", "patterns:\n  shall: '应当|必须'\nrules:\n", 1).replace(
+        "deleted: ['应当']", "deleted: ['{shall}', '不{shall}']")
+    rs = parse_rules(text, "<t>")
+    deleted = [p.pattern for p in rs.rules[0].deleted]
+    assert deleted == ["应当|必须", "不(?:应当|必须)"]  # alone as written; inside a pattern as a group
+    assert rs.rules[0].examples[0].line == 13
+
+
+def test_unknown_shared_pattern_names_the_line_and_the_fix(tmp_path):
+    msg = _bad(tmp_path, "deleted: ['应当']", "deleted: ['{shal}']")
+    assert ":8: rule zh.test.ok: {shal} names no shared pattern" in msg and "define shal under patterns:" in msg
+
+
+def test_a_shared_pattern_is_checked_like_any_other(tmp_path):
+    text = GOOD.replace("rules:\n", "patterns:\n  bad: '(a+)+'\nrules:\n", 1)
+    with pytest.raises(RuleError, match=r"<t>:3: shared pattern bad: pattern '\(a\+\)\+' nests a quantifier"):
+        parse_rules(text, "<t>")
+
+
+def test_shipped_tables_use_their_shared_patterns():
+    for lang, name in ((Lang.ZH, "modal_shall"), (Lang.EN, "en_shall")):
+        from importlib import resources
+
+        text = (resources.files("lawdiff") / "data" / "rules" / f"{lang.value}.yaml").read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema=../schemas/rules.schema.json\n")
+        assert f"\n  {name}: '" in text and text.count(f"'{{{name}}}'") >= 3
