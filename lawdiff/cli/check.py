@@ -2,7 +2,7 @@
 
 The logic lives in :mod:`lawdiff.evaluation.check` (finding pairs, bars, parallel run), :mod:`lawdiff.evaluation.metrics`
 (matching and metrics), :mod:`lawdiff.evaluation.annotations` (the gold file) and :mod:`lawdiff.evaluation.report` /
-:mod:`lawdiff.evaluation.junit` (output).  ``cli.py`` registers both commands when this module exists.
+:mod:`lawdiff.evaluation.junit` (output).  The group (:mod:`lawdiff.cli.group`) imports this module when one of them is used.
 """
 
 from __future__ import annotations
@@ -12,13 +12,8 @@ from pathlib import Path
 
 import click
 
+from lawdiff.cli.group import use_colour
 from lawdiff.errors import OutputError
-
-
-def _colour(color: str) -> bool:
-    from lawdiff.cli.group import _use_colour
-
-    return _use_colour(color)
 
 
 @click.command()
@@ -65,7 +60,7 @@ def check(ctx, paths, min_label_accuracy, min_alignment_f1, fmt, output, jobs, c
 
     if fmt == "terminal":
         to_tty = output is None or str(output) == "-"
-        text = render_terminal(result, style=click.style if to_tty and _colour(color) else None)
+        text = render_terminal(result, style=click.style if to_tty and use_colour(color) else None)
     else:
         text = {"json": render_json, "markdown": render_markdown, "junit": render_junit}[fmt](result)
     if output is None or str(output) == "-":

@@ -1,8 +1,8 @@
 """``lawdiff rules``: list the rule tables and check a user table.
 
-Kept apart from :mod:`lawdiff.cli.group` so the main CLI only has to ``main.add_command(rules)``.  The group
-is a :class:`~lawdiff.cli.LawdiffGroup`, so errors become one line and exit 2 when it runs on its own
-(tests, ``python -m``) exactly as under ``lawdiff``.
+Imported only when used (:mod:`lawdiff.cli.group`).  The group is a
+:class:`~lawdiff.cli.group.LawdiffGroup`, so errors become one line and exit 2 when it runs on its own
+(tests) exactly as under ``lawdiff``.
 """
 
 from __future__ import annotations
