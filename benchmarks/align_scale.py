@@ -16,9 +16,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from lawdiff.align.passes import align
+from lawdiff.align import align
 from lawdiff.model import Document, Paragraph, UnitKind
-from lawdiff.parse.document import parse_text
+from lawdiff.parse import parse_text
 from lawdiff.io.read import read_file
 
 RAW = Path(__file__).resolve().parents[2] / "shared" / "corpora-raw"

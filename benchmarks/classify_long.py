@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from lawdiff.classify.label import classify, snippet_unit
 from lawdiff.diff.word_diff import diff_texts
 from lawdiff.model import ArticleDiff, Edit, Lang, Op
-from lawdiff.parse.document import parse_text
+from lawdiff.parse import parse_text
 from lawdiff.classify.parties import infer
 from lawdiff.classify.rules import shipped_rules
 

@@ -87,7 +87,7 @@ class Pair:
 
 @lru_cache(maxsize=None)
 def _parsed(path: str) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
-    from lawdiff.parse.document import parse_text
+    from lawdiff.parse import parse_text
     from lawdiff.io.read import read_file
 
     doc = parse_text(read_file(path)[0])

@@ -42,7 +42,7 @@ def _import_lawdiff():
     from lawdiff.align.passes import align
     from lawdiff.errors import LawdiffError
     from lawdiff.model import UnitKind
-    from lawdiff.parse.document import parse_text
+    from lawdiff.parse import parse_text
     from lawdiff.io.read import decode
 
     return align, LawdiffError, UnitKind, parse_text, decode

@@ -1,28 +1,33 @@
 """The library entry point: ``compare(draft, final)`` runs every stage and returns a :class:`Report`.
 
-Renderers read only the Report.  The CLI is a thin wrapper around :func:`compare_files`.
+This module alone knows the order of the stages::
+
+    read_file -> parse_text -> align -> diff_unit -> classify -> summarize   (then a renderer reads the Report)
+
+each stage's entry function exported by its sub-package.  Renderers read only the Report.  The CLI is a
+thin wrapper around :func:`compare_files`.
 """
 
 from __future__ import annotations
 
-import warnings as _warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from lawdiff.align.passes import align
-from lawdiff.io.cache import shared_tokenizer, token_cache
-from lawdiff.classify.label import classify
-from lawdiff.diff.word_diff import diff_unit
-from lawdiff.evaluation.meta import PairMeta, find_meta
-from lawdiff.model import Document, Lang, Report, UnitReport, VersionMeta
-from lawdiff.parse.document import parse_text
+from lawdiff.align import align
+from lawdiff.classify import classify
 from lawdiff.classify.parties import Parties, infer
-from lawdiff.io.read import read_file
 from lawdiff.classify.rules import load_rules
 from lawdiff.classify.schema import RuleSet
-from lawdiff.text.words import Tokenizer
+from lawdiff.diff import diff_unit
+from lawdiff.errors import InputError
+from lawdiff.evaluation.meta import PairMeta, find_meta
+from lawdiff.io import read_file
+from lawdiff.io.cache import shared_tokenizer, token_cache
+from lawdiff.model import Document, Lang, Report, UnitReport, VersionMeta
+from lawdiff.parse import parse_text
 from lawdiff.signal import summarize
+from lawdiff.text.words import Tokenizer
 
 
 def _version_meta(doc: Document, given: VersionMeta | None) -> VersionMeta:
@@ -65,7 +70,7 @@ def compare(
     fm = _version_meta(final, final_meta)
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
-                  lang=lang, rules_used=tuple(rules.sources) if hasattr(rules, "sources") else ())
+                  lang=lang, rules_used=rules.sources)
 
 
 def _texts(doc: Document) -> list[str]:
@@ -73,6 +78,7 @@ def _texts(doc: Document) -> list[str]:
 
 
 def load_document(path: str | Path, *, encoding: str | None = None, lang: Lang | None = None) -> Document:
+    """Read and parse one law file (stages 1 and 2)."""
     text, used = read_file(path, encoding=encoding)
     return parse_text(text, lang=lang, path=str(path), encoding=used)
 
@@ -89,13 +95,15 @@ def compare_files(
     final_issuers: Sequence[str] = (),
     cache: bool = True,
 ) -> Report:
+    """Compare two law files.  ``meta``: what is known about the pair (default: the meta.yaml beside the
+    files, if it names them); ``draft_issuers`` / ``final_issuers`` override its issuing bodies."""
     if meta is None:
         meta = find_meta(draft_path, final_path)
     lang = lang or (meta.lang if meta else None)
     draft = load_document(draft_path, encoding=encoding or (meta.draft_encoding if meta else None), lang=lang)
     final = load_document(final_path, encoding=encoding or (meta.final_encoding if meta else None), lang=lang)
     if lang is None and draft.lang is not final.lang:
-        raise_mixed(draft, final)
+        _refuse_mixed(draft, final)
     dm = meta.draft if meta else None
     fm = meta.final if meta else None
     if draft_issuers:
@@ -110,9 +118,7 @@ def _with_issuers(m: VersionMeta, issuers: Sequence[str]) -> VersionMeta:
     return replace(m, issuers=tuple(issuers))
 
 
-def raise_mixed(draft: Document, final: Document) -> None:
-    from lawdiff.errors import InputError
-
+def _refuse_mixed(draft: Document, final: Document) -> None:
     raise InputError(
         f"{draft.path} reads as {draft.lang.value} but {final.path} reads as {final.lang.value}; "
         "lawdiff compares two versions in the same language — give two texts in one language "
@@ -121,4 +127,3 @@ def raise_mixed(draft: Document, final: Document) -> None:
 
 
 __all__ = ["compare", "compare_files", "load_document"]
-_warnings.filterwarnings("ignore", category=SyntaxWarning, module="jieba")

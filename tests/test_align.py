@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawdiff.align.passes import align
+from lawdiff.align import align
 from lawdiff.model import AlignedUnit, Article, Document, Lang, Paragraph, UnitKind
-from lawdiff.parse.document import parse_text
+from lawdiff.parse import parse_text
 from lawdiff.io.read import read_file
 
 RAW = Path("/work/shared/corpora-raw")

@@ -9,7 +9,7 @@ from lawdiff.io import cache
 from lawdiff.text.words import Tokenizer
 from lawdiff.cli import main
 from lawdiff.model import Lang
-from lawdiff.parse.document import parse_text
+from lawdiff.parse import parse_text
 from lawdiff.pipeline import compare
 
 DRAFT = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　服务提供者应当依法开展安全评估。\n"

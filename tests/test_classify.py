@@ -13,9 +13,9 @@ import pytest
 from conftest import CORPORA
 
 from lawdiff.classify.label import classify, classify_texts
-from lawdiff.diff.word_diff import diff_unit
+from lawdiff.diff import diff_unit
 from lawdiff.model import AlignedUnit, Direction, Effect, Label, Lang, UnitKind
-from lawdiff.parse.document import parse_text
+from lawdiff.parse import parse_text
 from lawdiff.io.read import read_file
 from lawdiff.classify.rules import load_rules
 

@@ -10,7 +10,7 @@ import pytest
 
 from lawdiff.text.normalize import key
 from lawdiff.text.numerals import cn_to_int
-from lawdiff.parse.document import parse_text
+from lawdiff.parse import parse_text
 
 from conftest import RAW, ROOT
 

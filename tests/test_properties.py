@@ -15,11 +15,11 @@ from collections import Counter
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from lawdiff.align.passes import align
+from lawdiff.align import align
 from lawdiff.classify.label import classify_texts
 from lawdiff.errors import LawdiffError
 from lawdiff.model import Label, Lang, Op
-from lawdiff.parse.document import parse_text
+from lawdiff.parse import parse_text
 from lawdiff.pipeline import compare
 from lawdiff.classify.rules import shipped_rules
 

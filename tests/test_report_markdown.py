@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from lawdiff.diff.word_diff import diff_unit
+from lawdiff.diff import diff_unit
 from lawdiff.model import (
     AlignedUnit,
     Article,

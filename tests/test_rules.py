@@ -11,7 +11,7 @@ from lawdiff.classify.amounts import deadline_terms, fine_terms
 from lawdiff.text.numerals import cn_number, en_number
 from lawdiff.classify.label import article_from_text, classify
 from lawdiff.cli.rules import rules as rules_cli
-from lawdiff.diff.word_diff import diff_unit
+from lawdiff.diff import diff_unit
 from lawdiff.errors import RuleError
 from lawdiff.model import AlignedUnit, Label, Lang, Theme, UnitKind
 from lawdiff.classify.parties import Parties

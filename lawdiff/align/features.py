@@ -20,30 +20,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
+from lawdiff.align.thresholds import (
+    MAX_POSTING_FRACTION,
+    MAX_POSTING_MIN,
+    MIN_LOOKUPS,
+    MIN_SENTENCE,
+    QUERY_BUDGET,
+    TOP_K,
+)
 from lawdiff.model import Document, Lang
 from lawdiff.text.normalize import key, key_en
-
-MIN_SENTENCE = 4
-"""Fewest features a sentence needs to stand alone in sentence comparisons (see :meth:`Side.lines`)."""
-
-TOP_K = 8
-"""Candidates scored exactly per article: a true counterpart is among the eight that share the most
-rare features unless the article was rewritten beyond ``WEAK_FLOOR`` (see :mod:`lawdiff.align.passes`)."""
-
-MAX_POSTING_MIN = 16
-MAX_POSTING_FRACTION = 0.01
-"""Features shared by more than 1% of the articles (and more than 16) are not looked up in the index:
-they are too common to find a counterpart (规定, 应当, 民事) and their posting lists are what would make
-the search quadratic (on the civil code this cap halves the time and loses no match).  They still count
-in the exact similarity."""
-
-MIN_LOOKUPS = 4
-"""An article made only of common features (法律另有规定的，依照其规定。) still looks up its four
-rarest ones, whatever their posting lists cost, so that short boilerplate finds its counterpart."""
-
-QUERY_BUDGET = 2000
-"""Posting entries one article may visit, rarest features first: bounds the work per article on a
-long code without losing recall on short laws (where the budget is never reached)."""
 
 _SPLIT_ZH = re.compile(r"[\W_]+")
 _SPLIT_EN = re.compile(r"[^\w\s]+")
@@ -72,7 +58,7 @@ def grams(k: str, lang: Lang) -> dict[str, None]:
     return out
 
 
-class Side:
+class SideFeatures:
     """Features of one document's articles, indexed by reading position.
 
     Features are numbered (``vocab``, shared by both sides) in the order the texts first use them, so
@@ -132,8 +118,8 @@ class Index:
 
     def __init__(self, draft: Document, final: Document, lang: Lang) -> None:
         vocab: dict[str, int] = {}
-        self.d = Side(draft, lang, vocab)
-        self.f = Side(final, lang, vocab)
+        self.d = SideFeatures(draft, lang, vocab)
+        self.f = SideFeatures(final, lang, vocab)
         self.w = self._weights()
         self.wd = [self.W(g) for g in self.d.grams]
         self.wf = [self.W(g) for g in self.f.grams]
@@ -219,14 +205,14 @@ class Index:
             self._line[(i, j)] = got
         return got
 
-    def piece_weights(self, side: Side, i: int) -> list[float]:
+    def piece_weights(self, side: SideFeatures, i: int) -> list[float]:
         cache = self._pw_d if side is self.d else self._pw_f
         got = cache.get(i)
         if got is None:
             got = cache[i] = [self.W(x) for x in side.lines(i)[0]]
         return got
 
-    def union(self, side: Side, idx: list[int]) -> frozenset[int]:
+    def union(self, side: SideFeatures, idx: list[int]) -> frozenset[int]:
         return frozenset().union(*(side.grams[i] for i in idx))
 
     def new_sentence(self, i: int, j: int, unit: list[int], *, split: bool, margin: float) -> float | None:

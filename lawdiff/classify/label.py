@@ -17,7 +17,7 @@ from lawdiff.classify.firing import fire
 from lawdiff.classify.matcher import UnitContext
 from lawdiff.classify.parties import Parties
 from lawdiff.classify.schema import Applies, RuleSet
-from lawdiff.diff.word_diff import diff_unit
+from lawdiff.diff import diff_unit
 from lawdiff.model import (
     AlignedUnit,
     Article,

@@ -90,26 +90,11 @@ def diff(ctx, draft, final, example, fmt, output, side_by_side, only_changed, sh
         _terminal(report, output, color=color, width=width, side_by_side=side_by_side, only_changed=only_changed,
                   context=context, signal=not no_signal, protect=(draft, final))
     else:
-        text = _render_file_format(report, fmt, show_unchanged=show_unchanged, timestamp=timestamp)
+        from lawdiff.render import render
+
+        text = render(report, fmt, show_unchanged=show_unchanged, timestamp=timestamp)
         _emit(text, output, protect=(draft, final))
     ctx.exit(code)
-
-
-def _render_file_format(report, fmt: str, *, show_unchanged: bool, timestamp: bool) -> str:
-    if fmt == "json":
-        from lawdiff.render.json import render_json
-
-        return render_json(report, timestamp=timestamp)
-    try:
-        if fmt == "markdown":
-            from lawdiff.render.markdown import render_markdown
-
-            return render_markdown(report, show_unchanged=show_unchanged, timestamp=timestamp)
-        from lawdiff.render.html import render_html
-
-        return render_html(report, show_unchanged=show_unchanged, timestamp=timestamp)
-    except ImportError:
-        raise click.UsageError(f"--format {fmt} is not available in this build; use terminal or json") from None
 
 
 def _emit(text: str, output: Path | None, *, protect) -> None:

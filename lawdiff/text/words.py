@@ -29,6 +29,7 @@ import marshal
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import ModuleType
@@ -77,7 +78,9 @@ def import_jieba() -> ModuleType:
     if block:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import raise ImportError
     try:
-        import jieba
+        with warnings.catch_warnings():  # jieba's sources have invalid escapes: SyntaxWarning when compiled
+            warnings.simplefilter("ignore", SyntaxWarning)
+            import jieba
     finally:
         if block and sys.modules.get("pkg_resources", False) is None:
             del sys.modules["pkg_resources"]

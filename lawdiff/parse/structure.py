@@ -1,27 +1,22 @@
 """Stage 2: str -> Document.  Title, preamble, 编/章/节 headings, articles, paragraphs (款), items (项).
 
-Markup of the formats users meet is understood and dropped from the *structure* (Markdown ``#``
-headings, ``**bold**``, ``<!-- -->`` comments, LawRefBook's metadata block ending in
-``<!-- INFO END -->``, zero-width spaces); the words of the law are kept as printed.  Everything before
-the first article that is not a heading (subtitle such as （征求意见稿）, issuing notice, 目录,
-amendment history) is preamble and never parsed as articles.
-
-HTML pasted as text (a page saved from a government site, ``<p>第一条 …</p>``) is read for its words:
-tags are dropped (block tags end a line), ``<script>``/``<style>`` contents are dropped, entities are
-unescaped, and the Document carries a warning saying so; line numbers then count lines of the text
-without tags.  Every pattern here runs in time linear in the line length (no regular expression that
-can backtrack over a whole hostile line: see ``tests/test_hardening.py`` and ``fuzz/``).
+The lines come from :mod:`lawdiff.parse.markup` (markup, HTML and control characters dropped, the words
+kept as printed).  Everything before the first article that is not a heading (subtitle such as
+（征求意见稿）, issuing notice, 目录, amendment history) is preamble and never parsed as articles.  A
+Document carries a warning for every repair (HTML read for its words, control characters dropped,
+article numbers out of order or unreadable).  Every pattern here runs in time linear in the line length.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import Any
 
 from lawdiff.errors import ParseError
 from lawdiff.model import Article, Document, Heading, Item, Lang, Paragraph
-from lawdiff.text.normalize import ZERO_WIDTH, key
+from lawdiff.parse.markup import Line, drop_controls, looks_like_html, split_lines, strip_html
+from lawdiff.text.normalize import key
 from lawdiff.text.numerals import CN_NUMERAL_CHARS, cn_to_int
 
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]"
@@ -36,20 +31,9 @@ EN_HEADING = re.compile(r"^(PART|TITLE|CHAPTER|SECTION|Part|Title|Chapter|Sectio
 EN_PARAGRAPH = re.compile(r"^\d+\.\s")
 EN_ITEM = re.compile(r"^\((?:[a-z]{1,2}|[ivxlc]+|\d+)\)\s")
 
-_MD_HEADING = re.compile(r"#{1,6}")
-_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _TITLE_END = re.compile(r"(法|办法|规定|条例|细则|规则|决定|意见|通知|草案|征求意见稿|）|\))$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
-_ZERO_WIDTH_CHAR = re.compile("[" + "".join(map(chr, ZERO_WIDTH)) + "]")
-
-
-@dataclass(slots=True)
-class _Line:
-    no: int  # 1-based source line
-    text: str  # stripped, markup removed, original characters
-    md_level: int = 0  # Markdown heading level, 0 if not a heading
-    meta: bool = False  # inside a metadata block (amendment history before <!-- INFO END -->)
 
 
 def detect_lang(text: str) -> Lang:
@@ -59,136 +43,15 @@ def detect_lang(text: str) -> Lang:
     return Lang.ZH if cjk * 3 >= latin else Lang.EN
 
 
-# HTML: a few block-level tags are enough to tell a saved web page from a law that mentions "<"
-_HTML_SIGN = re.compile(r"<(?:!doctype\s+html|html|body|p|div|br|table|tr|td|span|font|h[1-6]|li)\b[^<>]{0,500}>",
-                        re.IGNORECASE)
-_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,2000}>|<![^<>]{0,2000}>")
-_HTML_RAW = re.compile(r"<(script|style)\b[^<>]{0,2000}>", re.IGNORECASE)
-_HTML_BLOCK = frozenset(("p", "div", "br", "li", "ul", "ol", "tr", "table", "thead", "tbody", "tfoot", "td", "th",
-                         "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer",
-                         "blockquote", "pre", "hr", "dd", "dt", "dl", "center", "body", "html", "head"))
-
-
-def looks_like_html(text: str) -> bool:
-    sample = text[:200_000]
-    return len(_HTML_SIGN.findall(sample, 0, 200_000)[:2]) >= 2
-
-
-def strip_html(text: str) -> str:
-    """The words of an HTML page: script/style dropped, block tags end a line, other tags dropped, entities
-    unescaped.  Linear: each raw-text element is skipped with one forward search for its end tag."""
-    out: list[str] = []
-    pos = 0
-    while True:
-        m = _HTML_RAW.search(text, pos)
-        if m is None:
-            break
-        out.append(text[pos:m.start()])
-        end = re.compile(rf"</{m.group(1)}\s*>", re.IGNORECASE).search(text, m.end())
-        if end is None:
-            pos = len(text)
-            break
-        pos = end.end()
-    out.append(text[pos:])
-    text = "".join(out)
-
-    def tag(t: re.Match[str]) -> str:
-        name = (t.group(2) or "").lower()
-        return "\n" if name in _HTML_BLOCK else ""
-
-    return html.unescape(_HTML_TAG.sub(tag, text))
-
-
-# C0 controls but tab and newline, DEL, C1 controls; vertical tab, form feed and the Unicode line and
-# paragraph separators end a line (Word's manual line break and page break)
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_LINE_BREAKS = str.maketrans(dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), "\n"))
-
-
-def _drop_controls(text: str, path: str) -> tuple[str, str]:
-    """Control characters are not words of a law, and printed raw an ESC could rewrite the user's terminal
-    (``ESC ] 0 ;`` sets its title, ``ESC [ 2 J`` clears it).  Line-like ones have become line breaks."""
-    first = _CONTROL.search(text)
-    assert first is not None
-    line = text.count("\n", 0, first.start()) + 1
-    out = _CONTROL.sub("", text)
-    return out, (f"{path or 'input'}: line {line}: control characters such as {first.group(0)!r} removed "
-                 "(they are not text); check the file if this is unexpected")
-
-
-def _strip_comments(text: str) -> str:
-    """Drop ``<!-- -->`` comments, keeping their line breaks so line numbers stay true to the file.
-
-    A forward scan, not ``re.sub(r"<!--.*?-->")``: that regex retries from every ``<!--`` of a text with
-    no ``-->`` and takes quadratic time (a 20 000-character line of ``<!--`` took 18 s).
-    """
-    out: list[str] = []
-    pos = 0
-    while True:
-        i = text.find("<!--", pos)
-        if i < 0:
-            break
-        j = text.find("-->", i + 4)
-        if j < 0:
-            break
-        comment = text[i:j + 3]
-        out.append(text[pos:i])
-        out.append("\x00INFOEND" if "INFO END" in comment else "\n" * comment.count("\n"))
-        pos = j + 3
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _md_heading(s: str) -> tuple[int, str] | None:
-    """``## 第一章 总则 ##`` -> (2, "第一章 总则").  Without a regex over the whole line: ``#{1,6}\\s*(.*?)\\s*#*$``
-    backtracks quadratically on a long line of ``#`` or spaces."""
-    m = _MD_HEADING.match(s)
-    if m is None:
-        return None
-    return len(m.group(0)), s[m.end():].strip().rstrip("#").strip()
-
-
-def _lines(text: str) -> list[_Line]:
-    """Split into stripped lines, dropping comments, bold markers and invisible characters."""
-    text = _strip_comments(text)
-    if _ZERO_WIDTH_CHAR.search(text):  # rare; str.translate costs ~5 µs a line even when there is none
-        text = text.translate(ZERO_WIDTH)
-    out: list[_Line] = []
-    for no, raw in enumerate(text.split("\n"), start=1):
-        s = raw.strip()
-        if not s:
-            continue
-        if s == "\x00INFOEND":
-            # LawRefBook: everything since the last level-1 heading is metadata (dates, amendments)
-            for ln in reversed(out):
-                if ln.md_level == 1:
-                    break
-                ln.meta = True
-            continue
-        level = 0
-        md = _md_heading(s) if s.startswith("#") else None
-        if md is not None:
-            level, s = md
-        s = _BOLD.sub(lambda b: b.group(1) or b.group(2), s).strip()
-        if s:
-            out.append(_Line(no, s, level))
-    return out
-
-
 def parse_text(text: str, *, lang: Lang | None = None, path: str = "", encoding: str = "utf-8") -> Document:
     """Parse a law text.  Raises :class:`ParseError` when there is no text at all."""
-    notes: list[str] = []
-    if _CONTROL.search(text):
-        text = text.translate(_LINE_BREAKS)
-        if _CONTROL.search(text):
-            text, note = _drop_controls(text, path)
-            notes.append(note)
+    text, notes = drop_controls(text, path)
     if looks_like_html(text):
         text = strip_html(text)
         notes.append(f"{path or 'input'}: looks like HTML; tags were removed and the text between them compared "
                      "(line numbers count lines without tags) — save the page as plain text to silence this")
     lang = lang or detect_lang(text)
-    lines = _lines(text)
+    lines = split_lines(text)
     if not lines:
         raise ParseError(f"{path or 'input'}: no text found; give a file with the text of a law")
     body_start, preamble = _split_preamble(lines, lang)
@@ -201,7 +64,7 @@ def _is_title_candidate(s: str) -> bool:
     return len(s) <= 80 and not s.endswith(("。", "；", ".", ";", "：", ":"))
 
 
-def _split_preamble(lines: list[_Line], lang: Lang) -> tuple[int, list[str]]:
+def _split_preamble(lines: list[Line], lang: Lang) -> tuple[int, list[str]]:
     """Index of the first body line (first heading/article after the title and any 目录)."""
     preamble: list[str] = []
     toc_end = _toc_end(lines)
@@ -213,7 +76,7 @@ def _split_preamble(lines: list[_Line], lang: Lang) -> tuple[int, list[str]]:
     return len(lines), preamble
 
 
-def _toc_end(lines: list[_Line]) -> int:
+def _toc_end(lines: list[Line]) -> int:
     """If there is a 目录 (table of contents), the index where the body repeats its first entry."""
     for i, ln in enumerate(lines[:200]):
         if key(ln.text) in ("目录", "目次", "Contents", "TableofContents"):
@@ -309,7 +172,7 @@ class _Builder:
         self.cur = None
 
 
-def _title(lines: list[_Line], body_start: int) -> tuple[str, list[str]]:
+def _title(lines: list[Line], body_start: int) -> tuple[str, list[str]]:
     head = [ln for ln in lines[:body_start]]
     if not head:
         return "", []
@@ -375,7 +238,7 @@ class _ZhParser:
 class _EnParser:
     ORDER = ["part", "title", "chapter", "section"]
 
-    def __init__(self, body: list[_Line]) -> None:
+    def __init__(self, body: list[Line]) -> None:
         # "Section 5" marks articles only in texts that have no "Article N" markers
         self.sections_are_articles = not any(_en_article(ln.text) for ln in body)
 
@@ -448,10 +311,3 @@ def _finish(title, preamble, b: _Builder, lang, path, encoding, lines, body_star
         warnings.insert(0, f"{path or 'input'}: no article markers ({marker}) found; compared paragraph by paragraph")
     return Document(title=title, lang=lang, articles=articles, preamble=tuple(preamble), headings=tuple(b.headings),
                     path=path, encoding=encoding, fallback=fallback, warnings=tuple(warnings))
-
-
-def parse_file(path: str, *, encoding: str | None = None, lang: Lang | None = None) -> Document:
-    from lawdiff.io.read import read_file
-
-    text, used = read_file(path, encoding=encoding)
-    return parse_text(text, lang=lang, path=str(path), encoding=used)
