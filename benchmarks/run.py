@@ -42,15 +42,15 @@ import baselines  # noqa: E402
 import mutate  # noqa: E402
 from results_md import EXTRA, STAGES, markdown, sec  # noqa: E402
 
-from lawdiff.io import cache  # noqa: E402
 from lawdiff.align import align  # noqa: E402
 from lawdiff.classify.label import classify  # noqa: E402
+from lawdiff.classify.rules import load_rules, shipped_rules  # noqa: E402
 from lawdiff.diff.word_diff import diff_texts, diff_tokens, unit_texts  # noqa: E402
+from lawdiff.io import cache  # noqa: E402
+from lawdiff.io.read import read_file  # noqa: E402
 from lawdiff.model import ArticleDiff, Report, UnitReport, VersionMeta  # noqa: E402
 from lawdiff.parse import parse_text  # noqa: E402
-from lawdiff.io.read import read_file  # noqa: E402
 from lawdiff.render.json import render_json  # noqa: E402
-from lawdiff.classify.rules import load_rules, shipped_rules  # noqa: E402
 from lawdiff.signal import summarize  # noqa: E402
 from lawdiff.text.words import Tokenizer  # noqa: E402
 

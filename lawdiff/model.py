@@ -328,8 +328,8 @@ class TopChange:
 
 @dataclass(frozen=True, slots=True)
 class Information:
-    label_counts: tuple[tuple[str, int], ...]
-    effect_counts: tuple[tuple[str, int], ...]
+    label_counts: tuple[tuple[Label, int], ...]  # every label, in Label order
+    effect_counts: tuple[tuple[Effect, int], ...]
     relaxing: float
     tightening: float
     score: float  # in [-1, 1]

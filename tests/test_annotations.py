@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import CORPORA, corpus
-from lawdiff.evaluation.annotations import load_annotations, validate_against
+
 from lawdiff.cli import main
 from lawdiff.errors import CorpusError
+from lawdiff.evaluation.annotations import load_annotations, validate_against
 from lawdiff.model import Effect, Label
 from lawdiff.pipeline import load_document
 

@@ -5,12 +5,12 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from lawdiff.io import cache
-from lawdiff.text.words import Tokenizer
 from lawdiff.cli import main
+from lawdiff.io import cache
 from lawdiff.model import Lang
 from lawdiff.parse import parse_text
 from lawdiff.pipeline import compare
+from lawdiff.text.words import Tokenizer
 
 DRAFT = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　服务提供者应当依法开展安全评估。\n"
 FINAL = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　服务提供者可以依法开展安全评估。\n"
@@ -60,7 +60,7 @@ def test_corrupt_cache_file_is_ignored_and_rewritten(cache_env):
     expected = run_tokens(d, f)
     files = token_files(cache_env)
     files[0].write_bytes(b"\x00{not json")
-    files[1].write_text('{"salt": "%s", "runs": [1, "\u670d\u52a1  \u63d0\u4f9b"]}' % cache.salt(), encoding="utf-8")
+    files[1].write_text('{"salt": "' + cache.salt() + '", "runs": [1, "\u670d\u52a1  \u63d0\u4f9b"]}', encoding="utf-8")
     assert run_tokens(d, f) == expected
     assert all(cache.load(p.stem) for p in files)  # rewritten with good content
 
@@ -195,8 +195,8 @@ def test_a_tokenizer_keeps_its_own_memo():
 
 
 def test_parsed_rule_table_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_path, monkeypatch):
-    from lawdiff.model import Lang
     from lawdiff.classify.rules import shipped_rules
+    from lawdiff.model import Lang
 
     monkeypatch.setenv("LAWDIFF_CACHE_DIR", str(tmp_path))
     shipped_rules.cache_clear()

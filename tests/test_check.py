@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import CORPORA, ROOT
-from lawdiff.evaluation.annotations import load_annotations
-from lawdiff.evaluation.check import DEFAULT_BARS, find_pairs, load_bars
+
 from lawdiff.cli import main
 from lawdiff.errors import CorpusError
+from lawdiff.evaluation.annotations import load_annotations
+from lawdiff.evaluation.check import DEFAULT_BARS, find_pairs, load_bars
 from lawdiff.evaluation.metrics import Bars, Counts, Predicted, evaluate_units, shortfalls
 from lawdiff.model import Effect, Label
 

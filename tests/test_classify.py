@@ -13,11 +13,11 @@ import pytest
 from conftest import CORPORA
 
 from lawdiff.classify.label import classify, classify_texts
+from lawdiff.classify.rules import load_rules
 from lawdiff.diff import diff_unit
+from lawdiff.io.read import read_file
 from lawdiff.model import AlignedUnit, Direction, Effect, Label, Lang, UnitKind
 from lawdiff.parse import parse_text
-from lawdiff.io.read import read_file
-from lawdiff.classify.rules import load_rules
 
 ZH = load_rules(Lang.ZH)
 EN = load_rules(Lang.EN)

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, corpus
+
 from lawdiff.cli import main
 
 GENAI_D = str(corpus("genai-2023", "draft"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from lawdiff.diff.word_diff import diff_texts
 from lawdiff.io.cache import shared_tokenizer
-
 from lawdiff.model import Lang, Op
 
 tokenize = shared_tokenizer().tokenize

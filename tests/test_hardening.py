@@ -469,8 +469,8 @@ def test_slow_user_pattern_is_stopped_by_the_time_limit(tmp_path):
 
 
 def test_only_user_rules_are_timed(tmp_path):
-    from lawdiff.model import Lang
     from lawdiff.classify.rules import load_rules
+    from lawdiff.model import Lang
 
     rules = write(tmp_path / "mine.yaml", RULE.format(pattern="应当"))
     rs = load_rules(Lang.ZH, [rules])
@@ -490,10 +490,10 @@ def test_time_limit_gives_way_outside_the_main_thread():
 
 
 def test_no_shipped_rule_pattern_is_at_risk():
-    from lawdiff.model import Lang
     from lawdiff.classify.patterns import backtracking_risk
     from lawdiff.classify.rules import shipped_rules
     from lawdiff.classify.schema import PATTERN_KEYS
+    from lawdiff.model import Lang
 
     risky = [(r.id, rx.pattern) for lang in Lang for r in shipped_rules(lang) for k in PATTERN_KEYS
              for rx in getattr(r, k) if backtracking_risk(rx.pattern)]
@@ -667,8 +667,8 @@ def test_check_output_onto_a_corpus_file_is_refused(tmp_path):
 
 
 def test_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path, monkeypatch):
-    from lawdiff.io import write as output
     from lawdiff.errors import OutputError
+    from lawdiff.io import write as output
 
     target = write(tmp_path / "report.json", "old")
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import RAW, civil_code_text, corpus
+
 from lawdiff.model import Lang
-from lawdiff.text.numerals import cn_to_int
 from lawdiff.parse import parse_text
 from lawdiff.pipeline import load_document
+from lawdiff.text.numerals import cn_to_int
 
 
 @pytest.mark.parametrize(

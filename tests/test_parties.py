@@ -6,13 +6,13 @@ import pytest
 from conftest import CORPORA
 
 from lawdiff.classify.label import classify_texts
+from lawdiff.classify.parties import DEFAULT, Parties, infer
+from lawdiff.classify.rules import load_rules
 from lawdiff.errors import CorpusError
 from lawdiff.evaluation.meta import load_meta
 from lawdiff.model import Bearer, Label, Lang
 
 REGULATED, AUTHORITY, COUNTERPARTY = Bearer.REGULATED, Bearer.AUTHORITY, Bearer.COUNTERPARTY
-from lawdiff.classify.parties import DEFAULT, Parties, infer
-from lawdiff.classify.rules import load_rules
 
 ZH = load_rules(Lang.ZH)
 ADMIN = Parties.named(["行政复议机关", "行政复议机构", "被申请人", "行政机关"])

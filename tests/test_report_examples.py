@@ -7,6 +7,7 @@ import importlib.util
 import pytest
 from conftest import CORPORA, ROOT
 
+
 def _load_tool():
     spec = importlib.util.spec_from_file_location("regen_examples", ROOT / "tools" / "regen_examples.py")
     assert spec is not None and spec.loader is not None

@@ -8,16 +8,16 @@ import pytest
 from click.testing import CliRunner
 
 from lawdiff.classify.amounts import deadline_terms, fine_terms
-from lawdiff.text.numerals import cn_number, en_number
 from lawdiff.classify.label import article_from_text, classify
-from lawdiff.cli.rules import rules as rules_cli
-from lawdiff.diff import diff_unit
-from lawdiff.errors import RuleError
-from lawdiff.model import AlignedUnit, Label, Lang, Theme, UnitKind
 from lawdiff.classify.parties import Parties
 from lawdiff.classify.patterns import backtracking_risk
 from lawdiff.classify.rules import load_rule_file, load_rules
 from lawdiff.classify.schema import parse_rules
+from lawdiff.cli.rules import rules as rules_cli
+from lawdiff.diff import diff_unit
+from lawdiff.errors import RuleError
+from lawdiff.model import AlignedUnit, Label, Lang, Theme, UnitKind
+from lawdiff.text.numerals import cn_number, en_number
 
 TABLES = {lang: load_rules(lang) for lang in Lang}
 EXAMPLES = [

@@ -33,10 +33,10 @@ from lawdiff.model import (
 from lawdiff.pipeline import load_document
 from lawdiff.render.json import signal_to_dict
 from lawdiff.render.signal_panel import signal_panel, signal_plain, wrap_cells
-from lawdiff.signal.lexicon import load_signal_words, signal_words
-from lawdiff.signal.textual import actors_named, infer_level, legal_bases
 from lawdiff.signal import summarize
 from lawdiff.signal.information import information, unit_parts, verdict
+from lawdiff.signal.lexicon import load_signal_words, signal_words
+from lawdiff.signal.textual import actors_named, infer_level, legal_bases
 
 RAW = Path(__file__).resolve().parents[2] / "shared" / "corpora-raw"
 if not RAW.is_dir():  # a worktree elsewhere: fall back to the shared folder's fixed place

@@ -49,8 +49,8 @@ class ClauseIndex:
         self._astarts = [a[0] for a in actors]  # actors do not overlap (one finditer), so ends sort too
         self._aends = [a[1] for a in actors]
         self._by_start: dict[int, Actor] = {}
-        for a in actors:
-            self._by_start.setdefault(a[0], a)
+        for actor in actors:
+            self._by_start.setdefault(actor[0], actor)
         self._sent_ends = [m.start() for m in _SENTENCE_RX.finditer(text)]
         self._clause_ends = [m.start() for m in _CLAUSE_RX.finditer(text)]
         delims = [m.start() for m in _DELIM_RX.finditer(text)]
@@ -60,7 +60,7 @@ class ClauseIndex:
         main: list[bool] = []
         for start, stop in zip(self._cstarts, stops):
             piece = text[start:stop]
-            a = None
+            a: Actor | None = None
             if not piece.lstrip().startswith("对"):
                 a = self._first_within(start, stop)
             first.append(a)

@@ -8,14 +8,16 @@ reason.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 from lawdiff.classify import amounts
-from lawdiff.classify.matcher import CONTEXT, MAX_EVIDENCE, NUMERIC_WINDOW, Hit, UnitContext, bigrams
+from lawdiff.classify.matcher import CONTEXT, MAX_EVIDENCE, NUMERIC_WINDOW, Hit, Patterns, UnitContext, bigrams
 from lawdiff.classify.schema import Compare, Rule
 from lawdiff.model import Evidence, Firing, Side, Sphere
 
 
-def _side_hits(ctx: UnitContext, rule: Rule, pats, side: Side, counterpart: float | None = None) -> list[Hit]:
+def _side_hits(ctx: UnitContext, rule: Rule, pats: Patterns, side: Side, counterpart: float | None = None
+               ) -> list[Hit]:
     """``deleted`` (side=draft) / ``inserted`` (side=final) hits, or [] if the rule's condition fails."""
     other = Side.FINAL if side is Side.DRAFT else Side.DRAFT
     mine = ctx.found(pats, side, rule.unless, rule.bearer)
@@ -46,7 +48,7 @@ class _Similar:
     distinct text is compared once, and only with the texts it shares a bigram with (the overlap with the
     others is 0)."""
 
-    def __init__(self, texts):
+    def __init__(self, texts: Iterable[str]) -> None:
         self.sets: list[set[str]] = []
         self.texts: set[str] = set()
         self.by_bigram: dict[str, list[int]] = {}
@@ -73,7 +75,7 @@ class _Similar:
         return score
 
 
-def _has_changed_group(pats) -> bool:
+def _has_changed_group(pats: Patterns) -> bool:
     """Patterns with a (?P<changed>...) group compare runs even in rewritten units: presence can't say it."""
     return any("changed" in rx.groupindex for rx in pats)
 
@@ -180,7 +182,7 @@ def _fire(rule: Rule, ctx: UnitContext) -> Firing | None:
     return Firing(rule.id, rule.theme, rule.direction, rule.weight, rule.description, tuple(ev))
 
 
-def _near(ctx: UnitContext, dhits: list[Hit], fhits: list[Hit], near: int):
+def _near(ctx: UnitContext, dhits: list[Hit], fhits: list[Hit], near: int) -> tuple[list[Hit], list[Hit]] | None:
     """The draft and final hits within ``near`` characters of each other (a draft hit placed in the final
     text), or None if there are none.
 

@@ -78,7 +78,7 @@ class Parties:
     source: str = "default"  # "meta" | "inferred" | "default" | "example"
     _rx: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "_rx", _actor_rx(self.terms))
 
     @classmethod

@@ -38,14 +38,15 @@ import re
 import signal
 import threading
 from collections.abc import Iterator, Mapping
+from types import FrameType
 from typing import Any
 
 from lawdiff.text.normalize import fold
 
 try:  # Python >= 3.11
-    import re._parser as _sre  # type: ignore[import-not-found]
+    import re._parser as _sre  # type: ignore[import-not-found,unused-ignore]  # private: no stubs
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef,unused-ignore]
 
 #: "any character": a first-character set we do not spell out
 ANY = None
@@ -57,7 +58,7 @@ def backtracking_risk(pattern: str, flags: int = re.IGNORECASE) -> str | None:
     parsed = _sre.parse(pattern, flags)
     icase = bool(parsed.state.flags & re.IGNORECASE)
 
-    def walk(items, inside: bool) -> str | None:
+    def walk(items: Any, inside: bool) -> str | None:
         for op, av in items:
             name = str(op)
             if name in _REPEATS:
@@ -81,7 +82,7 @@ def backtracking_risk(pattern: str, flags: int = re.IGNORECASE) -> str | None:
     return walk(parsed, False)
 
 
-def _children(name: str, av) -> list:
+def _children(name: str, av: Any) -> list[Any]:
     if name == "SUBPATTERN":
         return [av[-1]]
     if name == "BRANCH":
@@ -93,7 +94,7 @@ def _children(name: str, av) -> list:
     return []
 
 
-def _ambiguous(items, icase: bool) -> bool:
+def _ambiguous(items: Any, icase: bool) -> bool:
     """An alternation (at this level or in a group) with two branches that can start alike, or an empty one."""
     for op, av in items:
         name = str(op)
@@ -109,11 +110,11 @@ def _ambiguous(items, icase: bool) -> bool:
     return False
 
 
-def _union(a, b):
+def _union(a: Any, b: Any) -> Any:
     return ANY if a is ANY or b is ANY else a | b
 
 
-def _overlap(a, b) -> bool:
+def _overlap(a: Any, b: Any) -> bool:
     if a is ANY or b is ANY:
         return bool(a is ANY or a) and bool(b is ANY or b)
     return bool(a & b)
@@ -124,7 +125,7 @@ def _chars(code: int, icase: bool) -> frozenset[str]:
     return frozenset({ch, ch.lower(), ch.upper()}) if icase else frozenset({ch})
 
 
-def _first(items, icase: bool) -> tuple[object, bool]:
+def _first(items: Any, icase: bool) -> tuple[object, bool]:
     """(the characters a sequence can start with, whether it can match the empty string)."""
     out: object = frozenset()
     for item in items:
@@ -135,7 +136,7 @@ def _first(items, icase: bool) -> tuple[object, bool]:
     return out, True
 
 
-def _first_item(item, icase: bool) -> tuple[object, bool]:
+def _first_item(item: Any, icase: bool) -> tuple[object, bool]:
     op, av = item
     name = str(op)
     if name == "LITERAL":
@@ -262,7 +263,7 @@ def time_limit(limit: float) -> Iterator[None]:
         return
     armed = [True]
 
-    def on_alarm(_signum, _frame):
+    def on_alarm(_signum: int, _frame: FrameType | None) -> None:
         if armed[0]:  # not once the block is over: the alarm may fire while it is being cancelled
             raise _Overrun
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lawdiff.cli.group import use_colour
 from lawdiff.errors import OutputError
+
+if TYPE_CHECKING:
+    from lawdiff.evaluation.check import CheckResult
 
 
 @click.command()
@@ -32,7 +36,8 @@ from lawdiff.errors import OutputError
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour PASS/FAIL in terminal output.")
 @click.pass_context
-def check(ctx, paths, min_label_accuracy, min_alignment_f1, fmt, output, jobs, color):
+def check(ctx: click.Context, paths: tuple[Path, ...], min_label_accuracy: float | None,
+          min_alignment_f1: float | None, fmt: str, output: Path | None, jobs: int | None, color: str) -> None:
     """Measure lawdiff against annotated corpora: alignment, labels, effects, signal.
 
     PATH is a corpus folder (meta.yaml, two versions, annotations.yaml) or a folder of them
@@ -55,8 +60,8 @@ def check(ctx, paths, min_label_accuracy, min_alignment_f1, fmt, output, jobs, c
     started = time.perf_counter()
     result = run_check(paths, bars=bars, jobs=jobs)
     elapsed = time.perf_counter() - started
-    from lawdiff.evaluation.report import render_json, render_markdown, render_terminal
     from lawdiff.evaluation.junit import render_junit
+    from lawdiff.evaluation.report import render_json, render_markdown, render_terminal
 
     if fmt == "terminal":
         to_tty = output is None or str(output) == "-"
@@ -88,7 +93,8 @@ def check(ctx, paths, min_label_accuracy, min_alignment_f1, fmt, output, jobs, c
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language (default: detected from the text).")
 @click.option("--meta", "meta_path", type=click.Path(path_type=Path),
               help="A meta.yaml for the pair (default: the one beside the files).")
-def annotate(draft, final, output, force, pair_id, encoding, lang, meta_path):
+def annotate(draft: Path, final: Path, output: Path | None, force: bool, pair_id: str | None, encoding: str | None,
+             lang: str | None, meta_path: Path | None) -> None:
     """Write a starting annotations.yaml from lawdiff's own output, for a person to review.
 
     Every unit gets reviewed: false and the tool's reason as a draft rationale starting "TOOL:";
@@ -105,24 +111,24 @@ def annotate(draft, final, output, force, pair_id, encoding, lang, meta_path):
     from lawdiff.model import Lang
     from lawdiff.pipeline import compare_files
 
-    to_file = output is not None and str(output) != "-"
-    if to_file and output.exists() and not force:
+    target = output if output is not None and str(output) != "-" else None
+    if target is not None and target.exists() and not force:
         raise OutputError(f"{output}: already exists and may hold reviewed gold; lawdiff annotate does not "
                           "overwrite it — pass --force to replace it, or choose another -o")
     meta = load_meta(meta_path) if meta_path else find_meta(draft, final)
     report = compare_files(draft, final, encoding=encoding, lang=Lang(lang) if lang else None, meta=meta)
     pair = pair_id or (meta.pair if meta else Path(draft).resolve().parent.name)
     text = draft_annotations(report, pair=pair)
-    if not to_file:
+    if target is None:
         click.echo(text, nl=False)
         return
     from lawdiff.io.write import write_atomic
 
-    write_atomic(output, text, protect=(draft, final))
+    write_atomic(target, text, protect=(draft, final))
     click.echo(f"lawdiff: wrote {output} ({len(report.units)} units, all reviewed: false)", err=True)
 
 
-def _corpus_files(result) -> list[Path]:
+def _corpus_files(result: CheckResult) -> list[Path]:
     """Every file a checked pair was read from (meta.yaml, annotations.yaml, the two texts): ``-o`` must not
     replace one of them (``lawdiff check corpora/x -o corpora/x/annotations.yaml`` would lose the gold)."""
     from lawdiff.errors import LawdiffError

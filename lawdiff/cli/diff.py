@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from lawdiff.cli.group import use_colour
+
+if TYPE_CHECKING:
+    from lawdiff.model import Report
 
 EXAMPLES = ("genai-2023",)
 
@@ -57,8 +61,11 @@ def example_paths(name: str) -> tuple[Path, Path]:
 @click.option("--no-cache", is_flag=True, help="Do not read or write lawdiff's caches (~/.cache/lawdiff; "
               "LAWDIFF_CACHE_DIR overrides).")
 @click.pass_context
-def diff(ctx, draft, final, example, fmt, output, side_by_side, only_changed, show_unchanged, context, encoding,
-         lang, rule_files, meta_path, draft_issuer, final_issuer, no_signal, timestamp, color, width, no_cache):
+def diff(ctx: click.Context, draft: Path | None, final: Path | None, example: str | None, fmt: str,
+         output: Path | None, side_by_side: bool, only_changed: bool, show_unchanged: bool, context: int | None,
+         encoding: str | None, lang: str | None, rule_files: tuple[Path, ...], meta_path: Path | None,
+         draft_issuer: tuple[str, ...], final_issuer: tuple[str, ...], no_signal: bool, timestamp: bool, color: str,
+         width: int | None, no_cache: bool) -> None:
     """Compare two versions of a law, article by article.
 
     Articles are aligned by content (renumbered, moved, split, merged, added, removed), diffed word by
@@ -81,6 +88,7 @@ def diff(ctx, draft, final, example, fmt, output, side_by_side, only_changed, sh
         example = "genai-2023"
     if example:
         draft, final = example_paths(example)
+    assert draft is not None and final is not None
     meta = load_meta(meta_path) if meta_path else None
     report = compare_files(draft, final, encoding=encoding, lang=Lang(lang) if lang else None,
                            extra_rules=rule_files, meta=meta, draft_issuers=draft_issuer, final_issuers=final_issuer,
@@ -97,7 +105,7 @@ def diff(ctx, draft, final, example, fmt, output, side_by_side, only_changed, sh
     ctx.exit(code)
 
 
-def _emit(text: str, output: Path | None, *, protect) -> None:
+def _emit(text: str, output: Path | None, *, protect: Sequence[Path]) -> None:
     if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
@@ -109,7 +117,8 @@ def _emit(text: str, output: Path | None, *, protect) -> None:
     click.echo(f"lawdiff: wrote {safe(str(output))}", err=True)
 
 
-def _terminal(report, output, *, color, width, side_by_side, only_changed, context, signal, protect) -> None:
+def _terminal(report: Report, output: Path | None, *, color: str, width: int | None, side_by_side: bool,
+              only_changed: bool, context: int | None, signal: bool, protect: Sequence[Path]) -> None:
     from rich.console import Console
 
     from lawdiff.render.terminal import render_report

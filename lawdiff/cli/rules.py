@@ -16,10 +16,10 @@ from rich.console import Console
 from rich.table import Table
 
 from lawdiff.classify.label import classify_texts
-from lawdiff.cli.group import LawdiffGroup
-from lawdiff.model import Lang
 from lawdiff.classify.rules import load_rule_file, load_rules
 from lawdiff.classify.schema import RuleSet
+from lawdiff.cli.group import LawdiffGroup
+from lawdiff.model import Lang
 
 MAX_WIDTH = 100
 

@@ -16,9 +16,9 @@ import re
 
 from diff_match_patch import diff_match_patch
 
+from lawdiff.io.cache import shared_tokenizer
 from lawdiff.model import AlignedUnit, ArticleDiff, Edit, Lang, Op
 from lawdiff.text.normalize import fold
-from lawdiff.io.cache import shared_tokenizer
 from lawdiff.text.words import Tokenizer
 
 _OPS = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}  # the one place dmp's ints become Op
@@ -170,9 +170,12 @@ def _chunk(s: str, ends: set[str], pieces: dict[str, str]) -> tuple[str, list[st
     return "".join(enc), parts
 
 
-def _absorb_punctuation(runs):
+Run = tuple[Op, list[str], list[str]]  # (op, draft tokens, final tokens)
+
+
+def _absorb_punctuation(runs: list[Run]) -> list[Run]:
     """Fold punctuation/whitespace-only equalities lying between two changes into the changes."""
-    out: list = []
+    out: list[Run] = []
     k = 0
     while k < len(runs):
         op, dt, ft = runs[k]
@@ -184,7 +187,7 @@ def _absorb_punctuation(runs):
             out.append((op, dt, ft))
         k += 1
     # regroup: within each maximal run of changes, all deletions first, then all insertions
-    grouped: list = []
+    grouped: list[Run] = []
     buf_d: list[str] = []
     buf_i: list[str] = []
     for op, dt, ft in out:

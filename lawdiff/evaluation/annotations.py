@@ -19,7 +19,6 @@ reviews instead of typing.  ``lawdiff check`` never treats unreviewed units as g
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

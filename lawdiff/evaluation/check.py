@@ -21,23 +21,23 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from lawdiff.evaluation.annotations import load_annotations, validate_against
 from lawdiff.errors import CorpusError, LawdiffError
-from lawdiff.evaluation.metrics import Bars, Counts, PairResult, evaluate, shortfalls, total
+from lawdiff.evaluation.annotations import load_annotations, validate_against
 from lawdiff.evaluation.meta import load_meta, read_corpus_yaml
+from lawdiff.evaluation.metrics import Bars, Counts, PairResult, evaluate, shortfalls, total
 from lawdiff.io.yaml import line_of
 
 try:  # Python >= 3.11
     import tomllib as _toml
 except ImportError:  # pragma: no cover - Python 3.10 installs tomli (see pyproject dependencies)
     try:
-        import tomli as _toml  # type: ignore[no-redef]
+        import tomli as _toml  # type: ignore[no-redef,import-not-found,unused-ignore]
     except ImportError:
         _toml = None  # type: ignore[assignment]
 
@@ -151,7 +151,7 @@ def _find_config(start: Path) -> Bars | None:
     return None
 
 
-def _bars_from_values(path: Path, table: dict[str, Any], line_of) -> Bars:
+def _bars_from_values(path: Path, table: dict[str, Any], line_of: Callable[[str], int]) -> Bars:
     values = {"min_label_accuracy": DEFAULT_BARS.min_label_accuracy,
               "min_alignment_f1": DEFAULT_BARS.min_alignment_f1}
     for key, value in table.items():

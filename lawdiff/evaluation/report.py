@@ -11,8 +11,8 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from lawdiff.evaluation.check import CheckResult
 from lawdiff.evaluation.annotations import Split
+from lawdiff.evaluation.check import CheckResult
 from lawdiff.evaluation.metrics import LABELS, Agreement, Bars, Counts, Outcome, PairResult, Predicted
 
 #: 1.1: ``split`` and ``bars`` per pair, ``signal.is_bar``, ``overall_dev`` and ``overall_heldout``;
@@ -211,7 +211,7 @@ def render_markdown(result: CheckResult) -> str:
         title = f"{r.pair} (held out)" if r.heldout else r.pair
         out += ["", f"### {title}", "", f"Signal: {signal_text(r)}."]
         if r.bars is not None and r.bars.own:
-            out.append(f"Own bars: {bars_text(r.bars, '≥')} (`{r.bars.source}`): {_md(r.bars.reason)}")
+            out.append(f"Own bars: {bars_text(r.bars, '≥')} (`{r.bars.source}`): {_md(r.bars.reason or '')}")
         if _coverage_text(r):
             out.append(f"Unannotated articles: {_coverage_text(r)}.")
         labels = _labels(r.counts)

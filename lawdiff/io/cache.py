@@ -28,7 +28,7 @@ import marshal
 import os
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from importlib.util import find_spec
@@ -141,7 +141,7 @@ class PrefixShards:
         self.index = index
         self.base = base
 
-    def load(self, chars) -> dict[str, int]:
+    def load(self, chars: Iterable[str]) -> dict[str, int]:
         """Entries starting with any of ``chars``; ValueError if a part cannot be read."""
         out: dict[str, int] = {}
         for ch in chars:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from lawdiff.errors import ParseError
 from lawdiff.model import Article, Document, Heading, Item, Lang, Paragraph
@@ -54,9 +53,9 @@ def parse_text(text: str, *, lang: Lang | None = None, path: str = "", encoding:
     lines = split_lines(text)
     if not lines:
         raise ParseError(f"{path or 'input'}: no text found; give a file with the text of a law")
-    body_start, preamble = _split_preamble(lines, lang)
+    body_start = _body_start(lines, lang)
     parser = _ZhParser() if lang is Lang.ZH else _EnParser(lines[body_start:])
-    doc = parser.run(lines, body_start, preamble, lang=lang, path=path, encoding=encoding)
+    doc = parser.run(lines, body_start, lang=lang, path=path, encoding=encoding)
     return replace(doc, warnings=(*notes, *doc.warnings)) if notes else doc
 
 
@@ -64,16 +63,15 @@ def _is_title_candidate(s: str) -> bool:
     return len(s) <= 80 and not s.endswith(("。", "；", ".", ";", "：", ":"))
 
 
-def _split_preamble(lines: list[Line], lang: Lang) -> tuple[int, list[str]]:
+def _body_start(lines: list[Line], lang: Lang) -> int:
     """Index of the first body line (first heading/article after the title and any 目录)."""
-    preamble: list[str] = []
     toc_end = _toc_end(lines)
     for i, ln in enumerate(lines):
         if i < toc_end:
             continue
         if _is_marker(ln.text, lang) and not ln.meta:
-            return i, preamble
-    return len(lines), preamble
+            return i
+    return len(lines)
 
 
 def _toc_end(lines: list[Line]) -> int:
@@ -185,7 +183,7 @@ def _title(lines: list[Line], body_start: int) -> tuple[str, list[str]]:
 class _ZhParser:
     ORDER = ["part", "编", "分编", "章", "节"]
 
-    def run(self, lines, body_start, _pre, *, lang, path, encoding) -> Document:
+    def run(self, lines: list[Line], body_start: int, *, lang: Lang, path: str, encoding: str) -> Document:
         title, preamble = _title(lines, body_start)
         b = _Builder()
         for ln in lines[body_start:]:
@@ -224,7 +222,7 @@ class _ZhParser:
                 continue
             self._body_line(b, s)
         b.close()
-        return _finish(title, preamble, b, lang, path, encoding, lines, body_start)
+        return _finish(title, preamble, b, lang, path, encoding, lines)
 
     @staticmethod
     def _body_line(b: _Builder, s: str) -> None:
@@ -242,7 +240,7 @@ class _EnParser:
         # "Section 5" marks articles only in texts that have no "Article N" markers
         self.sections_are_articles = not any(_en_article(ln.text) for ln in body)
 
-    def run(self, lines, body_start, _pre, *, lang, path, encoding) -> Document:
+    def run(self, lines: list[Line], body_start: int, *, lang: Lang, path: str, encoding: str) -> Document:
         title, preamble = _title(lines, body_start)
         b = _Builder()
         pending_title: Heading | None = None
@@ -291,10 +289,11 @@ class _EnParser:
         if pending_title is not None:
             b.heading(pending_title, self.ORDER)
         b.close()
-        return _finish(title, preamble, b, lang, path, encoding, lines, body_start)
+        return _finish(title, preamble, b, lang, path, encoding, lines)
 
 
-def _finish(title, preamble, b: _Builder, lang, path, encoding, lines, body_start) -> Document:
+def _finish(title: str, preamble: list[str], b: _Builder, lang: Lang, path: str, encoding: str,
+            lines: list[Line]) -> Document:
     articles = tuple(b.articles)
     warnings = list(b.warnings)
     fallback = False

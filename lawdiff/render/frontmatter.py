@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lawdiff.model import Level, Report, Status
+from lawdiff.render.i18n import Words
 from lawdiff.render.table import (
     cell_width,
     count_bar,
@@ -21,7 +22,6 @@ from lawdiff.render.table import (
     side_heading,
     split_bar,
 )
-from lawdiff.render.i18n import Words
 
 
 @dataclass(frozen=True, slots=True)

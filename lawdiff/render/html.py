@@ -8,23 +8,11 @@ Unlike Markdown, HTML can span the explanation row across both columns, so it do
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape as _escape
+from typing import Any
 
 from lawdiff.model import Report
-from lawdiff.render.table import (
-    Anchors,
-    Block,
-    Line,
-    Row,
-    RowKind,
-    Section,
-    label_phrase,
-    one_line,
-    reason_lines,
-    sections,
-    timestamp_now,
-)
 from lawdiff.render.frontmatter import Block as SummaryBlock
 from lawdiff.render.frontmatter import (
     Chart,
@@ -39,6 +27,19 @@ from lawdiff.render.frontmatter import (
     version_blocks,
 )
 from lawdiff.render.i18n import Words, words_for
+from lawdiff.render.table import (
+    Anchors,
+    Block,
+    Line,
+    Row,
+    RowKind,
+    Section,
+    label_phrase,
+    one_line,
+    reason_lines,
+    sections,
+    timestamp_now,
+)
 
 CSS = """
 body{font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
@@ -126,7 +127,7 @@ def _inline(parts: Inline) -> str:
     return "".join(f"<code>{esc(p.text)}</code>" if isinstance(p, Mono) else esc(p) for p in parts)
 
 
-def _blocks(blocks: Iterable[SummaryBlock], heading) -> list[str]:
+def _blocks(blocks: Iterable[SummaryBlock], heading: Callable[[int, str], Any]) -> list[str]:
     out: list[str] = []
     for b in blocks:
         if isinstance(b, Heading):

@@ -16,8 +16,8 @@ from enum import Enum
 from typing import Any
 
 from lawdiff.model import Article, Change, Document, Paragraph, Report, Signal, UnitReport, VersionMeta
-from lawdiff.render.table import display_path, timestamp_now
 from lawdiff.render.i18n import VERDICT_SHOWN
+from lawdiff.render.table import display_path, timestamp_now
 
 SCHEMA_VERSION = "1.1"
 

@@ -19,22 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from lawdiff.model import Report, UnitReport
-from lawdiff.render.table import (
-    Anchors,
-    Block,
-    Line,
-    Row,
-    RowKind,
-    Section,
-    label_phrase,
-    one_line,
-    reason_lines,
-    sections,
-    timestamp_now,
-)
 from lawdiff.render.frontmatter import Block as SummaryBlock
 from lawdiff.render.frontmatter import (
     Chart,
@@ -49,6 +37,19 @@ from lawdiff.render.frontmatter import (
     version_blocks,
 )
 from lawdiff.render.i18n import Words, words_for
+from lawdiff.render.table import (
+    Anchors,
+    Block,
+    Line,
+    Row,
+    RowKind,
+    Section,
+    label_phrase,
+    one_line,
+    reason_lines,
+    sections,
+    timestamp_now,
+)
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>|#$&])")
 _BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
@@ -212,7 +213,7 @@ def _inline(parts: Inline, *, block_start: bool = False) -> str:
     return out
 
 
-def _blocks(blocks: Iterable[SummaryBlock], heading) -> list[str]:
+def _blocks(blocks: Iterable[SummaryBlock], heading: Callable[[int, str], Any]) -> list[str]:
     out: list[str] = []
     for b in blocks:
         if isinstance(b, Heading):

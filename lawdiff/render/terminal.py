@@ -9,15 +9,15 @@ see :mod:`lawdiff.text.controls`).  When nothing differs the header is followed 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rich.console import Console, Group
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from lawdiff.model import Article, ArticleDiff, Edit, Label, Lang, Op, Report, UnitKind, UnitReport
 from lawdiff.text.controls import safe
-from lawdiff.model import ArticleDiff, Edit, Label, Lang, Op, Report, UnitKind, UnitReport
 
 DEL_STYLE = "bold red strike"
 INS_STYLE = "bold green underline"
@@ -27,7 +27,7 @@ LABEL_STYLE = {
 }
 
 
-def _ref(articles, side: str) -> str:
+def _ref(articles: tuple[Article, ...], side: str) -> str:
     if not articles:
         return "—"
     return "、".join(a.label for a in articles) if side == "zh" else ", ".join(a.label for a in articles)
@@ -66,7 +66,7 @@ def _clip(text: str, context: int | None, first: bool, last: bool) -> str:
     return f"{head}…{tail}"
 
 
-def _runs(edits: tuple[Edit, ...], context: int | None):
+def _runs(edits: tuple[Edit, ...], context: int | None) -> Iterator[tuple[Op, str]]:
     n = len(edits)
     for i, e in enumerate(edits):
         if e.op is Op.EQUAL:
@@ -181,7 +181,7 @@ def _n(k: int, word: str) -> str:
 def render_report(report: Report, console: Console, *, plain: bool, side_by_side: bool = False,
                   only_changed: bool = False, context: int | None = None, signal: bool = True) -> None:
     for line in header_lines(report):
-        console.print(Text(line, style=None if plain or not line.startswith("warning") else "yellow"))
+        console.print(Text(line, style="" if plain or not line.startswith("warning") else "yellow"))
     console.print()
     render_units(report, console, plain=plain, side_by_side=side_by_side, only_changed=only_changed,
                  context=context)

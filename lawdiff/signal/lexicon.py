@@ -96,7 +96,7 @@ class _Reader:
         hierarchy = tuple((Level(name), str(gloss).strip()) for name, gloss in m["hierarchy"].items())
         known = {name for name, _ in hierarchy}
         levels = []
-        for i, rule in enumerate(m.get("levels", ())):
+        for rule in m.get("levels", ()):
             level = Level(rule["level"])
             if level not in known:
                 raise RuleError(f"{self.path}:{line_of(rule, 'level')}: {key}.levels.level: {level.value!r} is not in "
@@ -106,7 +106,7 @@ class _Reader:
                                     issuer=self.regexes(rule, "issuer", f"{key}.levels.issuer"),
                                     note=str(rule.get("note", "")).strip()))
         actors = []
-        for i, a in enumerate(m.get("actors", ())):
+        for a in m.get("actors", ()):
             if isinstance(a, str):
                 name = a.strip()
                 actors.append(Actor(name, re.compile(re.escape(name) if lang is Lang.ZH else rf"\b{re.escape(name)}\b")))

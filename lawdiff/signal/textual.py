@@ -9,7 +9,7 @@ All word lists come from ``data/signal.yaml`` (:mod:`lawdiff.signal.lexicon`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lawdiff.model import (
     Commitment,
@@ -22,8 +22,8 @@ from lawdiff.model import (
     VersionMeta,
     level_shown,
 )
-from lawdiff.text.normalize import fold, key
 from lawdiff.signal.lexicon import SignalWords
+from lawdiff.text.normalize import fold, key
 
 _WS = re.compile(r"\s+")
 _BOOK_TITLE = re.compile(r"《([^《》]+)》")
@@ -152,7 +152,7 @@ def legal_bases(doc: Document, words: SignalWords) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _added(new: Iterable[str], old: Iterable[str], norm=_norm_title) -> tuple[str, ...]:
+def _added(new: Iterable[str], old: Iterable[str], norm: Callable[[str], str] = _norm_title) -> tuple[str, ...]:
     old_keys = {norm(x) for x in old}
     return tuple(x for x in new if norm(x) not in old_keys)
 
