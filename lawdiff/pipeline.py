@@ -21,9 +21,9 @@ from lawdiff.classify.rules import load_rules
 from lawdiff.classify.schema import RuleSet
 from lawdiff.diff import diff_unit
 from lawdiff.errors import InputError
-from lawdiff.evaluation.meta import PairMeta, find_meta
 from lawdiff.io import read_file
 from lawdiff.io.cache import shared_tokenizer, token_cache
+from lawdiff.io.meta import PairMeta, find_meta
 from lawdiff.model import Document, Lang, Report, UnitReport, VersionMeta
 from lawdiff.parse import parse_text
 from lawdiff.signal import summarize

@@ -12,7 +12,7 @@ CIVIL_BOOKS = ("总则", "物权编", "合同编", "人格权编", "婚姻家庭
 
 def corpus(pair: str, side: str) -> Path:
     """corpora/<pair>/<file> for side 'draft' or 'final', as named in its meta.yaml."""
-    from lawdiff.evaluation.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     meta = load_meta(CORPORA / pair / "meta.yaml")
     return CORPORA / pair / (meta.draft_file if side == "draft" else meta.final_file)

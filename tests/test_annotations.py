@@ -157,7 +157,7 @@ def test_themes_are_the_rule_tables_themes():
 
 @pytest.mark.parametrize("pair", ANNOTATED)
 def test_bundled_annotations_are_valid_and_cover_every_article(pair):
-    from lawdiff.evaluation.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     meta = load_meta(CORPORA / pair / "meta.yaml")
     ann = load_annotations(CORPORA / pair / "annotations.yaml", pair=meta.pair)

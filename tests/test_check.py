@@ -159,7 +159,7 @@ def _tool_annotations(pair: str) -> str:
     from lawdiff.pipeline import compare_files
 
     meta_pair = CORPORA / pair
-    from lawdiff.evaluation.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     meta = load_meta(meta_pair / "meta.yaml")
     report = compare_files(meta_pair / meta.draft_file, meta_pair / meta.final_file, meta=meta)

@@ -614,7 +614,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_inputs_are_never_written(tmp_path):
     corpus = _corpus_copy(tmp_path)
     before = _snapshot(corpus)
-    from lawdiff.evaluation.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     meta = load_meta(corpus / "meta.yaml")
     d, f = str(corpus / meta.draft_file), str(corpus / meta.final_file)

@@ -9,7 +9,7 @@ from lawdiff.classify.label import classify_texts
 from lawdiff.classify.parties import DEFAULT, Parties, infer
 from lawdiff.classify.rules import load_rules
 from lawdiff.errors import CorpusError
-from lawdiff.evaluation.meta import load_meta
+from lawdiff.io.meta import load_meta
 from lawdiff.model import Bearer, Label, Lang
 
 REGULATED, AUTHORITY, COUNTERPARTY = Bearer.REGULATED, Bearer.AUTHORITY, Bearer.COUNTERPARTY
@@ -139,7 +139,7 @@ def test_personal_data_is_not_a_person():
 def _reference_bearer_actor(text: str, pos: int, end: int, actors) -> str | None:
     """The clause-by-clause scan bearer_actor used to do (quadratic in a long article), kept as the spec
     that ClauseIndex must answer exactly like."""
-    from lawdiff.classify.parties import _PETITION, _PETITIONER
+    from lawdiff.classify.parties import PETITION, PETITIONER
 
     s = pos
     while s > 0 and text[s - 1] not in "。;\n!?":
@@ -170,7 +170,7 @@ def _reference_bearer_actor(text: str, pos: int, end: int, actors) -> str | None
         start = stop + 1
     if conditional is not None:
         return conditional
-    return _PETITIONER if _PETITION.match(text, end) else None
+    return PETITIONER if PETITION.match(text, end) else None
 
 
 def _corpus_text() -> str:
@@ -186,13 +186,13 @@ def test_indexed_bearer_answers_like_the_clause_scan(parties):
     """Every modal word of two real laws, and of the same text with its sentence ends removed."""
     import re
 
-    from lawdiff.classify.parties import _MODAL
+    from lawdiff.classify.parties import MODAL
 
     text = _corpus_text()
     for t in (text, re.sub(r"[。;\n]", "", text[:30_000]), re.sub(r"[。;\n,:]", "", text[:8_000])):
         index = parties.index(t)
         actors = parties.actors(t)
-        words = list(_MODAL.finditer(t)) + list(re.finditer("可以|申请", t))
+        words = list(MODAL.finditer(t)) + list(re.finditer("可以|申请", t))
         assert len(words) > 50
         for m in words:
             assert parties.bearer_actor(t, m.start(), m.end(), index) == _reference_bearer_actor(

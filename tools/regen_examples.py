@@ -34,7 +34,7 @@ def corpus_pairs(root: Path = ROOT) -> list[str]:
 
 def pair_report(pair: str, root: Path = ROOT) -> Report:
     """Compare one corpus pair, with its paths rewritten relative to ``root``."""
-    from lawdiff.evaluation.meta import load_meta
+    from lawdiff.io.meta import load_meta
     from lawdiff.pipeline import compare_files
 
     folder = root / "corpora" / pair

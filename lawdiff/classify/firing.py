@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from lawdiff.classify import amounts
+from lawdiff.classify.amounts import Term
 from lawdiff.classify.matcher import CONTEXT, MAX_EVIDENCE, NUMERIC_WINDOW, Hit, Patterns, UnitContext, bigrams
 from lawdiff.classify.schema import Compare, Rule
 from lawdiff.model import Evidence, Firing, Side, Sphere
@@ -87,7 +87,7 @@ def _numeric(ctx: UnitContext, rule: Rule) -> list[Evidence] | None:
     if rule.bearer:
         dterms = tuple(t for t in dterms if ctx.bearer(Side.DRAFT, t.start, t.end) in rule.bearer)
         fterms = tuple(t for t in fterms if ctx.bearer(Side.FINAL, t.start, t.end) in rule.bearer)
-    pairs: list[tuple[amounts.Term | None, amounts.Term | None]] = []
+    pairs: list[tuple[Term | None, Term | None]] = []
     if ctx.side_mode:
         for k in sorted({t.kind for t in dterms} | {t.kind for t in fterms}):
             d = max((t for t in dterms if t.kind == k), key=lambda t: t.value, default=None)

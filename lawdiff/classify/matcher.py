@@ -26,9 +26,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lawdiff.classify import amounts, patterns
+from lawdiff.classify.amounts import Term
+from lawdiff.classify.amounts import terms as amount_terms
 from lawdiff.classify.clauses import ClauseIndex
 from lawdiff.classify.parties import DEFAULT, Parties
+from lawdiff.classify.patterns import PatternTimeout, seconds, time_limit
 from lawdiff.classify.schema import Rule
 from lawdiff.errors import RuleError
 from lawdiff.model import Article, ArticleDiff, Bearer, Evidence, Lang, Op, Side, UnitKind
@@ -116,7 +118,7 @@ class UnitContext:
             bool(diff.draft_text) and bool(diff.final_text) and 2 * equal / max(total, 1) < SIDE_MODE_BELOW)
         self.loc = {Side.DRAFT: Locator(Side.DRAFT, unit.draft), Side.FINAL: Locator(Side.FINAL, unit.final)}
         self._cache: dict[tuple[str, str], list[Hit]] = {}
-        self._terms: dict[tuple[str, str], tuple[amounts.Term, ...]] = {}
+        self._terms: dict[tuple[str, str], tuple[Term, ...]] = {}
         self._index: dict[str, ClauseIndex] = {}
         self._bearers: dict[tuple[Side, int], Bearer] = {}
         self._found: dict[tuple, list[Hit]] = {}
@@ -130,13 +132,13 @@ class UnitContext:
         hits = self._cache.get(key)
         if hits is None:
             rule = self.timed
-            if rule is None or not (limit := patterns.seconds()):
+            if rule is None or not (limit := seconds()):
                 hits = self._cache[key] = self._finditer(rx, side)
                 return hits
             try:
-                with patterns.time_limit(limit):
+                with time_limit(limit):
                     hits = self._finditer(rx, side)
-            except patterns.PatternTimeout as exc:
+            except PatternTimeout as exc:
                 refs = ", ".join(f"art. {a.ref}" for a in getattr(self.diff.unit, side.value)) or "the text"
                 raise RuleError(f"{rule.source}:{rule.line}: rule {rule.id}: pattern {rx.pattern!r} {exc} on "
                                 f"{side.value} {refs}; simplify it (e.g. one .* where there are several in a row)"
@@ -230,10 +232,10 @@ class UnitContext:
                 return fs
         return len(self.diff.final_text)
 
-    def terms(self, kind: str, side: Side) -> tuple[amounts.Term, ...]:
+    def terms(self, kind: str, side: Side) -> tuple[Term, ...]:
         key = (kind, side)
         if key not in self._terms:
-            self._terms[key] = amounts.terms(kind, self.mtext[side], self.lang)
+            self._terms[key] = amount_terms(kind, self.mtext[side], self.lang)
         return self._terms[key]
 
     def evidence(self, side: Side, s: int, e: int) -> Evidence:

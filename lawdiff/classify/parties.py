@@ -55,9 +55,9 @@ _PROTECTED_RX = re.compile(f"^(?:{_PROTECTED})$")
 _PREPOSITION = "对向与同给为"
 _OBJECT = re.compile(r"[对向][^,;:。\n]{0,5}$")  # 向本级人民政府, 对上一级部门: an object a few characters on
 # Nobody named and the modal word introduces an application or a suit (可以向…申请行政复议): the private side.
-_PETITION = re.compile(r"[^,;。\n]{0,16}?(?:申请|提起|起诉|提出[^,;。\n]{0,6}(?:申请|请求))")
-_PETITIONER = "<petitioner>"
-_MODAL = re.compile(r"应当|必须|不得|禁止|严禁|(?<![必无毋])须(?=[经在按依对向由遵履取具提报备])")
+PETITION = re.compile(r"[^,;。\n]{0,16}?(?:申请|提起|起诉|提出[^,;。\n]{0,6}(?:申请|请求))")
+PETITIONER = "<petitioner>"
+MODAL = re.compile(r"应当|必须|不得|禁止|严禁|(?<![必无毋])须(?=[经在按依对向由遵履取具提报备])")
 
 
 def _actor_rx(terms: Sequence[str]) -> re.Pattern[str]:
@@ -86,13 +86,9 @@ class Parties:
         t = tuple(dict.fromkeys(x.strip() for x in terms if x and x.strip()))
         return cls(t, 2 * sum(is_authority(x) for x in t) > len(t), source)
 
-    def describe(self) -> str:
-        side = "public bodies" if self.public else "private parties"
-        return f"{', '.join(self.terms) or 'unnamed'} ({side}, {self.source})"
-
     # -- classes
     def classify_actor(self, actor: str) -> Bearer:
-        if actor == _PETITIONER:
+        if actor == PETITIONER:
             return COUNTERPARTY if self.public else REGULATED
         if actor in self.terms:
             return REGULATED
@@ -135,8 +131,8 @@ class Parties:
         earlier = index.earlier_clause_actor(s, c)  # 申请人对…不服的，可以…: a condition's actor carries over
         if earlier is not None:
             return earlier
-        if _PETITION.match(text, e):
-            return _PETITIONER
+        if PETITION.match(text, e):
+            return PETITIONER
         return None
 
     def bearer(self, text: str, pos: int, end: int | None = None, index: ClauseIndex | None = None) -> Bearer:
@@ -156,7 +152,7 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
     for raw in texts:
         text = match_text(raw)
         index = DEFAULT.index(text)
-        for m in _MODAL.finditer(text):
+        for m in MODAL.finditer(text):
             a = DEFAULT.bearer_actor(text, m.start(), m.end(), index)
             if a is not None:
                 counts[a] += 1

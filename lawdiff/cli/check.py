@@ -107,7 +107,7 @@ def annotate(draft: Path, final: Path, output: Path | None, force: bool, pair_id
       lawdiff annotate corpora/genai-2023/draft.txt corpora/genai-2023/final.txt -o /tmp/annotations.yaml
     """
     from lawdiff.evaluation.annotations import draft_annotations
-    from lawdiff.evaluation.meta import find_meta, load_meta
+    from lawdiff.io.meta import find_meta, load_meta
     from lawdiff.model import Lang
     from lawdiff.pipeline import compare_files
 
@@ -132,7 +132,7 @@ def _corpus_files(result: CheckResult) -> list[Path]:
     """Every file a checked pair was read from (meta.yaml, annotations.yaml, the two texts): ``-o`` must not
     replace one of them (``lawdiff check corpora/x -o corpora/x/annotations.yaml`` would lose the gold)."""
     from lawdiff.errors import LawdiffError
-    from lawdiff.evaluation.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     files: list[Path] = []
     for pair in result.pairs:

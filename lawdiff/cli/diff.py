@@ -76,7 +76,7 @@ def diff(ctx: click.Context, draft: Path | None, final: Path | None, example: st
     Example:
       lawdiff diff corpora/genai-2023/draft.txt corpora/genai-2023/final.txt --only-changed
     """
-    from lawdiff.evaluation.meta import load_meta
+    from lawdiff.io.meta import load_meta
     from lawdiff.model import Lang
     from lawdiff.pipeline import compare_files
 

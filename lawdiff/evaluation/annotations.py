@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from lawdiff.errors import CorpusError
-from lawdiff.evaluation.meta import read_corpus_yaml
+from lawdiff.io.meta import read_corpus_yaml
 from lawdiff.io.yaml import line_of
 from lawdiff.model import Document, Effect, Label, Report, TextEnum, Theme, Verdict
 

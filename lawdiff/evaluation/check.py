@@ -29,8 +29,8 @@ from typing import Any
 
 from lawdiff.errors import CorpusError, LawdiffError
 from lawdiff.evaluation.annotations import load_annotations, validate_against
-from lawdiff.evaluation.meta import load_meta, read_corpus_yaml
 from lawdiff.evaluation.metrics import Bars, Counts, PairResult, evaluate, shortfalls, total
+from lawdiff.io.meta import load_meta, read_corpus_yaml
 from lawdiff.io.yaml import line_of
 
 try:  # Python >= 3.11

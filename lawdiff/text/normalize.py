@@ -33,9 +33,6 @@ def key_en(text: str) -> str:
     return _WS.sub(" ", fold(text)).strip()
 
 
-def same(a: str, b: str) -> bool:
-    return key(a) == key(b)
-
 
 @cache  # pure memoisation of a function of one character
 def _fold_char(ch: str) -> str:

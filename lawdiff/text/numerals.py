@@ -1,5 +1,4 @@
-"""Chinese, English and Roman numerals.  第一千二百六十条 -> 1260; 第12条 -> 12; "7.5 million" -> 7.5e6;
-CHAPTER XIII -> 13."""
+"""Chinese and English numerals.  第一千二百六十条 -> 1260; 第12条 -> 12; "7.5 million" -> 7.5e6."""
 
 from __future__ import annotations
 
@@ -105,17 +104,3 @@ def en_number(s: str) -> float | None:
             return None
         total += _EN_WORDS[w]
     return total * scale
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-
-
-def roman_to_int(s: str) -> int | None:
-    s = s.upper()
-    if not s or any(c not in _ROMAN for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
-    return total
