@@ -252,6 +252,7 @@ def test_html_pasted_as_text_is_stripped_with_a_warning(tmp_path, law):
     assert "第九条" not in res.stdout and "document.write" not in res.stdout
 
 
+@pytest.mark.slow
 def test_ten_thousand_articles(tmp_path):
     """A generated law of 10,000 articles (25 times the civil code) against a version with 10 articles
     changed and one removed: it must work, and finish in well under a minute."""
@@ -444,6 +445,7 @@ def test_safe_patterns_are_accepted(pattern):
 SLOW = "[^x]*[^x]*[^x]*[^x]*x"  # quartic on a text without an x: passes the load check, hangs a run
 
 
+@pytest.mark.slow
 def test_slow_user_pattern_is_stopped_by_the_time_limit(tmp_path):
     """regex_safety cannot see polynomial patterns; the time limit on user rules (lawdiff.classify.patterns)
     turns the overrun into exit 2 and one line naming the rule.  A real process, with a generous
@@ -755,6 +757,7 @@ def test_broken_pipe_is_quiet(tmp_path):
     assert "Traceback" not in err and "Exception ignored" not in err, err
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path):
     """SIGINT during a long run: exit 130, one line on stderr, no output file and no temporary file."""
     d = write(tmp_path / "d.txt", numbered_law(10_000, seed=1))

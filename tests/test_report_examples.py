@@ -7,6 +7,8 @@ import importlib.util
 import pytest
 from conftest import CORPORA, ROOT
 
+pytestmark = pytest.mark.slow  # regenerates the reports of every bundled pair (~8 s)
+
 
 def _load_tool():
     spec = importlib.util.spec_from_file_location("regen_examples", ROOT / "tools" / "regen_examples.py")

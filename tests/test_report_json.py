@@ -32,7 +32,8 @@ def test_there_are_bundled_pairs():
     assert len(PAIRS) >= 5
 
 
-@pytest.mark.parametrize("pair", PAIRS)
+@pytest.mark.parametrize("pair", [pytest.param(p, marks=pytest.mark.slow) if p == "eu-ai-act-2024" else p
+                                  for p in PAIRS])
 def test_every_bundled_pair_validates(validator, pair):
     doc = json.loads(render_json(file_report(pair), timestamp=True))
     assert errors(validator, doc) == []

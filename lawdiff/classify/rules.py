@@ -45,7 +45,7 @@ def load_rule_file(path: str | Path) -> RuleSet:
     return parse_rules(text, str(p), user=True)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=4)  # pure memoisation: a shipped table is constant for the process
 def shipped_rules(lang: Lang, *, disk_cache: bool = True) -> RuleSet:
     """The rule table bundled with lawdiff for ``lang``: parsed once per process, and kept parsed on disk.
 

@@ -59,7 +59,7 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "lawdiff"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # pure memoisation: the installed jieba dictionary does not change under a process
 def _jieba_dict_stamp() -> str:
     with contextlib.suppress(Exception):
         spec = find_spec("jieba")
@@ -69,7 +69,7 @@ def _jieba_dict_stamp() -> str:
     return "unknown"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # pure memoisation: a function of constants (version, packaged files)
 def salt() -> str:
     """What a segmentation depends on besides the text (without importing jieba: that is the point)."""
     user = (resources.files("lawdiff") / "data" / "legal_dict.txt").read_bytes()

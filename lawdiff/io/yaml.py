@@ -99,6 +99,7 @@ class GuardedLoader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
+        assert node is not None  # compose_node returns None only at the end of the stream, never here
         self._charge(1, node.start_mark)
         self._weight[id(node)] = self._expanded - before
         return node
