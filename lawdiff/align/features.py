@@ -1,6 +1,6 @@
 """Features, similarity and candidate search for :mod:`lawdiff.align.passes`.
 
-Each article becomes a set of features (character bigrams of :func:`lawdiff.normalize.key` for Chinese,
+Each article becomes a set of features (character bigrams of :func:`lawdiff.text.normalize.key` for Chinese,
 which has no word spaces and where jieba would cost a second to load; lower-cased words and word pairs
 for English), never crossing punctuation, so a bigram is a piece of one phrase.  Features are weighted by
 squared IDF, the weight a tf-idf cosine gives a shared feature, so boilerplate such as 应当 or

@@ -34,7 +34,7 @@ match wherever it sits (genai-2023 draft 18 sentence 2 -> final 18: 0.43)."""
 PART_MARGIN = 0.6
 """A leftover article joins a unit as a split or merged part only through a sentence of the unit's
 article that the unit's own articles account for less than 0.6 times as well as the part resembles it
-(see :meth:`lawdiff.align_index.Index.new_sentence`): the part must bring something the unit lacks.  Measured on the annotated pairs, at the
+(see :meth:`lawdiff.align.features.Index.new_sentence`): the part must bring something the unit lacks.  Measured on the annotated pairs, at the
 part's best sentence: parts that belong 0-0.45 (administrative-reconsideration-law-2023 old 3 item (二)
 -> new 45, old 12 ¶1 -> new 28, old 10 ¶3 -> new 16: 0; old 10 ¶5 -> new 17: 0.45); leftovers that do not
 0.73 and up (new 50 through old 22, which new 49 accounts for: 0.73; new 25 through old 15 item (二): 0.76

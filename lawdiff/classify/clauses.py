@@ -1,6 +1,6 @@
 """Sentences, clauses and actors of one text, found once, so that guessing a duty-bearer is a lookup.
 
-Why: :meth:`lawdiff.parties.Parties.bearer_actor` is asked about every match of every rule with a
+Why: :meth:`lawdiff.classify.parties.Parties.bearer_actor` is asked about every match of every rule with a
 ``bearer:`` key and about every modal word when the regulated parties are inferred.  It used to walk
 back from the match to the start of its sentence and then scan the sentence clause by clause and the
 whole actor list, so one long article without sentence ends (a PDF conversion that lost its 。) took

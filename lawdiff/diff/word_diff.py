@@ -3,7 +3,7 @@
 diff-match-patch diffs characters; to diff *words* we do what it does for lines
 (``diff_linesToChars``): every distinct token's comparison key is mapped to one private-use character,
 the two token strings are diffed, and the result is mapped back to the original tokens.  Keys are
-width-folded (:func:`lawdiff.normalize.fold`), so ``，`` vs ``,`` or U+3000 vs a space is no change,
+width-folded (:func:`lawdiff.text.normalize.fold`), so ``，`` vs ``,`` or U+3000 vs a space is no change,
 while the edits carry the original characters of each side.
 
 After ``diff_cleanupSemantic`` (edits snap to whole words), equalities made only of punctuation or

@@ -1,4 +1,4 @@
-"""Render a :class:`~lawdiff.check.CheckResult`: terminal text, Markdown (CI job summaries) and JSON.
+"""Render a :class:`~lawdiff.evaluation.check.CheckResult`: terminal text, Markdown (CI job summaries) and JSON.
 
 JUnit XML lives in :mod:`lawdiff.evaluation.junit`.  Every renderer reads only the result, prints pairs in
 the result's order and never a clock or a path it was not given, so the same corpus gives the same
