@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import CORPORA, ROOT
+from conftest import CORPORA, ROOT, load_script
 
 from lawdiff.cli import main
 from lawdiff.text.numerals import cn_to_int
@@ -821,13 +821,7 @@ FUZZ_CASES = sorted((ROOT / "tests" / "cases" / "fuzz").glob("*.bin"))
 
 
 def _fuzz_module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("fuzz_parse", ROOT / "fuzz" / "fuzz_parse.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "fuzz" / "fuzz_parse.py")
 
 
 @pytest.mark.parametrize("case", FUZZ_CASES, ids=[p.stem for p in FUZZ_CASES])

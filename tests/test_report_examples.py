@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
-from conftest import CORPORA, ROOT
+from conftest import CORPORA, ROOT, load_script
 
 pytestmark = pytest.mark.slow  # regenerates the reports of every bundled pair (~8 s)
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("regen_examples", ROOT / "tools" / "regen_examples.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-examples = _load_tool()
+examples = load_script(ROOT / "tools" / "regen_examples.py")
 
 EXAMPLES = ROOT / "examples"
 
