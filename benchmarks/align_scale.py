@@ -17,9 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from lawdiff.align import align
+from lawdiff.io.read import read_file
 from lawdiff.model import Document, Paragraph, UnitKind
 from lawdiff.parse import parse_text
-from lawdiff.read import read_file
 
 RAW = Path(__file__).resolve().parents[2] / "shared" / "corpora-raw"
 if not RAW.exists():

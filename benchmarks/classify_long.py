@@ -33,12 +33,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lawdiff.classify import classify, snippet_unit
-from lawdiff.diff import diff_texts
-from lawdiff.model import ArticleDiff, Edit, Lang, Op
-from lawdiff.parse import parse_text
-from lawdiff.parties import infer
-from lawdiff.rules import shipped_rules
+from lawdiff.classify.label import classify, snippet_unit  # noqa: E402
+from lawdiff.classify.parties import infer  # noqa: E402
+from lawdiff.classify.rules import shipped_rules  # noqa: E402
+from lawdiff.diff.word_diff import diff_texts  # noqa: E402
+from lawdiff.model import ArticleDiff, Edit, Lang, Op  # noqa: E402
+from lawdiff.parse import parse_text  # noqa: E402
 
 SIZES_KB = (20, 80, 320, 2048)
 SHAPES = ("paragraphs", "run-on")

@@ -54,7 +54,7 @@ def _below_10k(n: int, *, top: bool) -> str:
 
 
 def _cn_to_int(s: str) -> int | None:
-    from lawdiff.numerals import cn_to_int
+    from lawdiff.text.numerals import cn_to_int
 
     return cn_to_int(s)
 

@@ -26,7 +26,7 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -85,10 +85,10 @@ class Pair:
 
 # ----------------------------------------------------------------------------- source texts
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(path: str) -> tuple[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    from lawdiff.io.read import read_file
     from lawdiff.parse import parse_text
-    from lawdiff.read import read_file
 
     doc = parse_text(read_file(path)[0])
     return doc.title, tuple((a.lines, a.headings) for a in doc.articles)

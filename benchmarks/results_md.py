@@ -129,7 +129,7 @@ def markdown(mach, args, rows, genai, imports, jieba) -> str:
             L.append(f"| {k} | {v['median']:.3f} s | {v['min']:.3f} s | {v['max']:.3f} s | {v['cpu']:.3f} s "
                      f"| {v['rss']} MB | {v['n']} |")
     L += ["", "jieba in a fresh process (median): " + ", ".join(f"{k} {v:.3f} s" for k, v in jieba.items())
-          + ".  Both load the legal user dictionary; lawdiff's import includes lawdiff.tokenize.", "",
+          + ".  Both load the legal user dictionary; lawdiff's import includes lawdiff.text.words.", "",
           "## Import time (`python -X importtime -c 'import lawdiff.cli'`, cumulative, median)", "",
           "| module | seconds |", "|---|---|"]
     L += [f"| {k} | {v:.3f} |" if v else f"| {k} | not imported |" for k, v in imports.items()]

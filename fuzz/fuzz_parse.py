@@ -39,11 +39,11 @@ CRASHES = HERE / "crashes"
 
 
 def _import_lawdiff():
-    from lawdiff.align import align
+    from lawdiff.align.passes import align
     from lawdiff.errors import LawdiffError
+    from lawdiff.io.read import decode
     from lawdiff.model import UnitKind
     from lawdiff.parse import parse_text
-    from lawdiff.read import decode
 
     return align, LawdiffError, UnitKind, parse_text, decode
 

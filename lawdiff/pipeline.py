@@ -1,33 +1,41 @@
 """The library entry point: ``compare(draft, final)`` runs every stage and returns a :class:`Report`.
 
-Renderers read only the Report.  The CLI is a thin wrapper around :func:`compare_files`.
+This module alone knows the order of the stages::
+
+    read_file -> parse_text -> align -> diff_unit -> read_norms -> classify -> summarize   (then a renderer reads the Report)
+
+each stage's entry function exported by its sub-package.  Renderers read only the Report.  The CLI is a
+thin wrapper around :func:`compare_files`.
 """
 
 from __future__ import annotations
 
-import warnings as _warnings
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from .align import align
-from .cache import token_cache
-from .classify import classify, norm_reader
-from .norms.judge import read_unit, resolve_moves
-from .diff import diff_unit
-from .meta import PairMeta, find_meta
-from .model import Document, Lang, Report, UnitReport, VersionMeta
-from .parse import parse_text
-from .parties import Parties, infer
-from .read import read_file
-from .rules import RuleSet, load_rules
-from .summarize import summarize
+from lawdiff.align import align
+from lawdiff.classify import classify
+from lawdiff.classify.parties import Parties, infer
+from lawdiff.classify.rules import load_rules
+from lawdiff.classify.schema import RuleSet
+from lawdiff.diff import diff_unit
+from lawdiff.errors import InputError
+from lawdiff.io import read_file
+from lawdiff.io.cache import shared_tokenizer, token_cache
+from lawdiff.io.meta import PairMeta, find_meta
+from lawdiff.model import Document, Lang, Report, UnitReport, VersionMeta
+from lawdiff.norms import read_norms
+from lawdiff.parse import parse_text
+from lawdiff.signal import summarize
+from lawdiff.text.words import Tokenizer
 
 
-def _version_meta(doc: Document, given: VersionMeta | None, status: str) -> VersionMeta:
-    if given is not None:
-        return given if given.title else VersionMeta(doc.title, given.issuers, given.date, given.level,
-                                                     given.status, given.source)
-    return VersionMeta(title=doc.title, status="")
+def _version_meta(doc: Document, given: VersionMeta | None) -> VersionMeta:
+    """What is known about a version; the parsed title when nothing else says it."""
+    if given is None:
+        return VersionMeta(title=doc.title)
+    return given if given.title else replace(given, title=doc.title)
 
 
 def compare(
@@ -41,28 +49,30 @@ def compare(
     extra_rules: Sequence[str | Path] = (),
     cache: bool = True,
     regulated: Sequence[str] = (),
+    tokenizer: Tokenizer | None = None,
 ) -> Report:
-    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.cache`).
+    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.io.cache`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
-    from the texts (:func:`lawdiff.parties.infer`)."""
+    from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
+    (default: one per process, :func:`lawdiff.io.cache.shared_tokenizer`)."""
     lang = lang or draft.lang
     if rules is None:
         rules = load_rules(lang, extra_rules, disk_cache=cache)
     parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
     units = align(draft, final, lang=lang)
     reports = []
-    reader = norm_reader(lang, parties)
-    with token_cache((draft, final), lang, enabled=cache):
-        diffs = [diff_unit(unit, lang) for unit in units]
-    norms = resolve_moves([read_unit(d, reader) for d in diffs])
+    tokenizer = tokenizer or shared_tokenizer(cache)
+    with token_cache((draft, final), lang, tokenizer, enabled=cache):
+        diffs = [diff_unit(unit, lang, tokenizer=tokenizer) for unit in units]
+    norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public)
     for d, n in zip(diffs, norms):
-        reports.append(UnitReport(d, classify(d, rules, lang, parties, reader, n)))
-    dm = _version_meta(draft, draft_meta, "draft")
-    fm = _version_meta(final, final_meta, "final")
+        reports.append(UnitReport(d, classify(d, rules, lang, parties, n)))
+    dm = _version_meta(draft, draft_meta)
+    fm = _version_meta(final, final_meta)
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
-                  lang=lang, rules_used=tuple(rules.sources) if hasattr(rules, "sources") else ())
+                  lang=lang, rules_used=rules.sources)
 
 
 def _texts(doc: Document) -> list[str]:
@@ -70,6 +80,7 @@ def _texts(doc: Document) -> list[str]:
 
 
 def load_document(path: str | Path, *, encoding: str | None = None, lang: Lang | None = None) -> Document:
+    """Read and parse one law file (stages 1 and 2)."""
     text, used = read_file(path, encoding=encoding)
     return parse_text(text, lang=lang, path=str(path), encoding=used)
 
@@ -86,13 +97,15 @@ def compare_files(
     final_issuers: Sequence[str] = (),
     cache: bool = True,
 ) -> Report:
+    """Compare two law files.  ``meta``: what is known about the pair (default: the meta.yaml beside the
+    files, if it names them); ``draft_issuers`` / ``final_issuers`` override its issuing bodies."""
     if meta is None:
         meta = find_meta(draft_path, final_path)
     lang = lang or (meta.lang if meta else None)
     draft = load_document(draft_path, encoding=encoding or (meta.draft_encoding if meta else None), lang=lang)
     final = load_document(final_path, encoding=encoding or (meta.final_encoding if meta else None), lang=lang)
     if lang is None and draft.lang is not final.lang:
-        raise_mixed(draft, final)
+        _refuse_mixed(draft, final)
     dm = meta.draft if meta else None
     fm = meta.final if meta else None
     if draft_issuers:
@@ -104,12 +117,10 @@ def compare_files(
 
 
 def _with_issuers(m: VersionMeta, issuers: Sequence[str]) -> VersionMeta:
-    return VersionMeta(m.title, tuple(issuers), m.date, m.level, m.status, m.source)
+    return replace(m, issuers=tuple(issuers))
 
 
-def raise_mixed(draft: Document, final: Document) -> None:
-    from .errors import InputError
-
+def _refuse_mixed(draft: Document, final: Document) -> None:
     raise InputError(
         f"{draft.path} reads as {draft.lang.value} but {final.path} reads as {final.lang.value}; "
         "lawdiff compares two versions in the same language — give two texts in one language "
@@ -118,4 +129,3 @@ def raise_mixed(draft: Document, final: Document) -> None:
 
 
 __all__ = ["compare", "compare_files", "load_document"]
-_warnings.filterwarnings("ignore", category=SyntaxWarning, module="jieba")

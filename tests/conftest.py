@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -10,16 +12,25 @@ RAW = ROOT.parent / "shared" / "corpora-raw"
 CIVIL_BOOKS = ("总则", "物权编", "合同编", "人格权编", "婚姻家庭编", "继承编", "侵权责任编", "附则")
 
 
+def load_script(path: Path) -> ModuleType:
+    """A script of the repository that is not part of the package (tools/, fuzz/), imported as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def corpus(pair: str, side: str) -> Path:
     """corpora/<pair>/<file> for side 'draft' or 'final', as named in its meta.yaml."""
-    from lawdiff.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     meta = load_meta(CORPORA / pair / "meta.yaml")
     return CORPORA / pair / (meta.draft_file if side == "draft" else meta.final_file)
 
 
 def civil_code_text() -> str:
-    from lawdiff.read import read_file
+    from lawdiff.io.read import read_file
 
     base = RAW / "large" / "civil-code-2020"
     if not base.is_dir():

@@ -8,8 +8,8 @@ fines is not "relaxing", and the raised fines are tightened through the numeric 
 from __future__ import annotations
 
 import pytest
-
 from conftest import corpus
+
 from lawdiff.model import Effect, Label
 from lawdiff.pipeline import compare_files
 

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawdiff.align import align
+from lawdiff.io.read import read_file
 from lawdiff.model import AlignedUnit, Article, Document, Lang, Paragraph, UnitKind
 from lawdiff.parse import parse_text
-from lawdiff.read import read_file
 
 RAW = Path("/work/shared/corpora-raw")
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import CORPORA, corpus
-from lawdiff.annotations import THEMES, load_annotations, validate_against
+
 from lawdiff.cli import main
 from lawdiff.errors import CorpusError
+from lawdiff.evaluation.annotations import load_annotations, validate_against
 from lawdiff.model import Effect, Label
-from lawdiff.parse import parse_file
+from lawdiff.pipeline import load_document
 
 ANNOTATED = sorted(p.parent.name for p in CORPORA.glob("*/annotations.yaml"))
 
@@ -147,18 +147,21 @@ def test_unchanged_units_have_no_themes(tmp_path):
 
 
 def test_themes_are_the_rule_tables_themes():
-    from lawdiff.rules import THEMES as RULE_THEMES
+    from lawdiff.io.schema import schema
+    from lawdiff.model import Theme
 
-    assert tuple(THEMES) == tuple(RULE_THEMES)
+    rule_themes = schema("rules")["$defs"]["rule"]["properties"]["theme"]["enum"]
+    gold_themes = schema("annotations")["$defs"]["unit"]["properties"]["themes"]["items"]["enum"]
+    assert gold_themes == rule_themes == [t.value for t in Theme]
 
 
 @pytest.mark.parametrize("pair", ANNOTATED)
 def test_bundled_annotations_are_valid_and_cover_every_article(pair):
-    from lawdiff.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     meta = load_meta(CORPORA / pair / "meta.yaml")
     ann = load_annotations(CORPORA / pair / "annotations.yaml", pair=meta.pair)
-    draft, final = parse_file(str(corpus(pair, "draft"))), parse_file(str(corpus(pair, "final")))
+    draft, final = load_document(str(corpus(pair, "draft"))), load_document(str(corpus(pair, "final")))
     assert validate_against(ann, draft, final) == ((), ())  # README: every article in exactly one unit
     assert ann.gold, "a bundled pair has reviewed gold"
 
@@ -168,7 +171,7 @@ def _demo_docs(tmp_path: Path):
     f = tmp_path / "f.txt"
     d.write_text("办法\n第一条　甲应当报告。\n第二条　乙。\n", encoding="utf-8")
     f.write_text("办法\n第一条　甲可以报告。\n第二条　乙。\n第三条　丙。\n", encoding="utf-8")
-    return parse_file(str(d)), parse_file(str(f))
+    return load_document(str(d)), load_document(str(f))
 
 
 def test_article_numbers_must_exist_in_the_texts(tmp_path):
@@ -206,7 +209,7 @@ def test_annotate_writes_a_valid_unreviewed_file_and_never_overwrites(tmp_path):
     res = run("annotate", str(d), str(f), "-o", str(out))
     assert res.exit_code == 0, res.output
     ann = load_annotations(out, pair="genai-2023")  # the pair id comes from meta.yaml beside the files
-    assert validate_against(ann, parse_file(str(d)), parse_file(str(f))) == ((), ())
+    assert validate_against(ann, load_document(str(d)), load_document(str(f))) == ((), ())
     assert ann.units and ann.gold == ()
     assert all(u.rationale.startswith("TOOL:") for u in ann.units)
     assert ann.expect_signal is None  # only as a comment: the tool's opinion is not gold

@@ -5,12 +5,12 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from lawdiff import cache
-from lawdiff import tokenize as tok
 from lawdiff.cli import main
+from lawdiff.io import cache
 from lawdiff.model import Lang
 from lawdiff.parse import parse_text
 from lawdiff.pipeline import compare
+from lawdiff.text.words import Tokenizer
 
 DRAFT = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　服务提供者应当依法开展安全评估。\n"
 FINAL = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　服务提供者可以依法开展安全评估。\n"
@@ -19,9 +19,12 @@ FINAL = "第一条　为了规范生成式人工智能服务，制定本办法�
 @pytest.fixture
 def cache_env(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
-    tok.clear_memo()
-    yield tmp_path / "cache"
-    tok.clear_memo()
+    return tmp_path / "cache"
+
+
+def fresh():
+    """A tokenizer with lawdiff's disk store and an empty memo, as a new process would have."""
+    return Tokenizer(cache.DiskDictionary())
 
 
 def docs():
@@ -32,8 +35,9 @@ def token_files(root):
     return sorted((root / "tokens").glob("*.json")) if (root / "tokens").is_dir() else []
 
 
-def run_tokens(d, f):
-    with cache.token_cache((d, f), Lang.ZH):
+def run_tokens(d, f, tok=None):
+    tok = tok or fresh()
+    with cache.token_cache((d, f), Lang.ZH, tok):
         return [tok.tokenize(a.text, Lang.ZH) for doc in (d, f) for a in doc.articles]
 
 
@@ -45,9 +49,9 @@ def test_cache_hit_returns_identical_tokens_without_jieba(cache_env, monkeypatch
     d, f = docs()
     first = run_tokens(d, f)
     assert len(token_files(cache_env)) == 2  # one file per document
-    tok.clear_memo()
-    monkeypatch.setattr(tok, "_jieba", no_jieba)
-    assert run_tokens(d, f) == first
+    tok = fresh()
+    monkeypatch.setattr(tok, "jieba", no_jieba)
+    assert run_tokens(d, f, tok) == first
     assert "".join(first[1]) == d.articles[1].text
 
 
@@ -56,8 +60,7 @@ def test_corrupt_cache_file_is_ignored_and_rewritten(cache_env):
     expected = run_tokens(d, f)
     files = token_files(cache_env)
     files[0].write_bytes(b"\x00{not json")
-    files[1].write_text('{"salt": "%s", "runs": [1, "\u670d\u52a1  \u63d0\u4f9b"]}' % cache.salt(), encoding="utf-8")
-    tok.clear_memo()
+    files[1].write_text('{"salt": "' + cache.salt() + '", "runs": [1, "\u670d\u52a1  \u63d0\u4f9b"]}', encoding="utf-8")
     assert run_tokens(d, f) == expected
     assert all(cache.load(p.stem) for p in files)  # rewritten with good content
 
@@ -73,20 +76,19 @@ def test_foreign_salt_is_ignored(cache_env, monkeypatch):
         assert cache.load(key) == {}  # and an old file is not trusted even under its name
     finally:
         cache.salt.cache_clear()
-    tok.clear_memo()
     assert run_tokens(d, f) == expected
 
 
 def test_lawdiff_cache_dir_is_respected(cache_env):
     d, f = docs()
-    compare(d, f)
+    compare(d, f, tokenizer=fresh())
     assert token_files(cache_env)
     assert cache.cache_dir() == cache_env
 
 
 def test_no_cache_reads_and_writes_nothing(cache_env, tmp_path):
     d, f = docs()
-    with_cache = compare(d, f, cache=False)
+    with_cache = compare(d, f, cache=False, tokenizer=Tokenizer())
     assert not cache_env.exists()
     (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
     (tmp_path / "final.txt").write_text(FINAL, encoding="utf-8")
@@ -94,16 +96,15 @@ def test_no_cache_reads_and_writes_nothing(cache_env, tmp_path):
                                        "--format", "json", "--no-cache"])
     assert result.exit_code == 1, result.output
     assert not cache_env.exists()
-    assert [u.change.label for u in with_cache.units] == [u.change.label for u in compare(d, f).units]
+    assert [u.change.label for u in with_cache.units] == [u.change.label for u in compare(d, f, tokenizer=fresh()).units]
 
 
 def test_unwritable_cache_never_fails_a_run(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv(cache.ENV, str(blocker / "cache"))
-    tok.clear_memo()
     d, f = docs()
-    report = compare(d, f)
+    report = compare(d, f, tokenizer=fresh())
     assert [u.change.label.value for u in report.units][1] == "relaxed"
 
 
@@ -129,14 +130,14 @@ def test_english_is_not_cached(cache_env):
 
 def test_a_document_met_again_is_stored_whole(cache_env, monkeypatch):
     d, f = docs()
-    compare(d, f)  # article 1 is identical on both sides: never tokenized, so not stored
+    compare(d, f, tokenizer=fresh())  # article 1 is identical on both sides: never tokenized, so not stored
     first = cache.load(cache.document_key(d, Lang.ZH))
     assert d.articles[0].text not in "".join("".join(t) for t in first.values())
     f2 = parse_text(FINAL.replace("为了规范", "为了促进和规范"), path="final2.txt")
-    compare(d, f2)  # d is met again and its file misses runs: now every run of d is stored
-    tok.clear_memo()
-    monkeypatch.setattr(tok, "_jieba", no_jieba)
-    with cache.token_cache((d,), Lang.ZH):
+    compare(d, f2, tokenizer=fresh())  # d is met again and its file misses runs: now every run of d is stored
+    tok = fresh()
+    monkeypatch.setattr(tok, "jieba", no_jieba)
+    with cache.token_cache((d,), Lang.ZH, tok):
         assert [tok.tokenize(a.text, Lang.ZH) for a in d.articles]
 
 
@@ -145,64 +146,57 @@ def test_a_document_met_again_is_stored_whole(cache_env, monkeypatch):
 TEXT = "生成式人工智能服务提供者应当依法开展安全评估，不得侵害他人合法权益。"
 
 
-@pytest.fixture
-def fresh_tokenizer():
-    """Forget the process's jieba tokenizer, as a new process would start."""
-
-    def reset():
-        tok._jieba.cache_clear()
-        tok._shards = None
-        tok._loaded_chars.clear()
-        tok.clear_memo()
-        tok.disk_dictionary = True
-
-    reset()
-    yield reset
-    reset()
-
-
-def test_dictionary_parts_give_the_same_tokens(cache_env, fresh_tokenizer):
-    whole = tok.tokenize(TEXT, Lang.ZH)
-    assert tok._shards is None  # the first process loads all of it, and writes the parts
+def test_dictionary_parts_give_the_same_tokens(cache_env):
+    first = fresh()
+    whole = first.tokenize(TEXT, Lang.ZH)
+    assert first.parts is None  # the first tokenizer loads all of it, and writes the parts
     assert cache.open_prefix_shards() is not None
-    fresh_tokenizer()
-    assert tok.tokenize(TEXT, Lang.ZH) == whole
-    assert tok._shards is not None and len(tok._jieba().FREQ) < 200_000  # only what the text needs
+    second = fresh()
+    assert second.tokenize(TEXT, Lang.ZH) == whole
+    assert second.parts is not None and len(second.jieba().FREQ) < 200_000  # only what the text needs
 
 
-def test_damaged_dictionary_parts_are_not_used(cache_env, fresh_tokenizer):
-    whole = tok.tokenize(TEXT, Lang.ZH)
+def test_damaged_dictionary_parts_are_not_used(cache_env):
+    whole = fresh().tokenize(TEXT, Lang.ZH)
     (path,) = cache_env.glob("jieba-prefix-*.bin")
     data = bytearray(path.read_bytes())
     data[-100] ^= 0xFF
     path.write_bytes(bytes(data))
     assert cache.open_prefix_shards() is None
-    fresh_tokenizer()
-    assert tok.tokenize(TEXT, Lang.ZH) == whole
+    assert fresh().tokenize(TEXT, Lang.ZH) == whole
 
 
-def test_unreadable_part_falls_back_to_the_whole_dictionary(cache_env, fresh_tokenizer, monkeypatch):
-    whole = tok.tokenize(TEXT, Lang.ZH)
-    fresh_tokenizer()
-    tok._jieba()  # built from the parts (user-dictionary characters loaded)
+def test_unreadable_part_falls_back_to_the_whole_dictionary(cache_env, monkeypatch):
+    whole = fresh().tokenize(TEXT, Lang.ZH)
+    tok = fresh()
+    tok.jieba()  # built from the parts (user-dictionary characters loaded)
 
     def broken(self, chars):
         raise ValueError("unreadable part")
 
     monkeypatch.setattr(cache.PrefixShards, "load", broken)
     assert tok.tokenize(TEXT, Lang.ZH) == whole
-    assert tok._shards is None
+    assert tok.parts is None
 
 
-def test_no_cache_writes_no_dictionary_parts(cache_env, fresh_tokenizer):
+def test_no_cache_writes_no_dictionary_parts(cache_env):
     d, f = docs()
-    compare(d, f, cache=False)
+    compare(d, f, cache=False, tokenizer=Tokenizer())
     assert not cache_env.exists()
 
 
+def test_a_tokenizer_keeps_its_own_memo():
+    """No hidden state: two tokenizers share nothing, and the shared default is one per --no-cache setting."""
+    a, b = Tokenizer(), Tokenizer()
+    a.preload({"甲乙": ("甲", "乙")})
+    assert a.tokenize("甲乙", Lang.ZH) == ("甲", "乙") and "甲乙" not in b.memo
+    assert cache.shared_tokenizer(True) is cache.shared_tokenizer(True)
+    assert cache.shared_tokenizer(False).store is None and cache.shared_tokenizer(True).store is not None
+
+
 def test_parsed_rule_table_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_path, monkeypatch):
+    from lawdiff.classify.rules import shipped_rules
     from lawdiff.model import Lang
-    from lawdiff.rules import shipped_rules
 
     monkeypatch.setenv("LAWDIFF_CACHE_DIR", str(tmp_path))
     shipped_rules.cache_clear()

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import CORPORA, ROOT
-from lawdiff.annotations import load_annotations
-from lawdiff.check import DEFAULT_BARS, find_pairs, load_bars
+
 from lawdiff.cli import main
 from lawdiff.errors import CorpusError
-from lawdiff.evaluate import Bars, Counts, Predicted, evaluate_units, shortfalls
+from lawdiff.evaluation.annotations import load_annotations
+from lawdiff.evaluation.check import DEFAULT_BARS, find_pairs, load_bars
+from lawdiff.evaluation.metrics import Bars, Counts, Predicted, evaluate_units, shortfalls
 from lawdiff.model import Effect, Label
 
 
@@ -155,11 +155,11 @@ SMALL = "cii-commercial-crypto-2025"
 
 @cache
 def _tool_annotations(pair: str) -> str:
-    from lawdiff.annotations import draft_annotations
+    from lawdiff.evaluation.annotations import draft_annotations
     from lawdiff.pipeline import compare_files
 
     meta_pair = CORPORA / pair
-    from lawdiff.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     meta = load_meta(meta_pair / "meta.yaml")
     report = compare_files(meta_pair / meta.draft_file, meta_pair / meta.final_file, meta=meta)
@@ -380,7 +380,7 @@ def test_heldout_pair_below_the_global_bars_but_above_its_own_passes(tmp_path):
 
 
 def test_own_effect_accuracy_bar_is_checked():
-    from lawdiff.evaluate import Bars, Counts, shortfalls
+    from lawdiff.evaluation.metrics import Bars, Counts, shortfalls
 
     counts = Counts(10, 10, 10, 10, 4, 2)
     assert shortfalls(counts, Bars(0.9, 0.9)) == ()

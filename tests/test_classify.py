@@ -12,12 +12,12 @@ from functools import lru_cache
 import pytest
 from conftest import CORPORA
 
-from lawdiff.classify import classify, classify_texts
+from lawdiff.classify.label import classify, classify_texts
+from lawdiff.classify.rules import load_rules
 from lawdiff.diff import diff_unit
+from lawdiff.io.read import read_file
 from lawdiff.model import AlignedUnit, Direction, Effect, Label, Lang, UnitKind
 from lawdiff.parse import parse_text
-from lawdiff.read import read_file
-from lawdiff.rules import load_rules
 
 ZH = load_rules(Lang.ZH)
 EN = load_rules(Lang.EN)
@@ -308,7 +308,7 @@ def test_found_merges_overlaps_without_comparing_every_pair(monkeypatch):
     on an 80 KB article.  Count the reads of match offsets instead of timing: a few per match."""
     import re
 
-    from lawdiff.match import UnitContext
+    from lawdiff.classify.matcher import UnitContext
 
     ctx = UnitContext(diff_unit(AlignedUnit("d1-f1", UnitKind.MATCHED, (), (), 0.5), Lang.ZH), Lang.ZH)
     n = 3000

@@ -6,10 +6,11 @@ import json
 import re
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, corpus
+
 from lawdiff.cli import main
 
 GENAI_D = str(corpus("genai-2023", "draft"))
@@ -149,9 +150,17 @@ def test_mixed_languages_refused(tmp_path):
     assert res.exit_code == 2 and "same language" in res.output
 
 
+def _commands():
+    """Every sub-command, imported: the group loads them lazily (click's LazyGroup), so main.commands is empty."""
+    ctx = click.Context(main)
+    names = main.list_commands(ctx)
+    assert names == ["annotate", "check", "diff", "report", "rules"]
+    return [(name, main.get_command(ctx, name)) for name in names]
+
+
 def test_every_command_is_documented_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, cmd in main.commands.items():
+    for name, cmd in _commands():
         assert f"lawdiff {name}" in readme, f"`lawdiff {name}` is not in README.md"
         sub = getattr(cmd, "commands", {})
         for subname in sub:
@@ -159,7 +168,7 @@ def test_every_command_is_documented_in_readme():
 
 
 def test_every_help_ends_with_an_example():
-    for name, cmd in main.commands.items():
+    for name, _cmd in _commands():
         res = run(name, "--help")
         assert "Example" in res.output, name
 
@@ -175,3 +184,14 @@ def test_readme_unit_example_is_real_output():
     block = readme.split("## What a unit looks like", 1)[1].split("```\n", 2)[1]
     out = run("diff", GENAI_D, GENAI_F, "--no-signal").output
     assert block.strip() in out
+
+
+def test_importing_the_cli_loads_no_heavy_module():
+    """README: `import lawdiff.cli` imports neither jieba, yaml nor rich (the sub-commands load lazily)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, lawdiff.cli; heavy = [m for m in ('jieba', 'yaml', 'rich', 'lawdiff.pipeline', "
+            "'lawdiff.cli.rules', 'lawdiff.cli.check') if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from lawdiff.diff import diff_texts
+from lawdiff.diff.word_diff import diff_texts
+from lawdiff.io.cache import shared_tokenizer
 from lawdiff.model import Lang, Op
-from lawdiff.tokenize import tokenize
+
+tokenize = shared_tokenizer().tokenize
 
 
 def _ops(edits):

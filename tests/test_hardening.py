@@ -25,10 +25,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import CORPORA, ROOT
+from conftest import CORPORA, ROOT, load_script
 
 from lawdiff.cli import main
-from lawdiff.numerals import cn_to_int
+from lawdiff.text.numerals import cn_to_int
 
 LAW = "某某服务管理办法\n第一条　为了规范服务，制定本办法。\n第二条　提供者应当遵守法律。\n第三条　本办法自公布之日起施行。\n"
 EN_LAW = "An Act on Services\nArticle 1\nScope\nThis Act applies to providers.\nArticle 2\nProviders shall comply.\n"
@@ -252,6 +252,7 @@ def test_html_pasted_as_text_is_stripped_with_a_warning(tmp_path, law):
     assert "第九条" not in res.stdout and "document.write" not in res.stdout
 
 
+@pytest.mark.slow
 def test_ten_thousand_articles(tmp_path):
     """A generated law of 10,000 articles (25 times the civil code) against a version with 10 articles
     changed and one removed: it must work, and finish in well under a minute."""
@@ -295,12 +296,12 @@ def test_only_safe_yaml_loaders_in_the_package():
     loads = re.compile(r"yaml\.load\(\s*[^,()]+,\s*Loader\s*=\s*([\w.]+)")
     import importlib
 
-    for path in (ROOT / "lawdiff").glob("*.py"):
+    for path in (ROOT / "lawdiff").rglob("*.py"):
         src = path.read_text(encoding="utf-8")
         assert not unsafe.search(src), f"{path.name}: unsafe YAML loader"
         assert src.count("yaml.load(") == len(loads.findall(src)), f"{path.name}: yaml.load( without Loader="
         for name in loads.findall(src):
-            module = importlib.import_module(f"lawdiff.{path.stem}")
+            module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
             loader = getattr(yaml, name.split(".", 1)[1]) if name.startswith("yaml.") else getattr(module, name)
             assert issubclass(loader, yaml.SafeLoader), f"{path.name}: {name} is not a SafeLoader"
 
@@ -428,7 +429,7 @@ def test_catastrophic_regex_in_a_rule_table_is_refused(tmp_path, pattern):
     ("(a?){25}a{25}", "match nothing"), ("(?:a|)+", "match nothing"),
 ])
 def test_backtracking_risk_is_detected(pattern, why):
-    from lawdiff.regex_safety import backtracking_risk
+    from lawdiff.classify.patterns import backtracking_risk
 
     assert why in (backtracking_risk(pattern) or ""), pattern
 
@@ -436,7 +437,7 @@ def test_backtracking_risk_is_detected(pattern, why):
 @pytest.mark.parametrize("pattern", ["(?:ab|cd)+", "(?:应当|可以)+", "(?:\\w|\\d)+x", "a++b", "(?>a+)+b",
                                      "[^,;。\\n]{0,30}?(?:提高|提升)", "\\bcooperat\\w*", "(?:^|[,。;\\n])x"])
 def test_safe_patterns_are_accepted(pattern):
-    from lawdiff.regex_safety import backtracking_risk
+    from lawdiff.classify.patterns import backtracking_risk
 
     assert backtracking_risk(pattern) is None
 
@@ -444,11 +445,12 @@ def test_safe_patterns_are_accepted(pattern):
 SLOW = "[^x]*[^x]*[^x]*[^x]*x"  # quartic on a text without an x: passes the load check, hangs a run
 
 
+@pytest.mark.slow
 def test_slow_user_pattern_is_stopped_by_the_time_limit(tmp_path):
-    """regex_safety cannot see polynomial patterns; the time limit on user rules (lawdiff.regex_budget)
+    """regex_safety cannot see polynomial patterns; the time limit on user rules (lawdiff.classify.patterns)
     turns the overrun into exit 2 and one line naming the rule.  A real process, with a generous
     timeout: without the limit it runs for hours."""
-    from lawdiff.regex_safety import backtracking_risk
+    from lawdiff.classify.patterns import backtracking_risk
 
     assert backtracking_risk(SLOW) is None
     rules = write(tmp_path / "slow.yaml", RULE.format(pattern=SLOW))
@@ -469,8 +471,8 @@ def test_slow_user_pattern_is_stopped_by_the_time_limit(tmp_path):
 
 
 def test_only_user_rules_are_timed(tmp_path):
+    from lawdiff.classify.rules import load_rules
     from lawdiff.model import Lang
-    from lawdiff.rules import load_rules
 
     rules = write(tmp_path / "mine.yaml", RULE.format(pattern="应当"))
     rs = load_rules(Lang.ZH, [rules])
@@ -480,7 +482,7 @@ def test_only_user_rules_are_timed(tmp_path):
 def test_time_limit_gives_way_outside_the_main_thread():
     import threading
 
-    from lawdiff.regex_budget import can_bound
+    from lawdiff.classify.patterns import can_bound
 
     seen = []
     t = threading.Thread(target=lambda: seen.append(can_bound()))
@@ -490,9 +492,10 @@ def test_time_limit_gives_way_outside_the_main_thread():
 
 
 def test_no_shipped_rule_pattern_is_at_risk():
+    from lawdiff.classify.patterns import backtracking_risk
+    from lawdiff.classify.rules import shipped_rules
+    from lawdiff.classify.schema import PATTERN_KEYS
     from lawdiff.model import Lang
-    from lawdiff.regex_safety import backtracking_risk
-    from lawdiff.rules import PATTERN_KEYS, shipped_rules
 
     risky = [(r.id, rx.pattern) for lang in Lang for r in shipped_rules(lang) for k in PATTERN_KEYS
              for rx in getattr(r, k) if backtracking_risk(rx.pattern)]
@@ -613,7 +616,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def test_inputs_are_never_written(tmp_path):
     corpus = _corpus_copy(tmp_path)
     before = _snapshot(corpus)
-    from lawdiff.meta import load_meta
+    from lawdiff.io.meta import load_meta
 
     meta = load_meta(corpus / "meta.yaml")
     d, f = str(corpus / meta.draft_file), str(corpus / meta.final_file)
@@ -666,8 +669,8 @@ def test_check_output_onto_a_corpus_file_is_refused(tmp_path):
 
 
 def test_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path, monkeypatch):
-    from lawdiff import output
     from lawdiff.errors import OutputError
+    from lawdiff.io import write as output
 
     target = write(tmp_path / "report.json", "old")
 
@@ -682,7 +685,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path, 
 
 
 def test_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
-    from lawdiff import output
+    from lawdiff.io import write as output
 
     target = tmp_path / "report.json"
 
@@ -696,7 +699,7 @@ def test_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
 
 
 def test_output_file_permissions_are_the_usual_ones(tmp_path):
-    from lawdiff.output import write_atomic
+    from lawdiff.io.write import write_atomic
 
     umask = os.umask(0o022)
     try:
@@ -754,6 +757,7 @@ def test_broken_pipe_is_quiet(tmp_path):
     assert "Traceback" not in err and "Exception ignored" not in err, err
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path):
     """SIGINT during a long run: exit 130, one line on stderr, no output file and no temporary file."""
     d = write(tmp_path / "d.txt", numbered_law(10_000, seed=1))
@@ -817,13 +821,7 @@ FUZZ_CASES = sorted((ROOT / "tests" / "cases" / "fuzz").glob("*.bin"))
 
 
 def _fuzz_module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("fuzz_parse", ROOT / "fuzz" / "fuzz_parse.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "fuzz" / "fuzz_parse.py")
 
 
 @pytest.mark.parametrize("case", FUZZ_CASES, ids=[p.stem for p in FUZZ_CASES])

@@ -7,12 +7,11 @@ import sys
 from collections import Counter
 
 import pytest
-
-from lawdiff.normalize import key
-from lawdiff.numerals import cn_to_int
-from lawdiff.parse import parse_text
-
 from conftest import RAW, ROOT
+
+from lawdiff.parse import parse_text
+from lawdiff.text.normalize import key
+from lawdiff.text.numerals import cn_to_int
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import edits  # noqa: E402

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import RAW, civil_code_text, corpus
+
 from lawdiff.model import Lang
-from lawdiff.numerals import cn_to_int
-from lawdiff.parse import parse_file, parse_text
+from lawdiff.parse import parse_text
+from lawdiff.pipeline import load_document
+from lawdiff.text.numerals import cn_to_int
 
 
 @pytest.mark.parametrize(
@@ -26,7 +27,7 @@ def test_chinese_numerals(numeral, value):
 )
 def test_corpus_article_counts_in_order(pair, draft_n, final_n):
     for side, n in (("draft", draft_n), ("final", final_n)):
-        doc = parse_file(str(corpus(pair, side)))
+        doc = load_document(str(corpus(pair, side)))
         assert [a.number for a in doc.articles] == list(range(1, n + 1))
         assert doc.lang is Lang.ZH
         assert doc.warnings == ()
@@ -42,7 +43,7 @@ def test_civil_code_has_1260_articles_in_order():
 
 
 def test_genai_draft_structure():
-    doc = parse_file(str(corpus("genai-2023", "draft")))
+    doc = load_document(str(corpus("genai-2023", "draft")))
     assert doc.title == "生成式人工智能服务管理办法"
     assert doc.preamble == ("（征求意见稿）",)
     art4 = doc.articles[3]
@@ -53,13 +54,13 @@ def test_genai_draft_structure():
 
 
 def test_final_chapters_are_headings_not_articles():
-    doc = parse_file(str(corpus("genai-2023", "final")))
+    doc = load_document(str(corpus("genai-2023", "final")))
     assert [h.label for h in doc.headings] == ["第一章", "第二章", "第三章", "第四章", "第五章"]
     assert doc.articles[4].headings == ("第二章 技术发展与治理",)
 
 
 def test_markdown_law_collection():
-    doc = parse_file(str(corpus("anti-monopoly-law-2022", "final")))
+    doc = load_document(str(corpus("anti-monopoly-law-2022", "final")))
     assert doc.title == "中华人民共和国反垄断法"
     # amendment history is preamble, never an article
     assert any("修正" in p for p in doc.preamble)
@@ -68,7 +69,7 @@ def test_markdown_law_collection():
 
 
 def test_captions_kept_as_captions():
-    doc = parse_file(str(corpus("cii-commercial-crypto-2025", "draft")))
+    doc = load_document(str(corpus("cii-commercial-crypto-2025", "draft")))
     assert doc.articles[0].caption == "目的依据"
     assert doc.articles[0].text.startswith("为了规范关键信息基础设施商用密码使用")
 
@@ -105,7 +106,7 @@ def test_english_eu_act():
     path = RAW / "eu-ai-act-2024" / "final.txt"
     if not path.exists():
         pytest.skip("shared corpora not present")
-    doc = parse_file(str(path))
+    doc = load_document(str(path))
     assert doc.lang is Lang.EN and len(doc.articles) == 113
     art5 = doc.articles[4]
     assert art5.caption == "Prohibited AI practices"

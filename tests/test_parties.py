@@ -1,16 +1,18 @@
-"""Whose burden: the regulated parties of a run and the duty-bearer guess (lawdiff.parties)."""
+"""Whose burden: the regulated parties of a run and the duty-bearer guess (lawdiff.classify.parties)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import CORPORA
 
-from lawdiff.classify import classify_texts
+from lawdiff.classify.label import classify_texts
+from lawdiff.classify.parties import DEFAULT, Parties, infer
+from lawdiff.classify.rules import load_rules
 from lawdiff.errors import CorpusError
-from lawdiff.meta import load_meta
-from lawdiff.model import Label, Lang
-from lawdiff.parties import AUTHORITY, COUNTERPARTY, DEFAULT, REGULATED, Parties, infer
-from lawdiff.rules import load_rules
+from lawdiff.io.meta import load_meta
+from lawdiff.model import Bearer, Label, Lang
+
+REGULATED, AUTHORITY, COUNTERPARTY = Bearer.REGULATED, Bearer.AUTHORITY, Bearer.COUNTERPARTY
 
 ZH = load_rules(Lang.ZH)
 ADMIN = Parties.named(["行政复议机关", "行政复议机构", "被申请人", "行政机关"])
@@ -137,7 +139,7 @@ def test_personal_data_is_not_a_person():
 def _reference_bearer_actor(text: str, pos: int, end: int, actors) -> str | None:
     """The clause-by-clause scan bearer_actor used to do (quadratic in a long article), kept as the spec
     that ClauseIndex must answer exactly like."""
-    from lawdiff.parties import _PETITION, _PETITIONER
+    from lawdiff.classify.parties import PETITION, PETITIONER
 
     s = pos
     while s > 0 and text[s - 1] not in "。;\n!?":
@@ -168,11 +170,11 @@ def _reference_bearer_actor(text: str, pos: int, end: int, actors) -> str | None
         start = stop + 1
     if conditional is not None:
         return conditional
-    return _PETITIONER if _PETITION.match(text, end) else None
+    return PETITIONER if PETITION.match(text, end) else None
 
 
 def _corpus_text() -> str:
-    from lawdiff.match import match_text
+    from lawdiff.text import match_text
 
     parts = [p.read_text(encoding="utf-8") for pair in ("genai-2023", "administrative-reconsideration-law-2023")
              for p in sorted((CORPORA / pair).glob("*")) if p.suffix in (".txt", ".md")]
@@ -184,13 +186,13 @@ def test_indexed_bearer_answers_like_the_clause_scan(parties):
     """Every modal word of two real laws, and of the same text with its sentence ends removed."""
     import re
 
-    from lawdiff.parties import _MODAL
+    from lawdiff.classify.parties import MODAL
 
     text = _corpus_text()
     for t in (text, re.sub(r"[。;\n]", "", text[:30_000]), re.sub(r"[。;\n,:]", "", text[:8_000])):
         index = parties.index(t)
         actors = parties.actors(t)
-        words = list(_MODAL.finditer(t)) + list(re.finditer("可以|申请", t))
+        words = list(MODAL.finditer(t)) + list(re.finditer("可以|申请", t))
         assert len(words) > 50
         for m in words:
             assert parties.bearer_actor(t, m.start(), m.end(), index) == _reference_bearer_actor(
@@ -226,7 +228,7 @@ def test_bearers_of_a_long_run_on_text_read_it_a_bounded_number_of_times(monkeyp
         assert counts[n] <= 10 * len(modal) + 10, (n, counts[n], len(modal))  # a few reads per word
     # and infer(), which asks about every modal word, reads a 4x longer text no more than ~4x as often
     # (its width folding would hand it a plain str: the text is folded already)
-    monkeypatch.setattr("lawdiff.match.match_text", lambda t: t)
+    monkeypatch.setattr("lawdiff.classify.parties.match_text", lambda t: t)
     _CountingText.reads = 0
     infer([_CountingText(base[:20_000])], Lang.ZH)
     short = _CountingText.reads

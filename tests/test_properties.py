@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from lawdiff.align import align
-from lawdiff.classify import classify_texts
+from lawdiff.classify.label import classify_texts
+from lawdiff.classify.rules import shipped_rules
 from lawdiff.errors import LawdiffError
 from lawdiff.model import Label, Lang, Op
 from lawdiff.parse import parse_text
 from lawdiff.pipeline import compare
-from lawdiff.rules import shipped_rules
 
 #: 60 examples per property in CI; ``LAWDIFF_PROPERTY_EXAMPLES=2000 pytest tests/test_properties.py`` for a longer run
 FAST = settings(max_examples=int(os.environ.get("LAWDIFF_PROPERTY_EXAMPLES", "60")), deadline=None,

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from lawdiff.errors import InputError
-from lawdiff.read import decode, read_file
+from lawdiff.io.read import decode, read_file
 
 LAW = "第一条　为了规范生成式人工智能服务，制定本办法。\n第二条　本办法自2023年8月15日起施行。\n"
 

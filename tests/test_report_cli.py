@@ -99,12 +99,12 @@ def existing(tmp_path):
 
 
 def test_failing_render_leaves_the_old_file_and_no_temp(existing, monkeypatch):
-    import lawdiff.render_markdown
+    import lawdiff.render.markdown
 
     def boom(*_a, **_k):
         raise RuntimeError("renderer crashed half way")
 
-    monkeypatch.setattr(lawdiff.render_markdown, "render_markdown", boom)
+    monkeypatch.setattr(lawdiff.render.markdown, "render_markdown", boom)
     res = CliRunner().invoke(main, ["report", D, F, "-o", str(existing)])
     assert isinstance(res.exception, RuntimeError)
     assert existing.read_text(encoding="utf-8") == "the old report\n"
@@ -124,12 +124,12 @@ def test_failing_write_leaves_the_old_file_and_no_temp(existing, monkeypatch):
 
 
 def test_interrupt_while_rendering_writes_nothing(existing, monkeypatch):
-    import lawdiff.render_markdown
+    import lawdiff.render.markdown
 
     def interrupted(*_a, **_k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(lawdiff.render_markdown, "render_markdown", interrupted)
+    monkeypatch.setattr(lawdiff.render.markdown, "render_markdown", interrupted)
     res = run("report", D, F, "-o", str(existing))
     assert res.exit_code == 130
     assert existing.read_text(encoding="utf-8") == "the old report\n"

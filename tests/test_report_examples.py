@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPORA, ROOT
+from conftest import CORPORA, ROOT, load_script
 
-from lawdiff import examples
+pytestmark = pytest.mark.slow  # regenerates the reports of every bundled pair (~8 s)
+
+
+examples = load_script(ROOT / "tools" / "regen_examples.py")
 
 EXAMPLES = ROOT / "examples"
 
@@ -38,7 +41,7 @@ def test_committed_examples_are_current(fresh):
         for p in fresh[0].iterdir()
         if not (EXAMPLES / p.name).is_file() or (EXAMPLES / p.name).read_bytes() != p.read_bytes()
     ]
-    assert stale == [], "examples/ is stale; regenerate with: python -m lawdiff.examples"
+    assert stale == [], "examples/ is stale; regenerate with: python tools/regen_examples.py"
 
 
 def test_check_mode_names_stale_and_leftover_files(tmp_path, capsys, fresh, monkeypatch):
@@ -55,7 +58,7 @@ def test_check_mode_names_stale_and_leftover_files(tmp_path, capsys, fresh, monk
     assert examples.main(["--check", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert f"stale: {md}" in err and "old-pair.json" in err and "README.md" not in err
-    assert "regenerate with: python -m lawdiff.examples" in err
+    assert "regenerate with: python tools/regen_examples.py" in err
     assert examples.main(["--out", str(tmp_path)]) == 0
     assert not (tmp_path / "old-pair.json").exists() and (tmp_path / "README.md").read_text() == "kept\n"
     assert examples.main(["--check", "--out", str(tmp_path)]) == 0
@@ -63,7 +66,7 @@ def test_check_mode_names_stale_and_leftover_files(tmp_path, capsys, fresh, monk
 
 def test_examples_readme_documents_the_command():
     text = (EXAMPLES / "README.md").read_text(encoding="utf-8")
-    assert "python -m lawdiff.examples" in text
+    assert "python tools/regen_examples.py" in text
 
 
 def test_paths_in_examples_are_relative(fresh):

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from test_report_markdown import file_report, layout_report
 
 from lawdiff.model import Lang
-from lawdiff.render_html import render_html
+from lawdiff.render.html import render_html
 
 TAGS = {
     "html",

@@ -32,12 +32,15 @@ from lawdiff.model import (
     Op,
     Paragraph,
     Report,
+    Side,
+    Status,
+    Theme,
     UnitKind,
     UnitReport,
     VersionMeta,
 )
-from lawdiff.render_markdown import escape, marked, render_markdown
-from lawdiff.summarize import summarize
+from lawdiff.render.markdown import escape, marked, render_markdown
+from lawdiff.signal import summarize
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 CASE = ROOT / "tests" / "cases" / "markdown-escaping"
@@ -250,18 +253,18 @@ def hand_report(units: list[UnitReport], lang: Lang = Lang.ZH) -> Report:
     f_arts = tuple(a for u in units for a in u.unit.final)
     d = Document("草案" if lang is Lang.ZH else "Draft Act", lang, d_arts, path="cases/d.txt")
     f = Document("定稿" if lang is Lang.ZH else "Final Act", lang, f_arts, path="cases/f.txt")
-    dm, fm = VersionMeta(d.title, status="draft"), VersionMeta(f.title, status="final")
+    dm, fm = VersionMeta(d.title, status=Status.DRAFT), VersionMeta(f.title, status=Status.FINAL)
     signal = summarize(units, draft=d, final=f, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(d, f, dm, fm, tuple(units), signal, lang)
 
 
 FIRING = Firing(
     "zh.modal.duty-added",
-    "modal",
+    Theme.MODAL,
     Direction.TIGHTEN,
     1.0,
     "a new duty",
-    (Evidence("final", "应当", "final art. 2", 1, 3),),
+    (Evidence(Side.FINAL, "应当", "final art. 2", 1, 3),),
 )
 
 
@@ -536,7 +539,7 @@ def test_merged_unit_shows_both_articles_in_one_cell():
 
 def test_toc_links_point_at_headings():
     src = render_markdown(file_report("genai-2023"))
-    from lawdiff.report_layout import slug
+    from lawdiff.render.table import slug
 
     heads = [slug(m) for m in re.findall(r"^#{1,3} (.+)$", src, re.MULTILINE)]
     links = re.findall(r"\]\(#([^)]+)\)", src)
@@ -593,13 +596,13 @@ def test_inconsistent_edits_still_show_every_word():
     [("corpora/a/draft.txt", "corpora/a/draft.txt"), ("../laws/a.txt", "../laws/a.txt"), ("", "")],
 )
 def test_paths_are_shown_as_given_when_relative(given, shown):
-    from lawdiff.report_layout import display_path
+    from lawdiff.render.table import display_path
 
     assert display_path(given) == shown
 
 
 def test_absolute_paths_become_relative_or_a_file_name(tmp_path, monkeypatch):
-    from lawdiff.report_layout import display_path
+    from lawdiff.render.table import display_path
 
     monkeypatch.chdir(tmp_path)
     assert display_path(str(tmp_path / "sub" / "a.txt")) == "sub/a.txt"
@@ -608,7 +611,7 @@ def test_absolute_paths_become_relative_or_a_file_name(tmp_path, monkeypatch):
 
 def test_without_meta_the_inferred_level_is_shown_and_marked(tmp_path):
     from lawdiff.pipeline import compare_files
-    from lawdiff.render_markdown import render_markdown
+    from lawdiff.render.markdown import render_markdown
 
     d = tmp_path / "d.txt"
     f = tmp_path / "f.txt"

@@ -7,14 +7,17 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from lawdiff.amounts import cn_number, deadline_terms, en_number, fine_terms
-from lawdiff.classify import article_from_text, classify
-from lawdiff.cli_rules import rules as rules_cli
+from lawdiff.classify.amounts import deadline_terms, fine_terms
+from lawdiff.classify.label import article_from_text, classify
+from lawdiff.classify.parties import Parties
+from lawdiff.classify.patterns import backtracking_risk
+from lawdiff.classify.rules import load_rule_file, load_rules
+from lawdiff.classify.schema import parse_rules
+from lawdiff.cli.rules import rules as rules_cli
 from lawdiff.diff import diff_unit
 from lawdiff.errors import RuleError
-from lawdiff.model import AlignedUnit, Label, Lang, UnitKind
-from lawdiff.parties import Parties
-from lawdiff.rules import THEMES, load_rule_file, load_rules, nested_quantifier, parse_rules
+from lawdiff.model import AlignedUnit, Label, Lang, Theme, UnitKind
+from lawdiff.text.numerals import cn_number, en_number
 
 TABLES = {lang: load_rules(lang) for lang in Lang}
 EXAMPLES = [
@@ -48,7 +51,7 @@ def test_tables_are_big_enough_and_cover_every_theme():
     for lang, rs in TABLES.items():
         themes = {r.theme for r in rs}
         assert len(rs) >= 45, lang
-        assert themes >= set(THEMES) - {"other"} - ({"coordination"} if lang is Lang.EN else set()) - {"procedure"}
+        assert themes >= set(Theme) - {Theme.OTHER} - ({Theme.COORDINATION} if lang is Lang.EN else set()) - {Theme.PROCEDURE}
         assert all(r.id.startswith(f"{lang.value}.") for r in rs)
         assert all(r.examples for r in rs)
     assert len(EXAMPLES) >= 120
@@ -183,7 +186,8 @@ def test_added_rule_cannot_match_deleted_text():
      ("(?=(a+))b", False)],
 )
 def test_nested_quantifier(pattern, nested):
-    assert nested_quantifier(pattern) is nested
+    # rule_syntax.nested_quantifier was unused (the loader always used this checker) and is gone
+    assert (backtracking_risk(pattern) is not None) is nested
 
 
 # ----------------------------------------------------------------------------------- amounts
@@ -269,3 +273,35 @@ def test_shipped_tables_change_nothing_when_unchanged():
         text = "提供者应当公开规则。" if lang is Lang.ZH else "Providers shall publish the rules."
         change = classify(diff_unit(_unit(text, text), lang), rs, lang)
         assert change.label is Label.UNCHANGED and change.firings == ()
+
+
+# ------------------------------------------------------------------------------- shared patterns
+
+
+def test_shared_patterns_are_defined_once_and_referred_to(tmp_path):
+    text = GOOD.replace("rules:\n", "patterns:\n  shall: '应当|必须'\nrules:\n", 1).replace(
+        "deleted: ['应当']", "deleted: ['{shall}', '不{shall}']")
+    rs = parse_rules(text, "<t>")
+    deleted = [p.pattern for p in rs.rules[0].deleted]
+    assert deleted == ["应当|必须", "不(?:应当|必须)"]  # alone as written; inside a pattern as a group
+    assert rs.rules[0].examples[0].line == 13
+
+
+def test_unknown_shared_pattern_names_the_line_and_the_fix(tmp_path):
+    msg = _bad(tmp_path, "deleted: ['应当']", "deleted: ['{shal}']")
+    assert ":8: rule zh.test.ok: {shal} names no shared pattern" in msg and "define shal under patterns:" in msg
+
+
+def test_a_shared_pattern_is_checked_like_any_other(tmp_path):
+    text = GOOD.replace("rules:\n", "patterns:\n  bad: '(a+)+'\nrules:\n", 1)
+    with pytest.raises(RuleError, match=r"<t>:3: shared pattern bad: pattern '\(a\+\)\+' nests a quantifier"):
+        parse_rules(text, "<t>")
+
+
+def test_shipped_tables_use_their_shared_patterns():
+    for lang, name in ((Lang.ZH, "modal_shall"), (Lang.EN, "en_shall")):
+        from importlib import resources
+
+        text = (resources.files("lawdiff") / "data" / "rules" / f"{lang.value}.yaml").read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema=../schemas/rules.schema.json\n")
+        assert f"\n  {name}: '" in text and text.count(f"'{{{name}}}'") >= 3

@@ -22,17 +22,21 @@ from lawdiff.model import (
     Firing,
     Label,
     Lang,
+    Level,
     Paragraph,
+    Status,
+    Theme,
     UnitKind,
     UnitReport,
     VersionMeta,
 )
-from lawdiff.parse import parse_file
-from lawdiff.render_json import signal_to_dict
-from lawdiff.render_signal import signal_panel, signal_plain, wrap_cells
-from lawdiff.signal_data import load_signal_words, signal_words
-from lawdiff.signal_text import actors_named, infer_level, legal_bases
-from lawdiff.summarize import information, summarize, unit_parts, verdict
+from lawdiff.pipeline import load_document
+from lawdiff.render.json import signal_to_dict
+from lawdiff.render.signal_panel import signal_panel, signal_plain, wrap_cells
+from lawdiff.signal import summarize
+from lawdiff.signal.information import information, unit_parts, verdict
+from lawdiff.signal.lexicon import load_signal_words, signal_words
+from lawdiff.signal.textual import actors_named, infer_level, legal_bases
 
 RAW = Path(__file__).resolve().parents[2] / "shared" / "corpora-raw"
 if not RAW.is_dir():  # a worktree elsewhere: fall back to the shared folder's fixed place
@@ -54,7 +58,7 @@ def doc(title: str, *texts: str, lang: Lang = Lang.ZH, preamble: tuple[str, ...]
 
 
 def fire(theme: str, direction: Direction, weight: float) -> Firing:
-    return Firing(f"{theme}-{direction.value}", theme, direction, weight, "test rule", ())
+    return Firing(f"{theme}-{direction.value}", Theme(theme), direction, weight, "test rule", ())
 
 
 def unit(
@@ -77,8 +81,14 @@ def unit(
         kind = UnitKind.SPLIT
     uid = uid or ("-".join([*(f"d{n}" for n in draft), *(f"f{n}" for n in final)]))
     au = AlignedUnit(uid, kind, tuple(art(n, "x") for n in draft), tuple(art(n, "y") for n in final), 0.5)
-    change = Change(uid, label, effect, None, firings, reason or f"{label.value} {uid}", themes, score)
+    change = Change(uid, label, effect, None, firings, reason or f"{label.value} {uid}",
+                    tuple(Theme(t) for t in themes), score)
     return UnitReport(ArticleDiff(au, "x", "y", ()), change)
+
+
+def counts(r, side: str) -> dict[str, int]:
+    """Restriction and promotion words of one side, as one dict (they are separate fields)."""
+    return dict(getattr(r, f"{side}_restriction_counts") + getattr(r, f"{side}_promotion_counts"))
 
 
 def relaxed(w: float = 1.0, theme: str = "modal", **kw) -> UnitReport:
@@ -91,7 +101,7 @@ def tightened(w: float = 1.0, theme: str = "modal", **kw) -> UnitReport:
 
 @pytest.fixture(scope="module")
 def genai() -> tuple[Document, Document]:
-    return parse_file(str(RAW / "genai-2023" / "draft.txt")), parse_file(
+    return load_document(str(RAW / "genai-2023" / "draft.txt")), load_document(
         str(RAW / "genai-2023" / "final.txt")
     )
 
@@ -99,8 +109,8 @@ def genai() -> tuple[Document, Document]:
 @pytest.fixture(scope="module")
 def eu() -> tuple[Document, Document]:
     return (
-        parse_file(str(RAW / "eu-ai-act-2024" / "draft.txt")),
-        parse_file(str(RAW / "eu-ai-act-2024" / "final.txt")),
+        load_document(str(RAW / "eu-ai-act-2024" / "draft.txt")),
+        load_document(str(RAW / "eu-ai-act-2024" / "final.txt")),
     )
 
 
@@ -303,7 +313,7 @@ def test_restriction_index_zh_hand_counted():
     # 25 characters (the U+3000 and the line break do not count): 应当 x1, 鼓励 x1, 支持 x1, 促进 x1
     final = doc("某某办法", "国家鼓励创新，支持　合作，促进发展。\n提供者应当登记。")
     r = _signal(draft, final).restriction
-    assert dict(r.draft_counts) == {
+    assert counts(r, "draft") == {
         "应当": 1,
         "必须": 0,
         "不得": 1,
@@ -312,7 +322,7 @@ def test_restriction_index_zh_hand_counted():
         "支持": 0,
         "促进": 0,
     }
-    assert dict(r.final_counts) == {
+    assert counts(r, "final") == {
         "应当": 1,
         "必须": 0,
         "不得": 0,
@@ -321,6 +331,8 @@ def test_restriction_index_zh_hand_counted():
         "支持": 1,
         "促进": 1,
     }
+    assert [w for w, _ in r.draft_restriction_counts] == ["应当", "必须", "不得", "禁止"]  # the two kinds apart
+    assert [w for w, _ in r.final_promotion_counts] == ["鼓励", "支持", "促进"]
     assert (r.draft_restriction_per_1000, r.draft_promotion_per_1000) == (150.0, 0.0)
     assert (r.final_restriction_per_1000, r.final_promotion_per_1000) == (40.0, 120.0)
 
@@ -335,9 +347,9 @@ def test_restriction_index_en_whole_words_and_inflections():
         lang=Lang.EN,
     )
     r = _signal(draft, final, lang=Lang.EN).restriction
-    assert dict(r.draft_counts)["shall"] == 1 and dict(r.draft_counts)["may not"] == 1
+    assert counts(r, "draft")["shall"] == 1 and counts(r, "draft")["may not"] == 1
     assert r.draft_restriction_per_1000 == pytest.approx(1000 * 2 / 42, abs=1e-3)
-    fc = dict(r.final_counts)
+    fc = counts(r, "final")
     assert (fc["must"], fc["support"], fc["encourage"], fc["promote"]) == (1, 1, 1, 1)
     assert r.final_promotion_per_1000 == pytest.approx(1000 * 3 / 75, abs=1e-3)
 
@@ -347,7 +359,7 @@ def test_restriction_index_genai(genai):
     # the final commands a little less densely and encourages more
     assert r.final_restriction_per_1000 < r.draft_restriction_per_1000
     assert r.final_promotion_per_1000 > r.draft_promotion_per_1000
-    assert dict(r.final_counts)["鼓励"] == 4 and dict(r.draft_counts)["鼓励"] == 1
+    assert counts(r, "final")["鼓励"] == 4 and counts(r, "draft")["鼓励"] == 1
 
 
 # --------------------------------------------------------------------------- coordination
@@ -454,7 +466,7 @@ def test_issuers_from_metadata_or_text():
 def test_genai_final_is_interim_and_discounted(genai):
     m = _signal(*genai).commitment
     assert (m.draft_provisional, m.final_provisional) == (False, True)
-    assert (m.draft_level, m.final_level) == ("draft departmental rule", "departmental rule")
+    assert (m.draft_level_shown, m.final_level_shown) == ("draft departmental rule", "departmental rule")
     assert m.note.startswith("final is interim (暂行), the draft was not: commitment discounted")
     assert "below laws and administrative regulations" in m.note
 
@@ -464,10 +476,10 @@ def test_level_from_metadata_wins():
     m = _signal(
         d,
         f,
-        dmeta=VersionMeta("某办法", level="normative document", status="draft"),
-        fmeta=VersionMeta("某暂行办法", level="departmental rule"),
+        dmeta=VersionMeta("某办法", level=Level.NORMATIVE_DOCUMENT, status=Status.DRAFT),
+        fmeta=VersionMeta("某暂行办法", level=Level.DEPARTMENTAL_RULE),
     ).commitment
-    assert (m.draft_level, m.final_level) == ("draft normative document", "departmental rule")
+    assert (m.draft_level_shown, m.final_level_shown) == ("draft normative document", "departmental rule")
     assert "level changed from draft normative document" in m.note
 
 
@@ -478,17 +490,17 @@ def test_draft_status_is_read_from_the_text_not_the_role():
         "x",
         preamble=("2007年8月30日 第十届全国人民代表大会常务委员会第二十九次会议通过",),
     )
-    m = _signal(old, old, dmeta=VersionMeta(old.title, status="draft")).commitment
-    assert m.draft_level == "law"
+    m = _signal(old, old, dmeta=VersionMeta(old.title, status=Status.DRAFT)).commitment
+    assert m.draft_level_shown == "law"
     draft = doc("中华人民共和国某某法（草案）", "x")
-    assert _signal(draft, old).commitment.draft_level == "draft law"
+    assert _signal(draft, old).commitment.draft_level_shown == "draft law"
 
 
 def test_anti_monopoly_law_is_a_law_and_not_provisional():
-    old = parse_file(str(RAW / "anti-monopoly-law-2022" / "old.md"))
-    new = parse_file(str(RAW / "anti-monopoly-law-2022" / "new.md"))
+    old = load_document(str(RAW / "anti-monopoly-law-2022" / "old.md"))
+    new = load_document(str(RAW / "anti-monopoly-law-2022" / "new.md"))
     s = _signal(old, new)
-    assert (s.commitment.draft_level, s.commitment.final_level) == ("law", "law")
+    assert (s.commitment.draft_level_shown, s.commitment.final_level_shown) == ("law", "law")
     assert (s.commitment.draft_provisional, s.commitment.final_provisional) == (False, False)
     assert s.commitment.note == "not provisional; law (法律), below only the Constitution (宪法)"
     assert s.coordination.final_issuers == ("全国人民代表大会常务委员会",)
@@ -516,14 +528,14 @@ def test_level_inference_zh(title, issuers, level):
 def test_english_eu_ai_act(eu):
     s = _signal(*eu, lang=Lang.EN)
     m, c, r = s.commitment, s.coordination, s.restriction
-    assert (m.draft_level, m.final_level) == ("draft law", "law")
+    assert (m.draft_level_shown, m.final_level_shown) == ("draft law", "law")
     assert (m.draft_provisional, m.final_provisional) == (False, False)
     assert "EU legislative act" in m.note
     assert c.draft_issuers == ("European Commission",)
     assert c.final_issuers == ("European Parliament", "Council of the European Union")
     assert {"the AI Office", "SMEs", "scientific panel", "advisory forum"} <= set(c.actors_added)
     assert (c.bases_added, c.bases_removed) == ((), ())
-    assert dict(r.final_counts)["shall"] > dict(r.draft_counts)["shall"] > 100
+    assert counts(r, "final")["shall"] > counts(r, "draft")["shall"] > 100
     assert r.final_promotion_per_1000 > r.draft_promotion_per_1000
 
 
@@ -563,7 +575,9 @@ _HEAD = "zh:\n  restriction: [应当]\n  promotion: [鼓励]\n  hierarchy: {law:
             _HEAD + "  levels:\n    - {level: decree, title: ['令$']}\n",
             ":6: zh.levels.level: 'decree' is not in hierarchy",
         ),
-        ("zh:\n  restriction: [应当]\n  hierarchy: {law: 法律}\n", ":2: zh.promotion: missing"),
+        # a missing key is reported at the key holding the mapping that lacks it ("zh:"), as in every other
+        # lawdiff YAML file since the schemas (it was the mapping's first key, line 2)
+        ("zh:\n  restriction: [应当]\n  hierarchy: {law: 法律}\n", ":1: zh.promotion: missing; every language needs it"),
         (
             "zh:\n  restriction: 应当\n  promotion: [鼓励]\n  hierarchy: {law: 法律}\n",
             ":2: zh.restriction: expected a list",
@@ -621,7 +635,7 @@ def genai_signal(genai):
         draft=d,
         final=f,
         lang=Lang.ZH,
-        draft_meta=VersionMeta(d.title, issuers=("国家互联网信息办公室",), status="draft"),
+        draft_meta=VersionMeta(d.title, issuers=("国家互联网信息办公室",), status=Status.DRAFT),
         final_meta=VersionMeta(
             f.title,
             issuers=(
@@ -718,17 +732,20 @@ def test_signal_to_dict_is_json_ready_in_stable_order(genai_signal):
 
 
 def test_only_the_weightiest_themes_are_listed():
-    units = [relaxed(float(w), theme=f"theme{w:02d}", draft=(w,), final=(w,)) for w in range(1, 11)]
+    # themes are the rule tables' themes (an enum since the restructure): ten of them, weighing 1 to 10
+    themes = [*list(Theme)[:9], Theme.OTHER]
+    units = [relaxed(float(w), theme=themes[w - 1].value, draft=(w,), final=(w,)) for w in range(1, 11)]
     d = doc("某办法", "应当。")
     s = _signal(d, d, units)
     text = signal_plain(s)
-    assert "theme10" in text and "theme03" in text and "theme02" not in text
+    tenth, third, second = themes[9].value, themes[2].value, themes[1].value
+    assert f"{tenth} " in text and f"{third} " in text and f"{second} " not in text
     assert "2 lighter themes not shown" in text
     assert len(signal_to_dict(s)["information"]["themes"]) == 10
     console = Console(width=100, record=True, color_system=None)
     console.print(signal_panel(s, lang=Lang.ZH))
     panel = console.export_text()
-    assert "theme03" in panel and "theme02" not in panel and "2 lighter themes not shown" in panel
+    assert f"{third} " in panel and f"{second} " not in panel and "2 lighter themes not shown" in panel
 
 
 def test_english_bases_only_in_article_one():

@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..model import Article
+from lawdiff.model import Article
 
 _SENTENCE_END = re.compile(r"[。;!?；！？]|\.(?=\s|$)")
 _PART_DELIMS = ",:，："

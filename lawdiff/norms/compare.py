@@ -21,13 +21,9 @@ no norm attribute, so they produce no change at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import Enum
-
-from ..model import Edit, Op
-from ..normalize import fold
-from .lexicon import Lexicon
-from .types import Comparator, Modality, Norm, Polarity, Quantity, Role, Span
+from lawdiff.model import ChangeKind, Comparator, Edit, Modality, Norm, NormChange, Op, Polarity, Quantity, Span
+from lawdiff.norms.lexicon import Lexicon
+from lawdiff.text.normalize import fold
 
 MATCH_MIN = 0.34  # least clause similarity for two norms to be the same norm, changed
 SAME_CONDITION = 0.55  # least similarity for a condition / exception to have a counterpart
@@ -35,61 +31,6 @@ _REF = re.compile(r"第[零〇一二两三四五六七八九十百千0-9]+(?:条
                   r"(?:Article|Art\.|paragraph|point)\s*\(?[0-9a-z]+\)?", re.IGNORECASE)
 _NOISE = re.compile(r"[\W_]+")
 _ENUM_SPLIT = re.compile(r"、|和|及|以及|或者|或|与|, |,| and | or ")
-
-
-class ChangeKind(str, Enum):
-    NORM_ADDED = "norm-added"
-    NORM_REMOVED = "norm-removed"
-    MODALITY = "modality"
-    BEARER = "bearer"
-    STRENGTH = "strength"
-    EFFORT = "effort"
-    ACTION = "action"
-    CONDITION_ADDED = "condition-added"
-    CONDITION_REMOVED = "condition-removed"
-    EXCEPTION_ADDED = "exception-added"
-    EXCEPTION_REMOVED = "exception-removed"
-    QUANTITY = "quantity"
-    QUANTITY_ADDED = "quantity-added"
-    QUANTITY_REMOVED = "quantity-removed"
-    INSTRUMENT = "instrument"
-    SANCTION_ADDED = "sanction-added"
-    SANCTION_REMOVED = "sanction-removed"
-    MOVED_TO_LAW = "moved-to-law"
-    MOVED = "moved"  # removed from one article and added to another (detail: the other unit)
-    SCOPE_WIDENED = "scope-widened"
-    SCOPE_NARROWED = "scope-narrowed"
-
-
-@dataclass(frozen=True, slots=True)
-class NormChange:
-    """One change to one norm, with everything a rule may ask about it and the evidence to quote."""
-
-    kind: ChangeKind
-    draft: Norm | None
-    final: Norm | None
-    polarity: Polarity  # of the norm concerned (final's, else draft's)
-    weight: float  # the norm's weight (added / removed), or |change of burden value| (trend changes)
-    trend: str = ""  # heavier | lighter (burden-value changes)
-    force: str = ""  # stronger | weaker (quantities, conditions, scope, instruments, sanctions)
-    quantity: str = ""  # quantity role
-    sanction: str = ""  # sanction kind
-    instrument: str = ""  # "licence -> filing"
-    detail: str = ""  # what changed, in the words of the texts ("三十万元 -> 五十万元")
-    draft_spans: tuple[Span, ...] = ()
-    final_spans: tuple[Span, ...] = ()
-
-    @property
-    def role(self) -> Role:
-        n = self.final or self.draft
-        assert n is not None
-        return n.role
-
-    @property
-    def norm(self) -> Norm:
-        n = self.final if self.final is not None else self.draft
-        assert n is not None
-        return n
 
 
 def value(n: Norm) -> float:
@@ -429,4 +370,4 @@ def _members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[No
                        draft_spans=tuple(dspans), final_spans=tuple(fspans))]
 
 
-__all__ = ["ChangeKind", "NormChange", "changes", "core_key", "match", "similarity", "similarity_of_keys", "value"]
+__all__ = ["changes", "core_key", "match", "similarity", "similarity_of_keys", "value"]

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import RuleError
-from .types import Modality
+from lawdiff.errors import RuleError
+from lawdiff.model import Modality
 
 
 @dataclass(frozen=True, slots=True)

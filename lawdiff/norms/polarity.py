@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from .lexicon import Lexicon
-from .types import Modality, Norm, Polarity, Role
+from lawdiff.model import Modality, Norm, Polarity, Role
+from lawdiff.norms.lexicon import Lexicon
 
 
 @dataclass(frozen=True, slots=True)

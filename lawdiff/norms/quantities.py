@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ..numerals import cn_number
-from .types import Comparator, Quantity, QuantityRole
+from lawdiff.model import Comparator, Quantity, QuantityRole
+from lawdiff.text.numerals import cn_number
 
 _CN_NUM = r"[0-9][0-9.,]*|[零〇一二两三四五六七八九十百千万亿]+"
 _NUM = rf"(?:{_CN_NUM})(?:[万亿])?"

@@ -29,12 +29,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..model import Article, Lang
-from .clauses import Part, Sentence, sentences
-from .lexicon import Lexicon, load_lexicon
-from .polarity import polarity_of
-from .quantities import en_quantities, zh_quantities
-from .types import Modality, Norm, Quantity, QuantityRole, Role, Span
+from lawdiff.model import Article, Lang, Modality, Norm, Polarity, Quantity, QuantityRole, Role, Span
+from lawdiff.norms.clauses import Part, Sentence, sentences
+from lawdiff.norms.lexicon import Lexicon, load_lexicon
+from lawdiff.norms.polarity import polarity_of
+from lawdiff.norms.quantities import en_quantities, zh_quantities
 
 _PREPOSITION_ZH = "对向同给为跟以将把"
 _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依法)")

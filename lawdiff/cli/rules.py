@@ -1,0 +1,111 @@
+"""``lawdiff rules``: list the rule tables and check a user table.
+
+Imported only when used (:mod:`lawdiff.cli.group`).  The group is a
+:class:`~lawdiff.cli.group.LawdiffGroup`, so errors become one line and exit 2 when it runs on its own
+(tests) exactly as under ``lawdiff``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from lawdiff.classify.label import classify_texts
+from lawdiff.classify.rules import load_rule_file, load_rules
+from lawdiff.classify.schema import RuleSet
+from lawdiff.cli.group import LawdiffGroup
+from lawdiff.model import Lang
+
+MAX_WIDTH = 100
+
+
+def _console() -> Console:
+    width = min(MAX_WIDTH, shutil.get_terminal_size((MAX_WIDTH, 24)).columns)
+    return Console(width=width, highlight=False, soft_wrap=False)
+
+
+def _example(line: str) -> str:
+    return f"\b\nExample:\n  {line}"
+
+
+@click.group(cls=LawdiffGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=_example("lawdiff rules list --lang zh"))
+def rules() -> None:
+    """List the rule tables that classify changes, or check a table of your own."""
+
+
+@rules.command("list", epilog=_example("lawdiff rules list --lang en --rules my-rules.yaml"))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the shipped table.")
+@click.option("--rules", "extra", multiple=True, type=click.Path(path_type=Path),
+              help="Also load this rule table (repeatable).")
+def list_rules(lang: str, extra: tuple[Path, ...]) -> None:
+    """Show every rule: id, theme, direction, weight and what it means."""
+    rs = load_rules(Lang(lang), extra)
+    table = Table(title=f"lawdiff rules ({lang}): {len(rs)}", title_justify="left", expand=False,
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("id", overflow="fold", no_wrap=True, max_width=36)
+    table.add_column("theme", width=12, no_wrap=True)
+    table.add_column("dir", width=7, no_wrap=True)
+    table.add_column("w", justify="right", width=3, no_wrap=True)
+    table.add_column("description", overflow="fold")
+    for r in rs:
+        table.add_row(r.id, r.theme, r.direction.value, f"{r.weight:g}", r.description)
+    _console().print(table)
+
+
+def run_examples(rs: RuleSet, lang: Lang, only: set[str] | None = None) -> list[str]:
+    """Run rule examples; return one line per failure."""
+    failures = []
+    for r in rs:
+        if only is not None and r.id not in only:
+            continue
+        for ex in r.examples:
+            ch = classify_texts(ex.draft, ex.final, rs, lang, ex.regulated)
+            ids = {f.rule_id for f in ch.firings}
+            problems = []
+            if ch.label is not ex.label:
+                problems.append(f"label {ch.label.value}, expected {ex.label.value}")
+            if ex.effect is not None and ch.effect is not ex.effect:
+                problems.append(f"effect {ch.effect.value if ch.effect else None}, expected {ex.effect.value}")
+            if r.id not in ids:
+                problems.append("the rule did not fire")
+            if problems:
+                failures.append(f"{r.source}:{ex.line}: rule {r.id}: example gives {'; '.join(problems)} "
+                                f"({ch.reason})")
+    return failures
+
+
+@rules.command("check", epilog=_example("lawdiff rules check my-rules.yaml"))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the table (default: its 'lang:' key, else the prefix of its ids).")
+def check_rules(file: Path, lang: str | None) -> None:
+    """Validate a rule table and run its examples together with the shipped table.
+
+    Exit 0 when the table is valid and every example gives its label, 1 when an example fails,
+    2 when the table is malformed (one line naming file, rule and line).
+    """
+    own = load_rule_file(file)
+    if lang is None:
+        lang = own.lang.value if own.lang else (own.rules[0].id.split(".", 1)[0] if own.rules else "zh")
+        if lang not in ("zh", "en"):
+            raise click.UsageError(f"cannot tell the language of {file}; add 'lang: zh' or pass --lang")
+    rs = load_rules(Lang(lang), [file])
+    failures = run_examples(rs, Lang(lang), {r.id for r in own.rules})
+    n_examples = sum(len(r.examples) for r in own.rules)
+    for line in failures:
+        click.echo(line)
+    if failures:
+        click.echo(f"{file}: {len(own.rules)} rules, {n_examples} examples, {len(failures)} failed")
+        raise SystemExit(1)
+    click.echo(f"{file}: {len(own.rules)} rules valid, {n_examples} examples pass "
+               f"(with the {len(rs) - len(own.rules)} shipped {lang} rules)")
+
+
+__all__ = ["rules", "run_examples"]

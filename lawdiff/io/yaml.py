@@ -1,0 +1,256 @@
+"""YAML that a stranger can hand lawdiff: rule tables (``--rules``), ``meta.yaml``, ``annotations.yaml``.
+
+``yaml.SafeLoader`` already refuses ``!!python/object`` and friends, so loading never runs code.  What it
+does not refuse, and what this loader does:
+
+* **Alias bombs** ("billion laughs"): nine anchors each listing the previous one nine times are a few
+  hundred bytes that expand to 9^9 values.  PyYAML shares the repeated objects, so loading is quick, but
+  the first thing that walks the result (a validation message quoting the value with ``repr``, a JSON
+  dump) runs for ever.  Every node is charged with the number of values it expands to, aliases included;
+  past :data:`MAX_NODES` the file is refused at once.  An alias to a node that contains itself
+  (``&a [*a]``) is refused too: nothing in lawdiff's files is recursive.
+* **Deep nesting** (``[[[[…`` thousands deep): the composer and constructor recurse, so this would be a
+  ``RecursionError`` traceback.  Past :data:`MAX_DEPTH` levels the file is refused.
+* **Size**: PyYAML is pure Python here (about 10 s per MB); a file over :data:`MAX_SIZE` is refused
+  before it is parsed.  The largest real file, the zh rule table, is 60 kB.
+* **Control characters** written as escapes (``"\\e]0;…"``): printed, they would drive the user's
+  terminal.  Text with one is refused (tab and newline are allowed).
+* **Values Python cannot build**: ``date: 2023-13-45`` (an unquoted impossible date), an integer of
+  5000 digits (or ``0xfff…`` that builds one and then fails in ``repr``), ``!!float x``.  The constructor raises ``ValueError``; here it becomes a
+  :class:`yaml.constructor.ConstructorError` with the line, like every other YAML error.
+
+Every refusal is a :class:`yaml.MarkedYAMLError`.  Use :class:`GuardedLoader` (or subclass it) wherever
+``yaml.SafeLoader`` would be used; :func:`read_yaml_text` reads a file with the size cap applied while
+reading.
+
+lawdiff's own files (rule tables, meta.yaml, annotations.yaml, signal.yaml) are read with :func:`parse`,
+the one line-aware loader: mappings come back as :class:`Map` and lists as :class:`Seq`, which remember
+the line of every key and item (so that :mod:`lawdiff.io.schema` can name the line of a problem) and the
+keys given twice (which ``yaml.safe_load`` would silently keep the last of).  Every YAML problem becomes
+one :class:`YamlError` with its line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: Bytes of a file (characters of a text).  Refused before parsing.
+MAX_SIZE = 2_000_000
+#: Values a document may expand to, counting every alias as the size of what it repeats.
+MAX_NODES = 200_000
+#: Nesting levels of mappings and lists.
+MAX_DEPTH = 64
+
+
+_TOO_BIG = (f"larger than {MAX_SIZE // 1_000_000} MB, more than a rule, meta or annotations file needs; "
+            "split it or remove what is not needed")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class YamlLimitError(yaml.MarkedYAMLError):
+    """A YAML file over one of the limits above (a subclass of the errors loaders already catch)."""
+
+    def __init__(self, problem: str, mark: yaml.Mark | None = None) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+
+    def __str__(self) -> str:  # one line: the default adds the mark's snippet on extra lines
+        where = f" (line {self.problem_mark.line + 1})" if self.problem_mark is not None else ""
+        return f"{self.problem}{where}"
+
+
+class GuardedLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` with caps on size, alias expansion and depth, and no bare ``ValueError``."""
+
+    def __init__(self, stream: Any) -> None:
+        size = len(stream) if isinstance(stream, (str, bytes)) else 0
+        if size > MAX_SIZE:
+            raise YamlLimitError(_TOO_BIG)
+        super().__init__(stream)
+        self._expanded = 0
+        self._depth = 0
+        self._weight: dict[int, int] = {}
+
+    # -- composing: count what every node expands to
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            target = self.anchors.get(event.anchor)
+            if target is not None:
+                weight = self._weight.get(id(target))
+                if weight is None:
+                    raise YamlLimitError(f"alias *{event.anchor} repeats a value that contains itself; "
+                                         "write the value out without a recursive anchor", event.start_mark)
+                self._charge(weight, event.start_mark)
+            return super().compose_node(parent, index)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep; flatten the file",
+                                 self.peek_event().start_mark)
+        before = self._expanded
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        assert node is not None  # compose_node returns None only at the end of the stream, never here
+        self._charge(1, node.start_mark)
+        self._weight[id(node)] = self._expanded - before
+        return node
+
+    def _charge(self, n: int, mark: yaml.Mark) -> None:
+        self._expanded += n
+        if self._expanded > MAX_NODES:
+            raise YamlLimitError(f"anchors and aliases expand to more than {MAX_NODES} values (a \"billion "
+                                 "laughs\" file?); write the values out instead of repeating anchors", mark)
+
+    # -- constructing: a value Python cannot build is a YAML error with a line, not a traceback
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            value = super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise self._unreadable(node, str(exc)) from None
+        # 0xfff… or 1:2:3:… build integers with thousands of digits that then fail in str() or repr()
+        if isinstance(value, int) and value.bit_length() > 256:
+            raise self._unreadable(node, "a number with more than 77 digits")
+        # "\e]0;…" in a double-quoted title would reach the user's terminal as an escape sequence
+        if isinstance(value, str) and (bad := _CONTROL.search(value)):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"text with the control character {bad.group(0)!r}; remove it (only tab and newline "
+                "are allowed)", node.start_mark)
+        return value
+
+    @staticmethod
+    def _unreadable(node: yaml.Node, why: str) -> yaml.constructor.ConstructorError:
+        value = node.value if isinstance(node, yaml.ScalarNode) else node.tag
+        return yaml.constructor.ConstructorError(
+            None, None, f"cannot read {str(value)[:40]!r} ({why[:80]}); quote it if it is text", node.start_mark)
+
+
+def _construct_int(loader: GuardedLoader, node: yaml.ScalarNode) -> int:
+    # PyYAML builds sexagesimal integers (1:5:5:…) digit by digit: a 2 MB one takes minutes
+    if len(str(node.value)) > 80:
+        raise loader._unreadable(node, "a number with more than 80 characters")
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+GuardedLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def read_yaml_text(path: str | os.PathLike[str]) -> str:
+    """The UTF-8 text of a YAML file, refusing one over :data:`MAX_SIZE` bytes without reading the rest.
+
+    Raises ``OSError``/``UnicodeDecodeError`` like ``Path.read_text``, and :class:`YamlLimitError`.
+    """
+    with Path(path).open("rb") as fh:
+        data = fh.read(MAX_SIZE + 1)
+    if len(data) > MAX_SIZE:
+        raise YamlLimitError(_TOO_BIG)
+    return data.decode("utf-8")
+
+
+# ------------------------------------------------------------------------------ the line-aware loader
+
+
+class Map(dict[str, Any]):
+    """A YAML mapping that remembers where it is: its first line, each key's line, repeated keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+    repeated: list[tuple[str, int, int]]  # (key, line of the repeat, line of the first)
+
+
+class Seq(list[Any]):
+    """A YAML list that remembers its first line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class LineLoader(GuardedLoader):
+    """:class:`GuardedLoader` building :class:`Map` and :class:`Seq`; keys must be text."""
+
+
+def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> Map:
+    loader.flatten_mapping(node)
+    out = Map()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    out.repeated = []
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(None, None, f"key {str(key)[:40]!r} is not text; quote it",
+                                                    key_node.start_mark)
+        if key in out.key_lines:
+            out.repeated.append((key, line, out.key_lines[key]))
+            continue  # the first one counts; the repeat is reported by lawdiff.io.schema
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = line
+    return out
+
+
+def _construct_sequence(loader: LineLoader, node: yaml.SequenceNode) -> Seq:
+    out = Seq(loader.construct_object(n, deep=True) for n in node.value)
+    out.line = node.start_mark.line + 1
+    out.item_lines = [n.start_mark.line + 1 for n in node.value]
+    return out
+
+
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class YamlError(Exception):
+    """A YAML text that cannot be read: ``line`` (0 when unknown) and the cause with its fix."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def parse(text: str) -> Any:
+    """The data of one YAML document (:class:`Map`, :class:`Seq`, scalars; None when empty), guarded.
+
+    Raises :class:`YamlError`: "not valid YAML (…); fix the syntax", or a limit's own message."""
+    try:
+        return yaml.load(text, Loader=LineLoader)  # a SafeLoader subclass: no python/* tags
+    except YamlLimitError as exc:
+        mark = exc.problem_mark
+        raise YamlError(mark.line + 1 if mark else 0, str(exc.problem)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or str(exc).splitlines()[0]
+        raise YamlError(mark.line + 1 if mark else 0, f"not valid YAML ({problem}); fix the syntax") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(0, f"not valid YAML ({str(exc).splitlines()[0]}); fix the syntax") from None
+
+
+def line_of(container: Any, key: str | int) -> int:
+    """The line of ``container[key]``: a key's line in a :class:`Map`, an item's in a :class:`Seq`;
+    else the container's own line (0 for plain data)."""
+    if isinstance(container, Map) and isinstance(key, str):
+        return container.key_lines.get(key, container.line)
+    if isinstance(container, Seq) and isinstance(key, int) and 0 <= key < len(container.item_lines):
+        return container.item_lines[key]
+    return getattr(container, "line", 0)
+
+
+def safe_load(text: str) -> Any:
+    return yaml.load(text, Loader=GuardedLoader)  # a SafeLoader subclass: no python/* tags
+
+
+def compose(text: str) -> yaml.Node | None:
+    return yaml.compose(text, Loader=GuardedLoader)
+
+
+__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_SIZE", "GuardedLoader", "LineLoader", "Map", "Seq", "YamlError",
+           "YamlLimitError", "compose", "line_of", "parse", "read_yaml_text", "safe_load"]

@@ -1,0 +1,40 @@
+"""Stage ``norms``: each clause of both sides of every aligned unit read as a norm, and what changed.
+
+Entry: :func:`read_norms` (word diffs -> one :class:`~lawdiff.model.UnitNorms` per unit).  How a clause
+is read: :mod:`lawdiff.norms.read`; the lexicons (who is an authority, which words bind how strongly,
+the ladders of instruments and sanctions, the roles of numbers) are data: ``data/norms/<lang>.yaml``,
+and ``data/norms/polarity.yaml`` says what each kind of norm means for the regulated parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lawdiff.model import ArticleDiff, Lang, UnitKind, UnitNorms
+from lawdiff.norms.compare import changes
+from lawdiff.norms.moves import resolve_moves
+from lawdiff.norms.read import Parties, Reader
+from lawdiff.text import match_text
+
+
+def read_unit(diff: ArticleDiff, reader: Reader) -> UnitNorms:
+    """The norms of one unit's two sides and their changes (none for an unchanged unit)."""
+    unit = diff.unit
+    dn = reader.read(diff.draft_text, unit.draft, "draft", match_text(diff.draft_text)) if unit.draft else ()
+    fn = reader.read(diff.final_text, unit.final, "final", match_text(diff.final_text)) if unit.final else ()
+    if unit.kind not in (UnitKind.ADDED, UnitKind.REMOVED) and not diff.changed:
+        return UnitNorms(unit.id, dn, fn, ())
+    return UnitNorms(unit.id, dn, fn, tuple(changes(dn, fn, reader.lex, diff.edits)))
+
+
+def read_norms(diffs: Sequence[ArticleDiff], *, lang: Lang, regulated: Sequence[str] = (),
+               public: bool = False) -> tuple[UnitNorms, ...]:
+    """Every unit's norms and norm changes, with norms moved between articles resolved as moves.
+
+    ``regulated``: the names of the regulated parties (meta.yaml ``regulated:`` or inferred); ``public``:
+    they are public bodies (the act regulates the administration; private actors are then protected)."""
+    reader = Reader(Lang(lang), Parties(tuple(regulated), public))
+    return resolve_moves([read_unit(d, reader) for d in diffs])
+
+
+__all__ = ["Parties", "Reader", "read_norms", "read_unit"]

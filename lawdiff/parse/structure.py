@@ -1,0 +1,312 @@
+"""Stage 2: str -> Document.  Title, preamble, 编/章/节 headings, articles, paragraphs (款), items (项).
+
+The lines come from :mod:`lawdiff.parse.markup` (markup, HTML and control characters dropped, the words
+kept as printed).  Everything before the first article that is not a heading (subtitle such as
+（征求意见稿）, issuing notice, 目录, amendment history) is preamble and never parsed as articles.  A
+Document carries a warning for every repair (HTML read for its words, control characters dropped,
+article numbers out of order or unreadable).  Every pattern here runs in time linear in the line length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lawdiff.errors import ParseError
+from lawdiff.model import Article, Document, Heading, Item, Lang, Paragraph
+from lawdiff.parse.markup import Line, drop_controls, looks_like_html, split_lines, strip_html
+from lawdiff.text.normalize import key
+from lawdiff.text.numerals import CN_NUMERAL_CHARS, cn_to_int
+
+_NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]"
+ZH_ARTICLE = re.compile(rf"^第\s*({_NUM}(?:\s*{_NUM}){{0,11}})\s*条(?:\s*之\s*([一二三四五六七八九十]+))?\s*(.*)$")
+ZH_HEADING = re.compile(rf"^第\s*({_NUM}{{1,6}})\s*(编|分编|章|节)(?:[\s\u3000]*)(.*)$")
+ZH_CAPTION = re.compile(r"^【([^】]{1,40})】\s*(.*)$")
+ZH_ITEM = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|（\d+）|\(\d+\)|\d+[.．、](?!\d)|[一二三四五六七八九十]+、)")
+
+EN_ARTICLE = re.compile(r"^(?:ARTICLE|Article|Art\.)\s*(\d+)\s*([a-z]{0,2})\b\.?\s*(.*)$")
+EN_SECTION = re.compile(r"^(?:SECTION|Section|Sec\.|§)\s*(\d+)\s*([a-z]{0,2})\b\.?\s*(.*)$")
+EN_HEADING = re.compile(r"^(PART|TITLE|CHAPTER|SECTION|Part|Title|Chapter|Section)\s+([IVXLCDM]+|\d+)\b\s*[.:—–-]?\s*(.*)$")
+EN_PARAGRAPH = re.compile(r"^\d+\.\s")
+EN_ITEM = re.compile(r"^\((?:[a-z]{1,2}|[ivxlc]+|\d+)\)\s")
+
+_TITLE_END = re.compile(r"(法|办法|规定|条例|细则|规则|决定|意见|通知|草案|征求意见稿|）|\))$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_lang(text: str) -> Lang:
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    return Lang.ZH if cjk * 3 >= latin else Lang.EN
+
+
+def parse_text(text: str, *, lang: Lang | None = None, path: str = "", encoding: str = "utf-8") -> Document:
+    """Parse a law text.  Raises :class:`ParseError` when there is no text at all."""
+    text, notes = drop_controls(text, path)
+    if looks_like_html(text):
+        text = strip_html(text)
+        notes.append(f"{path or 'input'}: looks like HTML; tags were removed and the text between them compared "
+                     "(line numbers count lines without tags) — save the page as plain text to silence this")
+    lang = lang or detect_lang(text)
+    lines = split_lines(text)
+    if not lines:
+        raise ParseError(f"{path or 'input'}: no text found; give a file with the text of a law")
+    body_start = _body_start(lines, lang)
+    parser = _ZhParser() if lang is Lang.ZH else _EnParser(lines[body_start:])
+    doc = parser.run(lines, body_start, lang=lang, path=path, encoding=encoding)
+    return replace(doc, warnings=(*notes, *doc.warnings)) if notes else doc
+
+
+def _is_title_candidate(s: str) -> bool:
+    return len(s) <= 80 and not s.endswith(("。", "；", ".", ";", "：", ":"))
+
+
+def _body_start(lines: list[Line], lang: Lang) -> int:
+    """Index of the first body line (first heading/article after the title and any 目录)."""
+    toc_end = _toc_end(lines)
+    for i, ln in enumerate(lines):
+        if i < toc_end:
+            continue
+        if _is_marker(ln.text, lang) and not ln.meta:
+            return i
+    return len(lines)
+
+
+def _toc_end(lines: list[Line]) -> int:
+    """If there is a 目录 (table of contents), the index where the body repeats its first entry."""
+    for i, ln in enumerate(lines[:200]):
+        if key(ln.text) in ("目录", "目次", "Contents", "TableofContents"):
+            if i + 1 >= len(lines):
+                return 0
+            first = key(lines[i + 1].text)
+            for j in range(i + 2, len(lines)):
+                if key(lines[j].text) == first:
+                    return j
+            return 0
+    return 0
+
+
+def _is_marker(s: str, lang: Lang) -> bool:
+    if lang is Lang.ZH:
+        return bool(ZH_ARTICLE.match(s) or _zh_heading(s))
+    return bool(_en_article(s) or EN_HEADING.match(s) or EN_SECTION.match(s))
+
+
+def _zh_heading(s: str) -> re.Match[str] | None:
+    m = ZH_HEADING.match(s)
+    if m and len(s) <= 60 and not s.endswith(("。", "；", "，")):
+        return m
+    return None
+
+
+def _en_article(s: str) -> re.Match[str] | None:
+    m = EN_ARTICLE.match(s)
+    if not m:
+        return None
+    rest = m.group(3)
+    # "Article 6(1) shall apply" is a cross-reference, not a marker; a marker is "Article 6" or "Article 6 Title"
+    if rest.startswith(("(", "of ", "to ")) or rest.endswith((".", ";", ",")) or len(rest) > 120:
+        return None
+    return m
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.articles: list[Article] = []
+        self.headings: list[Heading] = []
+        self.path: dict[str, Heading] = {}
+        self.levels: list[str] = []
+        self.warnings: list[str] = []
+        self.cur: dict | None = None
+        self.seen: dict[str, int] = {}
+
+    def heading(self, h: Heading, order: list[str]) -> None:
+        self.close()
+        self.headings.append(h)
+        # a heading resets itself and every lower level
+        lvl = order.index(h.level) if h.level in order else len(order)
+        for k in list(self.path):
+            if (order.index(k) if k in order else len(order)) >= lvl:
+                del self.path[k]
+        self.path[h.level] = h
+
+    def start(self, number: int, suffix: str, label: str, caption: str | None, line: int) -> None:
+        self.close()
+        ref = f"{number}{suffix}"
+        if ref in self.seen:
+            self.seen[ref] += 1
+            self.warnings.append(f"line {line}: article number {label} appears again; kept as {ref}#{self.seen[ref]}")
+            suffix = f"{suffix}#{self.seen[ref]}"
+        else:
+            self.seen[ref] = 1
+            if self.articles and number < self.articles[-1].number:
+                self.warnings.append(f"line {line}: article {label} comes after article {self.articles[-1].label}")
+            elif self.articles and number > self.articles[-1].number + 1 and not suffix:
+                self.warnings.append(
+                    f"line {line}: article numbers jump from {self.articles[-1].label} to {label}")
+        heads = tuple(f"{h.label} {h.title}".strip() for h in self.path.values())
+        self.cur = {"number": number, "suffix": suffix, "label": label, "caption": caption, "line": line,
+                    "headings": heads, "paras": []}
+
+    def para(self, text: str) -> None:
+        if self.cur is not None:
+            self.cur["paras"].append([text, []])
+
+    def item(self, label: str, text: str) -> None:
+        if self.cur is not None:
+            if not self.cur["paras"]:
+                self.cur["paras"].append(["", []])
+            self.cur["paras"][-1][1].append(Item(label, text))
+
+    def close(self) -> None:
+        c = self.cur
+        if c is None:
+            return
+        paras = tuple(Paragraph(i, t, tuple(items)) for i, (t, items) in enumerate(c["paras"], start=1))
+        self.articles.append(Article(c["number"], c["label"], c["caption"], c["headings"], paras, c["line"],
+                                     c["suffix"]))
+        self.cur = None
+
+
+def _title(lines: list[Line], body_start: int) -> tuple[str, list[str]]:
+    head = [ln for ln in lines[:body_start]]
+    if not head:
+        return "", []
+    md1 = [ln for ln in head if ln.md_level == 1]
+    title_line = md1[0] if md1 else next((ln for ln in head if not ln.meta and _TITLE_END.search(ln.text)), head[0])
+    preamble = [ln.text for ln in head if ln is not title_line]
+    return title_line.text, preamble
+
+
+class _ZhParser:
+    ORDER = ["part", "编", "分编", "章", "节"]
+
+    def run(self, lines: list[Line], body_start: int, *, lang: Lang, path: str, encoding: str) -> Document:
+        title, preamble = _title(lines, body_start)
+        b = _Builder()
+        for ln in lines[body_start:]:
+            s = ln.text
+            if ln.meta:
+                continue
+            m = ZH_ARTICLE.match(s)
+            if m:
+                number = cn_to_int(re.sub(r"\s", "", m.group(1)))
+                label = f"第{re.sub(r'[ 　]', '', m.group(1))}条" + (f"之{m.group(2)}" if m.group(2) else "")
+                if number is None:
+                    # a typo such as 第十一一条: still an article marker (its text is not glued to the previous
+                    # article), numbered one after the previous article; the printed label is kept
+                    number = (b.cur["number"] if b.cur else b.articles[-1].number if b.articles else 0) + 1
+                    b.warnings.append(f"line {ln.no}: cannot read the article number {label}; "
+                                      f"numbered it {number}, one after the previous article — check the text")
+                if label != s[: len(label)]:
+                    b.warnings.append(f"line {ln.no}: article label {s[:len(label) + 4]!r} has stray spaces; read as {label}")
+                suffix = f"-{cn_to_int(m.group(2))}" if m.group(2) else ""
+                rest = m.group(3).strip()
+                caption = None
+                c = ZH_CAPTION.match(rest)
+                if c:
+                    caption, rest = c.group(1), c.group(2).strip()
+                b.start(number, suffix, label, caption, ln.no)
+                if rest:
+                    self._body_line(b, rest)
+                continue
+            h = _zh_heading(s)
+            if h and (b.cur is None or not ZH_ITEM.match(s)):
+                b.heading(Heading(h.group(2), f"第{h.group(1)}{h.group(2)}", h.group(3).strip(), ln.no), self.ORDER)
+                continue
+            if ln.md_level:
+                # a Markdown heading without 第X章 (a book title such as "# 物权编") outranks every 编/章
+                b.heading(Heading("part" if ln.md_level == 1 else "章", "", s, ln.no), self.ORDER)
+                continue
+            self._body_line(b, s)
+        b.close()
+        return _finish(title, preamble, b, lang, path, encoding, lines)
+
+    @staticmethod
+    def _body_line(b: _Builder, s: str) -> None:
+        m = ZH_ITEM.match(s)
+        if m:
+            b.item(m.group(1), s)
+        else:
+            b.para(s)
+
+
+class _EnParser:
+    ORDER = ["part", "title", "chapter", "section"]
+
+    def __init__(self, body: list[Line]) -> None:
+        # "Section 5" marks articles only in texts that have no "Article N" markers
+        self.sections_are_articles = not any(_en_article(ln.text) for ln in body)
+
+    def run(self, lines: list[Line], body_start: int, *, lang: Lang, path: str, encoding: str) -> Document:
+        title, preamble = _title(lines, body_start)
+        b = _Builder()
+        pending_title: Heading | None = None
+        expect_caption = False
+        for ln in lines[body_start:]:
+            s = ln.text
+            if ln.meta:
+                continue
+            m = _en_article(s) or (EN_SECTION.match(s) if self.sections_are_articles else None)
+            if m:
+                if pending_title is not None:
+                    b.heading(pending_title, self.ORDER)
+                    pending_title = None
+                label = s[: m.start(3)].strip() if m.group(3) else s.strip()
+                caption = m.group(3).strip() or None
+                b.start(int(m.group(1)), m.group(2) or "", label, caption, ln.no)
+                expect_caption = caption is None
+                continue
+            h = EN_HEADING.match(s)
+            if h and not (self.sections_are_articles and h.group(1).lower() == "section"):
+                if pending_title is not None:
+                    b.heading(pending_title, self.ORDER)
+                b.close()
+                num = h.group(2)
+                pending_title = Heading(h.group(1).lower(), f"{h.group(1)} {num}", h.group(3).strip(), ln.no)
+                if pending_title.title:
+                    b.heading(pending_title, self.ORDER)
+                    pending_title = None
+                expect_caption = False
+                continue
+            if pending_title is not None:
+                # the line after "CHAPTER II" is its title
+                pending_title = Heading(pending_title.level, pending_title.label, s, pending_title.line)
+                b.heading(pending_title, self.ORDER)
+                pending_title = None
+                continue
+            if expect_caption and b.cur is not None:
+                expect_caption = False
+                if _is_title_candidate(s) and not EN_PARAGRAPH.match(s) and not EN_ITEM.match(s) and len(s) <= 150:
+                    b.cur["caption"] = s
+                    continue
+            if EN_ITEM.match(s):
+                b.item(s[: s.index(")") + 1], s)
+            else:
+                b.para(s)
+        if pending_title is not None:
+            b.heading(pending_title, self.ORDER)
+        b.close()
+        return _finish(title, preamble, b, lang, path, encoding, lines)
+
+
+def _finish(title: str, preamble: list[str], b: _Builder, lang: Lang, path: str, encoding: str,
+            lines: list[Line]) -> Document:
+    articles = tuple(b.articles)
+    warnings = list(b.warnings)
+    fallback = False
+    if not articles:
+        fallback = True
+        body = [ln for ln in lines if not ln.meta and ln.text != title]
+        if not body:
+            raise ParseError(f"{path or 'input'}: no articles and no paragraphs found; give the text of a law")
+        articles = tuple(
+            Article(i, f"¶{i}", None, (), (Paragraph(1, ln.text),), ln.no) for i, ln in enumerate(body, start=1)
+        )
+        preamble = []
+        marker = "第X条" if lang is Lang.ZH else "Article N"
+        warnings.insert(0, f"{path or 'input'}: no article markers ({marker}) found; compared paragraph by paragraph")
+    return Document(title=title, lang=lang, articles=articles, preamble=tuple(preamble), headings=tuple(b.headings),
+                    path=path, encoding=encoding, fallback=fallback, warnings=tuple(warnings))

@@ -1,0 +1,179 @@
+"""``--format json``: the whole Report as one JSON object under a ``schema_version``.
+
+Keys are stable and ordered so that the same inputs give byte-identical output: no time unless asked
+for (``timestamp=True`` adds ``generated_at``), and paths as given or relative, never absolute.  The
+shape is pinned by ``lawdiff/data/report.schema.json`` (JSON Schema 2020-12), which the tests check
+every bundled corpus against.  Bump ``SCHEMA_VERSION`` (major for removals/renames, minor for
+additions) and the schema together when the shape changes.
+
+1.1 added: document ``headings``, article ``paragraphs``, unit ``changed``, ``generated_at``.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Any
+
+from lawdiff.model import Article, Change, Document, Paragraph, Report, Signal, UnitReport, VersionMeta
+from lawdiff.render.i18n import VERDICT_SHOWN
+from lawdiff.render.table import display_path, timestamp_now
+
+SCHEMA_VERSION = "1.1"
+
+
+def _value(e: Enum | None) -> str:
+    return "" if e is None else str(e.value)
+
+
+def _paragraph(p: Paragraph) -> dict[str, Any]:
+    items = [{"label": i.label, "text": i.text} for i in p.items]
+    return {"number": p.number, "text": p.text, "items": items}
+
+
+def _article(a: Article) -> dict[str, Any]:
+    return {"number": a.number, "ref": a.ref, "label": a.label, "caption": a.caption,
+            "headings": list(a.headings), "line": a.line, "text": a.text,
+            "paragraphs": [_paragraph(p) for p in a.paragraphs]}
+
+
+def _document(doc: Document, meta: VersionMeta) -> dict[str, Any]:
+    return {
+        "path": display_path(doc.path), "title": meta.title or doc.title, "parsed_title": doc.title,
+        "lang": doc.lang.value,
+        "encoding": doc.encoding, "articles": len(doc.articles), "fallback": doc.fallback,
+        "preamble": list(doc.preamble), "warnings": list(doc.warnings),
+        "issuers": list(meta.issuers), "date": meta.date, "level": _value(meta.level), "status": _value(meta.status),
+        "source": meta.source,
+        "headings": [{"level": h.level, "label": h.label, "title": h.title, "line": h.line}
+                     for h in doc.headings],
+    }
+
+
+def _change(c: Change) -> dict[str, Any]:
+    return {
+        "label": c.label.value,
+        "effect": c.effect.value if c.effect else None,
+        "secondary": c.secondary.value if c.secondary else None,
+        "score": round(c.score, 4),
+        "themes": [t.value for t in c.themes],
+        "reason": c.reason,
+        "rules": [
+            {"id": f.rule_id, "theme": f.theme.value, "direction": f.direction.value, "weight": f.weight,
+             "description": f.description,
+             "evidence": [{"side": e.side.value, "where": e.where, "text": e.text, "start": e.start, "end": e.end}
+                          for e in f.evidence]}
+            for f in c.firings
+        ],
+    }
+
+
+def unit_to_dict(u: UnitReport) -> dict[str, Any]:
+    unit = u.unit
+    return {
+        "id": unit.id,
+        "kind": unit.kind.value,
+        "draft_articles": [a.number for a in unit.draft],
+        "final_articles": [a.number for a in unit.final],
+        "draft_refs": [a.label for a in unit.draft],
+        "final_refs": [a.label for a in unit.final],
+        "similarity": round(unit.similarity, 4),
+        "renumbered": unit.renumbered,
+        "moved": unit.moved,
+        "weak": unit.weak,
+        "note": unit.note,
+        "changed": u.diff.changed,
+        **_change(u.change),
+        "edits": [{"op": e.op.value, "text": e.text, "draft_start": e.draft_start, "final_start": e.final_start}
+                  for e in u.diff.edits],
+        "draft": [_article(a) for a in unit.draft],
+        "final": [_article(a) for a in unit.final],
+    }
+
+
+def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]:
+    stamp = {"generated_at": timestamp_now()} if timestamp else {}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": "lawdiff",
+        **stamp,
+        "lang": report.lang.value,
+        "changed": report.changed,
+        "draft": _document(report.draft, report.draft_meta),
+        "final": _document(report.final, report.final_meta),
+        "rules": [display_path(r) for r in report.rules_used],
+        "units": [unit_to_dict(u) for u in report.units],
+        "signal": signal_to_dict(report.signal),
+    }
+
+
+def render_json(report: Report, *, timestamp: bool = False) -> str:
+    return json.dumps(report_to_dict(report, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
+
+
+def signal_to_dict(signal: Signal) -> dict[str, Any]:
+    """The signal summary as JSON (no rich needed for JSON output): stable key order; counts as objects keyed by label / effect / word."""
+    info, r, c, m = signal.information, signal.restriction, signal.coordination, signal.commitment
+    return {
+        "information": {
+            "verdict": info.verdict.value,
+            "verdict_shown": VERDICT_SHOWN[info.verdict],
+            "score": info.score,
+            "relaxing": info.relaxing,
+            "tightening": info.tightening,
+            "thresholds": info.thresholds,
+            "label_counts": {label.value: n for label, n in info.label_counts},
+            "effect_counts": {effect.value: n for effect, n in info.effect_counts},
+            "themes": [
+                {
+                    "theme": s.theme.value,
+                    "units": s.units,
+                    "relaxing": s.relaxing,
+                    "tightening": s.tightening,
+                    "score": s.score,
+                }
+                for s in info.themes
+            ],
+            "top": [
+                {
+                    "unit_id": t.unit_id,
+                    "label": t.label.value,
+                    "weight": t.weight,
+                    "where": t.where,
+                    "reason": t.reason,
+                }
+                for t in info.top
+            ],
+        },
+        "restriction": {
+            "draft": {
+                "restriction_per_1000": r.draft_restriction_per_1000,
+                "promotion_per_1000": r.draft_promotion_per_1000,
+                "counts": dict(r.draft_restriction_counts + r.draft_promotion_counts),
+            },
+            "final": {
+                "restriction_per_1000": r.final_restriction_per_1000,
+                "promotion_per_1000": r.final_promotion_per_1000,
+                "counts": dict(r.final_restriction_counts + r.final_promotion_counts),
+            },
+            "change": {
+                "restriction_per_1000": round(r.final_restriction_per_1000 - r.draft_restriction_per_1000, 3),
+                "promotion_per_1000": round(r.final_promotion_per_1000 - r.draft_promotion_per_1000, 3),
+            },
+        },
+        "coordination": {
+            "draft_issuers": list(c.draft_issuers),
+            "final_issuers": list(c.final_issuers),
+            "bases_added": list(c.bases_added),
+            "bases_removed": list(c.bases_removed),
+            "actors_added": list(c.actors_added),
+            "actors_removed": list(c.actors_removed),
+        },
+        "commitment": {
+            "draft_level": m.draft_level_shown,
+            "final_level": m.final_level_shown,
+            "draft_provisional": m.draft_provisional,
+            "final_provisional": m.final_provisional,
+            "note": m.note,
+        },
+    }

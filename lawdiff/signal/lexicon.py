@@ -1,0 +1,164 @@
+"""Load and validate ``data/signal.yaml``: the word lists behind the expressive-powers signal.
+
+The lists are data so that a lawyer can extend them without touching code (STYLE: data, not code).
+They are checked on load against ``data/schemas/signal.schema.json`` (:mod:`lawdiff.io.schema` names the
+line); what a schema cannot say (a regex that does not compile, a level rule for a level the hierarchy
+lacks) is checked here.  Every problem is a :class:`RuleError` naming the file, the key and the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lawdiff.errors import RuleError
+from lawdiff.io.schema import check
+from lawdiff.io.yaml import YamlError, line_of, parse
+from lawdiff.model import Lang, Level
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class IssuerRule:
+    pattern: re.Pattern[str]
+    issuers: tuple[str, ...]  # templates: "\1" expands the pattern's groups
+
+
+@dataclass(frozen=True, slots=True)
+class LevelRule:
+    level: Level
+    title: tuple[re.Pattern[str], ...]
+    text: tuple[re.Pattern[str], ...]
+    issuer: tuple[re.Pattern[str], ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignalWords:
+    lang: Lang
+    restriction: tuple[str, ...]
+    promotion: tuple[str, ...]
+    actors: tuple[Actor, ...]
+    departments: tuple[str, ...]
+    issuers: tuple[IssuerRule, ...]
+    basis_markers: tuple[str, ...]
+    basis_pattern: re.Pattern[str] | None
+    hierarchy: tuple[tuple[Level, str], ...]  # (level, gloss), highest rank first
+    apex: str  # what stands above the hierarchy: "the Constitution (宪法)"
+    levels: tuple[LevelRule, ...]
+    provisional: tuple[tuple[str, str], ...]  # (marker, gloss)
+    draft_markers: tuple[re.Pattern[str], ...]
+
+    def rank(self, level: Level) -> int | None:
+        """0 for the highest level of the hierarchy; None for a level the hierarchy does not know."""
+        for i, (name, _) in enumerate(self.hierarchy):
+            if name == level:
+                return i
+        return None
+
+    def gloss(self, level: Level) -> str:
+        return dict(self.hierarchy).get(level, "")
+
+
+class _Reader:
+    """Builds :class:`SignalWords` from checked data, compiling the regexes (with their lines for errors)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def regex(self, parent: Any, key: str | int, where: str) -> re.Pattern[str]:
+        text = str(parent[key]).strip()
+        try:
+            return re.compile(text)
+        except re.error as e:
+            raise RuleError(f"{self.path}:{line_of(parent, key)}: {where}: bad regular expression {text!r}: {e}; "
+                            "fix the pattern") from None
+
+    def regexes(self, parent: Any, key: str, where: str) -> tuple[re.Pattern[str], ...]:
+        value = parent.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (self.regex(parent, key, where),)
+        return tuple(self.regex(value, i, where) for i in range(len(value)))
+
+    def language(self, lang: Lang, m: dict[str, Any]) -> SignalWords:
+        key = lang.value
+        hierarchy = tuple((Level(name), str(gloss).strip()) for name, gloss in m["hierarchy"].items())
+        known = {name for name, _ in hierarchy}
+        levels = []
+        for rule in m.get("levels", ()):
+            level = Level(rule["level"])
+            if level not in known:
+                raise RuleError(f"{self.path}:{line_of(rule, 'level')}: {key}.levels.level: {level.value!r} is not in "
+                                "hierarchy; add it there first")
+            levels.append(LevelRule(level=level, title=self.regexes(rule, "title", f"{key}.levels.title"),
+                                    text=self.regexes(rule, "text", f"{key}.levels.text"),
+                                    issuer=self.regexes(rule, "issuer", f"{key}.levels.issuer"),
+                                    note=str(rule.get("note", "")).strip()))
+        actors = []
+        for a in m.get("actors", ()):
+            if isinstance(a, str):
+                name = a.strip()
+                actors.append(Actor(name, re.compile(re.escape(name) if lang is Lang.ZH else rf"\b{re.escape(name)}\b")))
+            else:
+                actors.append(Actor(a["name"].strip(), self.regex(a, "pattern", f"{key}.actors.pattern")))
+        issuers = tuple(IssuerRule(self.regex(r, "pattern", f"{key}.issuers.pattern"), tuple(r["issuers"]))
+                        for r in m.get("issuers", ()))
+        return SignalWords(
+            lang=lang,
+            restriction=tuple(m["restriction"]),
+            promotion=tuple(m["promotion"]),
+            actors=tuple(actors),
+            departments=tuple(m.get("departments", ())),
+            issuers=issuers,
+            basis_markers=tuple(m.get("basis_markers", ())),
+            basis_pattern=self.regex(m, "basis_pattern", f"{key}.basis_pattern") if "basis_pattern" in m else None,
+            hierarchy=hierarchy,
+            apex=str(m.get("apex", "")).strip(),
+            levels=tuple(levels),
+            provisional=tuple((str(k).strip(), str(v).strip()) for k, v in m.get("provisional", {}).items()),
+            draft_markers=self.regexes(m, "draft_markers", f"{key}.draft_markers"),
+        )
+
+
+def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]:
+    """Parse and validate a signal word file (the packaged ``data/signal.yaml`` by default)."""
+    if path is None:
+        ref = resources.files("lawdiff") / "data" / "signal.yaml"
+        text, name = ref.read_text(encoding="utf-8"), "lawdiff/data/signal.yaml"
+    else:
+        text, name = Path(path).read_text(encoding="utf-8"), str(path)
+    try:
+        root = parse(text)
+    except YamlError as e:
+        raise RuleError(f"{name}:{e.line}: {e}" if e.line else f"{name}: {e}") from None
+    if root is None:
+        raise RuleError(f"{name}: empty; it needs a section per language (zh, en)")
+    problem = check(root, "signal")
+    if problem is not None:
+        raise RuleError(f"{name}:{problem.line}: {problem.message}")
+    reader = _Reader(name)
+    return {Lang(k): reader.language(Lang(k), v) for k, v in root.items()}
+
+
+@lru_cache(maxsize=1)  # pure memoisation: the packaged file is constant for the process
+def _packaged() -> dict[Lang, SignalWords]:
+    return load_signal_words()
+
+
+def signal_words(lang: Lang) -> SignalWords:
+    """The packaged word lists for ``lang`` (loaded and validated once per process)."""
+    words = _packaged()
+    if lang not in words:
+        raise RuleError(f"lawdiff/data/signal.yaml: no section for language {lang.value!r}; add one")
+    return words[lang]

@@ -1,0 +1,52 @@
+"""Comparison forms of legal text.
+
+Legal text is never altered in place: these functions compute a *key* used only to decide whether two
+pieces of text are the same (full-width ``，`` and half-width ``,`` are the same punctuation; U+3000 and
+an ASCII space are the same gap; zero-width spaces are nothing).  The original characters are always
+what lawdiff shows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_WS = re.compile(r"\s+")
+# Chinese quotation/punctuation variants that NFKC keeps apart but that lawyers read as the same mark.
+_PUNCT_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]", "【": "[", "】": "]"})
+
+
+def fold(text: str) -> str:
+    """Width-fold and strip invisible characters (NFKC: ，→, ；→; U+3000→space, １２→12)."""
+    return unicodedata.normalize("NFKC", text.translate(ZERO_WIDTH)).translate(_PUNCT_FOLD)
+
+
+def key(text: str) -> str:
+    """Comparison key of a text: folded, all whitespace removed (Chinese has no word spaces)."""
+    return _WS.sub("", fold(text))
+
+
+def key_en(text: str) -> str:
+    """Comparison key for English: folded, case kept, whitespace runs collapsed to one space."""
+    return _WS.sub(" ", fold(text)).strip()
+
+
+
+@cache  # pure memoisation of a function of one character
+def _fold_char(ch: str) -> str:
+    f = fold(ch)
+    return f if len(f) == 1 else ch
+
+
+def match_text(text: str) -> str:
+    """Width-fold each character on its own, keeping length (and so offsets) unchanged.
+
+    What rule patterns run on (:mod:`lawdiff.classify.matcher`): ``，`` reads ``,`` and full-width digits
+    read as ASCII, while an offset into the match text is an offset into the text as printed.  A
+    character whose folded form is longer or shorter (``½`` -> ``1⁄2``) is kept as it is."""
+    if text.isascii():
+        return text
+    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
+

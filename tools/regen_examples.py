@@ -1,0 +1,126 @@
+"""Regenerate ``examples/``: the committed Markdown and JSON reports of every bundled corpus pair.
+
+    python tools/regen_examples.py           # rewrite examples/<pair>.md and examples/<pair>.json
+    python tools/regen_examples.py --check   # write nothing; exit 1 and name the stale files
+    python tools/regen_examples.py --out DIR # write into DIR instead (the staleness test does this)
+
+Why commit generated files: a change to the parser, aligner, rules or renderers shows up as a
+readable diff of real reports in review, and the tests fail until the examples are regenerated.
+Paths in the reports are relative to the repository root, whatever the working folder, so the
+output is byte-identical on every machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+
+from lawdiff.errors import LawdiffError
+from lawdiff.model import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+README = "README.md"
+
+
+def corpus_pairs(root: Path = ROOT) -> list[str]:
+    """Every folder of ``corpora/`` with a meta.yaml, sorted."""
+    base = root / "corpora"
+    if not base.is_dir():
+        raise LawdiffError(f"{base}: not found; run this from a source checkout of lawdiff")
+    return sorted(p.parent.name for p in base.glob("*/meta.yaml"))
+
+
+def pair_report(pair: str, root: Path = ROOT) -> Report:
+    """Compare one corpus pair, with its paths rewritten relative to ``root``."""
+    from lawdiff.io.meta import load_meta
+    from lawdiff.pipeline import compare_files
+
+    folder = root / "corpora" / pair
+    meta = load_meta(folder / "meta.yaml")
+    report = compare_files(folder / meta.draft_file, folder / meta.final_file, meta=meta)
+    rel = Path("corpora") / pair
+    return dataclasses.replace(
+        report,
+        draft=dataclasses.replace(report.draft, path=(rel / meta.draft_file).as_posix()),
+        final=dataclasses.replace(report.final, path=(rel / meta.final_file).as_posix()),
+    )
+
+
+def render_pair(pair: str, root: Path = ROOT) -> dict[str, str]:
+    """File name -> content for one pair: ``<pair>.md`` and ``<pair>.json``."""
+    from lawdiff.render.json import render_json
+    from lawdiff.render.markdown import render_markdown
+
+    report = pair_report(pair, root)
+    return {f"{pair}.md": render_markdown(report), f"{pair}.json": render_json(report)}
+
+
+def render_all(root: Path = ROOT) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for pair in corpus_pairs(root):
+        out.update(render_pair(pair, root))
+    return out
+
+
+def stale(folder: Path, files: dict[str, str]) -> list[str]:
+    """Names in ``folder`` that differ from ``files``, are missing, or are left over from old pairs."""
+    bad = [
+        name
+        for name, text in files.items()
+        if not (folder / name).is_file() or (folder / name).read_bytes() != text.encode("utf-8")
+    ]
+    extra = (
+        [
+            p.name
+            for p in folder.glob("*")
+            if p.suffix in (".md", ".json") and p.name != README and p.name not in files
+        ]
+        if folder.is_dir()
+        else []
+    )
+    return sorted(bad + extra)
+
+
+def write(folder: Path, files: dict[str, str]) -> list[str]:
+    """Write every file atomically; remove reports of pairs that no longer exist.  Returns changed names."""
+    from lawdiff.io.write import write_atomic
+
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = stale(folder, files)
+    for name, text in files.items():
+        if name in changed:
+            write_atomic(folder / name, text)
+    for name in changed:
+        if name not in files:
+            (folder / name).unlink()
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python tools/regen_examples.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if examples/ is stale")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "examples", help="folder to write (default: examples/)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        files = render_all()
+        if args.check:
+            bad = stale(args.out, files)
+            for name in bad:
+                print(f"stale: {args.out / name}", file=sys.stderr)
+            if bad:
+                print("regenerate with: python tools/regen_examples.py", file=sys.stderr)
+            return 1 if bad else 0
+        changed = write(args.out, files)
+    except LawdiffError as exc:
+        print(f"lawdiff: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(files)} reports in {args.out}; {len(changed)} changed", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
