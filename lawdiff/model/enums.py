@@ -113,6 +113,7 @@ class Verdict(TextEnum):
     TIGHTENING = "tightening"
     MIXED = "mixed"
     NONE = "none"
+    INSUFFICIENT = "insufficient evidence"  # too few directional units to say which way the revision leans
 
 
 class Level(TextEnum):

@@ -79,13 +79,15 @@ class TopChange:
 class Information:
     label_counts: tuple[tuple[Label, int], ...]  # every label, in Label order
     effect_counts: tuple[tuple[Effect, int], ...]
-    relaxing: float
-    tightening: float
-    score: float  # in [-1, 1]
+    relaxing: float  # directional units that relax (each counts once)
+    tightening: float  # directional units that tighten
+    score: float  # in [-1, 1]: (relaxing - tightening) / (relaxing + tightening)
     verdict: Verdict
     thresholds: str  # stated in words
     themes: tuple[ThemeScore, ...]
     top: tuple[TopChange, ...]
+    relaxing_weight: float = 0.0  # the rule weights behind the relaxing units (summed)
+    tightening_weight: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,7 +171,24 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
                               final_spans=(f.instrument_span,) if f.instrument_span else ()))
     out.extend(_sanctions(d, f, pol, lex))
     out.extend(_qualifiers(d, f, pol, lex))
+    out.extend(_seriousness(d, f, pol, lex))
     return out
+
+
+def _seriousness(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    """发生变化的 -> 发生重大变化的, 违反…的 -> 违反…，拒不改正的: words that confine a norm to the serious cases
+    added to (or dropped from) its conditions make it reach fewer (more) cases."""
+    def found(n: Norm) -> list[Span]:
+        return [Span(m.group(0), c.start + m.start(), c.start + m.end()) for c in n.conditions
+                for m in lex.serious.finditer(fold(c.text))]
+    ds, fs = found(d), found(f)
+    if len(fs) > len(ds):
+        return [NormChange(ChangeKind.SCOPE_NARROWED, d, f, pol, 1.0, force="weaker",
+                           detail="、".join(s.text for s in fs), final_spans=tuple(fs))]
+    if len(ds) > len(fs):
+        return [NormChange(ChangeKind.SCOPE_WIDENED, d, f, pol, 1.0, force="stronger",
+                           detail="、".join(s.text for s in ds), draft_spans=tuple(ds))]
+    return []
 
 
 def _qualifiers(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:

@@ -69,6 +69,7 @@ class Lexicon:
     reference: re.Pattern[str]
     purpose: re.Pattern[str]
     qualifier: re.Pattern[str]
+    serious: re.Pattern[str]
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
     quantities: dict[str, QuantitySense]
@@ -131,6 +132,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         reference=_rx(data["reference"], "reference", flags),
         purpose=_rx(data["purpose"], "purpose", flags),
         qualifier=_rx(data["qualifier"], "qualifier", flags),
+        serious=_rx(data["serious"], "serious", flags),
         mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])

@@ -135,7 +135,8 @@ def signal_blocks(report: Report, w: Words) -> list[Block]:
         Para((f"{sw['tightening']} ", Mono(score_bar(info.score)), f" {sw['relaxing']}")),
         Para(
             (
-                f"{sw['weights']}{c}{sw['relaxing']} {info.relaxing:g} · {sw['tightening']} {info.tightening:g}",
+                f"{sw['weights']}{c}{sw['relaxing']} {info.relaxing:g} ({info.relaxing_weight:g}) · "
+                f"{sw['tightening']} {info.tightening:g} ({info.tightening_weight:g})",
             )
         ),
         Para((f"{sw['thresholds']}{c}{one_line(info.thresholds)}",)),

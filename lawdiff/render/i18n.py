@@ -17,6 +17,7 @@ VERDICT_SHOWN = {
     Verdict.TIGHTENING: "tightening",
     Verdict.MIXED: "mixed",
     Verdict.NONE: "no substantive change",
+    Verdict.INSUFFICIENT: "insufficient evidence",
 }
 
 
@@ -97,6 +98,7 @@ ZH = Words(
         "tightening": "收紧",
         "mixed": "宽严互见",
         "none": "无实质变化",
+        "insufficient evidence": "证据不足",
     },
     flags={
         "renumbered": "条序调整",
@@ -125,7 +127,7 @@ ZH = Words(
         "score": "得分",
         "relaxing": "放宽",
         "tightening": "收紧",
-        "weights": "权重合计",
+        "weights": "条数（规则权重）",
         "thresholds": "判定标准",
         "themes": "分主题",
         "theme": "主题",
@@ -201,6 +203,7 @@ EN = Words(
         "tightening": "tightening",
         "mixed": "mixed",
         "none": "no substantive change",
+        "insufficient evidence": "insufficient evidence",
     },
     flags={
         "renumbered": "renumbered",
@@ -218,7 +221,7 @@ EN = Words(
         "score": "Score",
         "relaxing": "relaxing",
         "tightening": "tightening",
-        "weights": "Weights",
+        "weights": "Units (rule weight)",
         "thresholds": "Verdict rule",
         "themes": "Themes",
         "theme": "Theme",

@@ -7,6 +7,8 @@ every bundled corpus against.  Bump ``SCHEMA_VERSION`` (major for removals/renam
 additions) and the schema together when the shape changes.
 
 1.1 added: document ``headings``, article ``paragraphs``, unit ``changed``, ``generated_at``.
+1.2 added: unit ``findings`` (the structured reasons: norm changes with both norms), signal
+``relaxing_weight`` / ``tightening_weight`` and the verdict ``insufficient evidence``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ import json
 from enum import Enum
 from typing import Any
 
-from lawdiff.model import Article, Change, Document, Paragraph, Report, Signal, UnitReport, VersionMeta
+from lawdiff.model import Article, Change, Document, Finding, Norm, Paragraph, Report, Signal, UnitReport, VersionMeta
 from lawdiff.render.i18n import VERDICT_SHOWN
 from lawdiff.render.table import display_path, timestamp_now
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _value(e: Enum | None) -> str:
@@ -65,7 +67,30 @@ def _change(c: Change) -> dict[str, Any]:
                           for e in f.evidence]}
             for f in c.firings
         ],
+        "findings": [_finding(f) for f in c.findings],
     }
+
+
+def _norm(n: Norm | None) -> dict[str, Any] | None:
+    if n is None:
+        return None
+    return {"where": n.where, "text": n.text, "bearer": n.bearer, "role": n.role.value, "modality": n.modality.value,
+            "polarity": n.polarity.value, "weight": n.strength, "action_class": n.action_class, "effort": n.effort,
+            "instrument": n.instrument, "sanctions": list(n.sanction_kinds),
+            "quantities": [{"role": q.role.value, "value": q.value, "unit": q.unit, "comparator": q.comparator.value,
+                            "text": q.text} for q in n.quantities],
+            "conditions": [c.text for c in n.conditions], "exceptions": [e.text for e in n.exceptions]}
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    c = f.change
+    extra = {k: v for k, v in (("trend", c.trend), ("force", c.force), ("quantity", c.quantity),
+                               ("sanction", c.sanction), ("instrument", c.instrument)) if v}
+    return {"rule": f.rule_id, "theme": f.theme.value, "direction": f.direction.value, "weight": f.weight,
+            "description": f.description, "description_zh": f.description_zh, "change": c.kind.value,
+            "detail": c.detail, **extra, "draft_norm": _norm(c.draft), "final_norm": _norm(c.final),
+            "evidence": [{"side": q.side.value, "where": q.where, "text": q.text, "start": q.start, "end": q.end}
+                         for q in f.quotes]}
 
 
 def unit_to_dict(u: UnitReport) -> dict[str, Any]:
@@ -121,6 +146,8 @@ def signal_to_dict(signal: Signal) -> dict[str, Any]:
             "score": info.score,
             "relaxing": info.relaxing,
             "tightening": info.tightening,
+            "relaxing_weight": info.relaxing_weight,
+            "tightening_weight": info.tightening_weight,
             "thresholds": info.thresholds,
             "label_counts": {label.value: n for label, n in info.label_counts},
             "effect_counts": {effect.value: n for effect, n in info.effect_counts},

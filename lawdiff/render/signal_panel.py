@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lawdiff.model import Effect, Label, Lang, Signal, Verdict
+from lawdiff.model import Effect, Information, Label, Lang, Signal, Verdict
 from lawdiff.render.i18n import VERDICT_SHOWN
 
 WIDTH = 100
@@ -25,10 +25,16 @@ MAX_THEMES = 8
 TITLE = "Signal: what the revision expresses"
 _BAR_HALF = 10
 _VERDICT_STYLE = {Verdict.RELAXING: "bold green", Verdict.TIGHTENING: "bold red", Verdict.MIXED: "bold yellow",
-                  Verdict.NONE: "dim"}
+                  Verdict.NONE: "dim", Verdict.INSUFFICIENT: "dim"}
 
 
 # --------------------------------------------------------------------------- shared pieces
+
+
+def _weights_line(info: Information) -> str:
+    """The evidence behind the score: directional units each way and the rule weight behind them."""
+    return (f"relaxing {info.relaxing:g} units (rule weight {info.relaxing_weight:g}) · "
+            f"tightening {info.tightening:g} units (rule weight {info.tightening_weight:g})")
 
 
 def score_bar(score: float, *, ascii_only: bool = False) -> str:
@@ -140,8 +146,7 @@ def signal_panel(signal: Signal, *, lang: Lang) -> RenderableType:
     parts.append(head)
     parts.append(
         Text(
-            f"weight: relaxing {info.relaxing:g} · tightening {info.tightening:g}    "
-            f"units: {_labels_line(signal)}"
+            f"{_weights_line(info)}    units: {_labels_line(signal)}"
         )
     )
     if info.themes:
@@ -240,7 +245,7 @@ def signal_plain(signal: Signal, *, width: int = WIDTH) -> str:
     out.append("Information")
     row("verdict", f"{VERDICT_SHOWN[info.verdict]} (score {_num(info.score)})")
     row("direction", f"tightening {score_bar(info.score, ascii_only=True)} relaxing")
-    row("weight", f"relaxing {info.relaxing:g} · tightening {info.tightening:g}")
+    row("weight", _weights_line(info))
     row("units", _labels_line(signal))
     if info.themes:
         row("themes", "")

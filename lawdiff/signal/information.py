@@ -36,14 +36,15 @@ from lawdiff.model import (
     Verdict,
 )
 
-#: A direction needs |score| at least this: the heavier side carries >= 1.5x the weight of the other.
+#: A direction needs |score| at least this: the heavier side has at least 1.5 times the units of the other.
 MIN_SCORE = 0.2
+#: Fewer directional units than this and the verdict is "insufficient evidence": one or two changed articles
+#: do not make a revision lean (a single weight-1 change must not read as "tightening (-1.00)").
+MIN_UNITS = 3
 #: Weight of a directional unit whose classifier recorded neither firings nor a score.
 DEFAULT_WEIGHT = 1.0
 #: Below this total weight nothing carries direction: verdict "none".
 EPSILON = 1e-9
-#: Most a single unit weighs in the net score: one article that changed in many ways is still one article.
-UNIT_CAP = 1.0
 #: How many of the weightiest changes the summary lists.
 TOP_N = 5
 
@@ -99,33 +100,32 @@ def net_score(relaxing: float, tightening: float) -> float:
     return 0.0 if total < EPSILON else (relaxing - tightening) / total
 
 
-def verdict(relaxing: float, tightening: float, unit_weights: Sequence[float]) -> Verdict:
-    """relaxing | tightening | mixed | none.
+def verdict(relaxing: float, tightening: float, units: int) -> Verdict:
+    """relaxing | tightening | mixed | none | insufficient evidence, from the directional units.
 
-    A direction needs both a share and a lead.  The share: |score| >= MIN_SCORE (0.2), i.e. the
-    heavier side carries at least 1.5 times the weight of the other.  The lead: the heavier side's
-    margin must reach sqrt(sum of squared unit weights) — the spread the net would show if each changed
-    unit's direction were a coin toss (one standard deviation).  The lead keeps a handful of changes
-    from deciding the verdict by accident (2 relaxed vs 1 tightened is "mixed"; 3 vs 1 or 1 vs 0 is
-    not) and, unlike a fixed minimum weight, does not depend on the scale of the rule weights.
+    Each directional unit counts once, as in a lawyer's side-by-side table (and the gold ``expect_signal``):
+    an article that changed in many ways is still one article, and the rule weights behind it decide its
+    label, not how loudly it counts.  A direction needs a share, a lead and enough units.  The share:
+    |score| >= MIN_SCORE (0.2), the heavier side has at least 1.5 times the units of the other.  The lead:
+    the margin must reach sqrt(units) — the spread the net would show if each unit's direction were a
+    coin toss.  Enough units: at least MIN_UNITS (3); below that the evidence is insufficient.
     """
-    total = relaxing + tightening
-    if total < EPSILON:
+    if relaxing + tightening < EPSILON:
         return Verdict.NONE
+    if units < MIN_UNITS:
+        return Verdict.INSUFFICIENT
     score = net_score(relaxing, tightening)
-    noise = math.sqrt(sum(w * w for w in unit_weights))
-    lead = abs(relaxing - tightening)
-    if abs(score) >= MIN_SCORE and lead >= noise - EPSILON:
+    if abs(score) >= MIN_SCORE and abs(relaxing - tightening) >= math.sqrt(units) - EPSILON:
         return Verdict.RELAXING if score > 0 else Verdict.TIGHTENING
     return Verdict.MIXED
 
 
-def thresholds_text(noise: float) -> str:
+def thresholds_text(units: int) -> str:
     return (
-        f"relaxing (pro-growth) if score ≥ +{MIN_SCORE:.1f} (relaxing weight ≥ 1.5× tightening) and the "
-        f"lead ≥ {noise:.2f} (√ of the summed squared unit weights: the spread if each change's direction "
-        f"were a coin toss); tightening likewise at ≤ −{MIN_SCORE:.1f}; mixed otherwise; "
-        f"none if no change carries direction"
+        f"each changed article counts once; relaxing (pro-growth) if score ≥ +{MIN_SCORE:.1f} (relaxing units "
+        f"≥ 1.5× tightening) and the lead ≥ {math.sqrt(units):.2f} (√ of the {units} directional units: the spread "
+        f"if each change's direction were a coin toss); tightening likewise at ≤ −{MIN_SCORE:.1f}; mixed "
+        f"otherwise; insufficient evidence under {MIN_UNITS} directional units; none if no change carries direction"
     )
 
 
@@ -141,31 +141,28 @@ def where(report: UnitReport) -> str:
 def information(units: Sequence[UnitReport]) -> Information:
     labels = Counter(u.change.label for u in units)
     effects = Counter(u.change.effect for u in units if u.change.effect is not None)
-    relaxing = tightening = 0.0
+    relaxing = tightening = weight_relax = weight_tight = 0.0
     theme_relax: dict[Theme, float] = defaultdict(float)
     theme_tight: dict[Theme, float] = defaultdict(float)
     theme_units: dict[Theme, set[str]] = defaultdict(set)
-    unit_weights: list[float] = []
+    directional = 0
     ranked: list[tuple[float, int, TopChange]] = []
     for i, u in enumerate(units):
         parts = unit_parts(u.change)
         if not parts:
             continue
+        directional += 1
         raw = sum(p.weight for p in parts)
-        w = min(raw, UNIT_CAP)
-        unit_weights.append(w)
-        for p in parts:
-            pw = p.weight * w / raw
-            if p.direction is Direction.RELAX:
-                relaxing += pw
-                theme_relax[p.theme] += pw
-            else:
-                tightening += pw
-                theme_tight[p.theme] += pw
+        relax = parts[0].direction is Direction.RELAX
+        if relax:
+            relaxing, weight_relax = relaxing + 1, weight_relax + raw
+        else:
+            tightening, weight_tight = tightening + 1, weight_tight + raw
+        for p in parts:  # the unit's one count shared among its themes by the weight of their rules
+            (theme_relax if relax else theme_tight)[p.theme] += p.weight / raw
             theme_units[p.theme].add(u.change.unit_id)
-        signed = w if parts[0].direction is Direction.RELAX else -w
-        top = TopChange(u.change.unit_id, u.change.label, round(signed, 3), where(u), u.change.reason)
-        ranked.append((w, i, top))
+        top = TopChange(u.change.unit_id, u.change.label, round(raw if relax else -raw, 3), where(u), u.change.reason)
+        ranked.append((raw, i, top))
     themes = [
         ThemeScore(
             theme=t,
@@ -178,15 +175,16 @@ def information(units: Sequence[UnitReport]) -> Information:
     ]
     themes.sort(key=lambda s: (-(s.relaxing + s.tightening), s.theme))
     ranked.sort(key=lambda r: (-r[0], r[1]))
-    noise = math.sqrt(sum(w * w for w in unit_weights))
     return Information(
         label_counts=tuple((label, labels.get(label, 0)) for label in Label),
         effect_counts=tuple((effect, effects.get(effect, 0)) for effect in Effect),
-        relaxing=round(relaxing, 3),
-        tightening=round(tightening, 3),
+        relaxing=relaxing,
+        tightening=tightening,
         score=round(net_score(relaxing, tightening), 3),
-        verdict=verdict(relaxing, tightening, unit_weights),
-        thresholds=thresholds_text(noise),
+        verdict=verdict(relaxing, tightening, directional),
+        thresholds=thresholds_text(directional),
         themes=tuple(themes),
         top=tuple(r[2] for r in ranked[:TOP_N]),
+        relaxing_weight=round(weight_relax, 3),
+        tightening_weight=round(weight_tight, 3),
     )
