@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
+from lawdiff.classify.findings import judge
 from lawdiff.classify.firing import fire
 from lawdiff.classify.matcher import UnitContext
-from lawdiff.classify.parties import Parties
-from lawdiff.classify.findings import judge
 from lawdiff.classify.norm_rules import load_norm_rules
+from lawdiff.classify.parties import Parties
 from lawdiff.classify.schema import Applies, RuleSet
 from lawdiff.diff import diff_unit
 from lawdiff.model import (

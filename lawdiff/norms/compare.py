@@ -21,9 +21,10 @@ no norm attribute, so they produce no change at all.
 from __future__ import annotations
 
 import re
+
 from lawdiff.model import ChangeKind, Comparator, Edit, Modality, Norm, NormChange, Op, Polarity, Quantity, Span
 from lawdiff.norms.lexicon import Lexicon
-from lawdiff.text.normalize import fold
+from lawdiff.text.normalize import fold, match_text
 
 MATCH_MIN = 0.34  # least clause similarity for two norms to be the same norm, changed
 SAME_CONDITION = 0.55  # least similarity for a condition / exception to have a counterpart
@@ -180,7 +181,7 @@ def _seriousness(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChan
     added to (or dropped from) its conditions make it reach fewer (more) cases."""
     def found(n: Norm) -> list[Span]:
         return [Span(m.group(0), c.start + m.start(), c.start + m.end()) for c in n.conditions
-                for m in lex.serious.finditer(fold(c.text))]
+                for m in lex.serious.finditer(match_text(c.text))]
     ds, fs = found(d), found(f)
     if len(fs) > len(ds):
         return [NormChange(ChangeKind.SCOPE_NARROWED, d, f, pol, 1.0, force="weaker",
@@ -199,16 +200,18 @@ def _qualifiers(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChang
     dq = {m.group(0) for m in lex.qualifier.finditer(d.action)}
     fq = {m.group(0) for m in lex.qualifier.finditer(f.action)}
     if fq - dq and not dq - fq:
-        m = lex.qualifier.search(f.action)
-        span = (Span(m.group(0), f.start, f.end),) if m else ()
         return [NormChange(ChangeKind.SCOPE_NARROWED, d, f, pol, 1.0, force="weaker", detail="、".join(sorted(fq - dq)),
-                           final_spans=span)]
+                           final_spans=_found(f, lex.qualifier, fq - dq))]
     if dq - fq and not fq - dq:
-        m = lex.qualifier.search(d.action)
-        span = (Span(m.group(0), d.start, d.end),) if m else ()
         return [NormChange(ChangeKind.SCOPE_WIDENED, d, f, pol, 1.0, force="stronger", detail="、".join(sorted(dq - fq)),
-                           draft_spans=span)]
+                           draft_spans=_found(d, lex.qualifier, dq - fq))]
     return []
+
+
+def _found(n: Norm, rx: re.Pattern[str], words: set[str]) -> tuple[Span, ...]:
+    """Where the words ``rx`` finds lie in the norm's clause (offsets of the text as printed)."""
+    return tuple(Span(n.text[m.start():m.end()], n.start + m.start(), n.start + m.end())
+                 for m in rx.finditer(match_text(n.text)) if m.group(0) in words)[:3]
 
 
 def _spans(s: Span | None, n: Norm) -> tuple[Span, ...]:
@@ -311,8 +314,8 @@ def _quantities(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChang
 def _sanctions(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
     out: list[NormChange] = []
     dk, fk = set(d.sanction_kinds), set(f.sanction_kinds)
-    dropped = sorted(dk - fk, key=lambda k: -(lex.sanction(k).level if lex.sanction(k) else 0))
-    added = sorted(fk - dk, key=lambda k: -(lex.sanction(k).level if lex.sanction(k) else 0))
+    dropped = sorted(dk - fk, key=lambda k: -lex.severity(k))
+    added = sorted(fk - dk, key=lambda k: -lex.severity(k))
     if dropped and f.reference and not d.reference:
         out.append(NormChange(ChangeKind.MOVED_TO_LAW, d, f, pol, 0.0, detail=f.reference,
                               final_spans=(Span(f.reference, f.start, f.end),)))

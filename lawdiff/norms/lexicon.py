@@ -78,6 +78,10 @@ class Lexicon:
     def sanction(self, kind: str) -> Rung | None:
         return next((r for r in self.sanctions if r.name == kind), None)
 
+    def severity(self, kind: str) -> float:
+        r = self.sanction(kind)
+        return r.level if r is not None else 0.0
+
     def instrument_level(self, name: str) -> float:
         return next((r.level for r in self.instruments if r.name == name), 0.0)
 

@@ -1,0 +1,160 @@
+"""From the parts of a sentence to a :class:`~lawdiff.model.Norm`: role, modality, numbers and polarity.
+
+The reader (:mod:`lawdiff.norms.read`) groups a sentence's comma parts into drafts of norms; this module
+finishes each draft.  Rules it applies, in order: an item inherits its lead-in (as a condition of a
+sanction list, or as the action of a duty list); a duty whose action names a sanction is a sanction; a
+sanction's bearer is the party punished, never the authority imposing it; a principle (坚持…原则) binds
+nobody; an authority's action is classed (control / oversight / service / internal); an obligation of
+effort is marked; numbers get their roles; the polarity table (``data/norms/polarity.yaml``) decides
+what the norm means for the regulated parties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from lawdiff.model import Lang, Modality, Norm, Polarity, Quantity, QuantityRole, Role, Span
+from lawdiff.norms.clauses import Part, Sentence
+from lawdiff.norms.lexicon import Lexicon
+from lawdiff.norms.lookup import Actor, Lookup
+from lawdiff.norms.polarity import polarity_of
+from lawdiff.norms.quantities import en_quantities, zh_quantities
+
+_PRINCIPLE = re.compile(r"^(?:坚持|遵循|贯彻|体现|突出)")
+_REGIME = re.compile(r"实行[^,;。]{0,24}(?:制度|管理|制)")
+_NEUTRAL = Polarity.NEUTRAL  # replaced by polarity_of once the norm is read
+
+
+@dataclass(slots=True)
+class Draft:
+    """A norm being built from the parts of one sentence."""
+
+    start: int
+    end: int
+    bearer: str = ""
+    bearer_span: tuple[int, int] | None = None
+    modality: Modality = Modality.PROCEDURE
+    strength: float = 0.0
+    modal_span: tuple[int, int] | None = None
+    action_parts: list[Part] = field(default_factory=list)
+    conditions: list[Part] = field(default_factory=list)
+    exceptions: list[Part] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    sanctions: list[tuple[str, int, int]] = field(default_factory=list)
+    subject: tuple[str, int, int] | None = None  # the actor the sentence opens with
+    scope_parts: list[Part] = field(default_factory=list)  # a subject part before the modal (…的企业，应当)
+    modal_part: Part | None = None  # the whole part with the modal word (三年内不得…: its numbers)
+
+
+
+def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | None,
+               carry: Actor | None = None) -> Norm:
+    """The norm a draft of parts makes, with everything read from its words: role, modality, action class,
+    effort, quantities, instrument, sanctions, reference to another law, polarity and weight."""
+    lex = look.lex
+    end = max([d.end, *(p.start + len(p.text) for p in d.action_parts), *(p.start + len(p.text) for p in d.exceptions)])
+    start = min([d.start, *(p.start for p in d.conditions), *(p.start for p in d.scope_parts)])
+    start, end = max(start, s.start), min(max(end, start), s.end)
+    action = "".join(p.text for p in d.action_parts)
+    modality, strength, bearer = d.modality, d.strength, d.bearer
+    inherited = False
+    if template is not None and s.item:
+        own = d.modal_span is not None or d.sanctions
+        if not own:
+            inherited = True
+            modality, strength = template.modality, template.strength
+            bearer = template.bearer
+            if lead_is_condition_list(template, lex):
+                # the item is a condition of the lead's norm
+                d.conditions = [Part(s.text.rstrip(";。；"), s.start), *d.conditions]
+                action = template.action
+            else:
+                action = s.text
+        elif not bearer:
+            bearer = template.bearer
+    whole = d.modal_part.text if d.modal_part is not None else action
+    if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.PROHIBITION) and (
+            look.criminal_or_fine(action) or look.criminal_or_fine(whole)):
+        modality = Modality.SANCTION
+    if modality is Modality.POWER and lex.reference.search(action):
+        modality = Modality.SANCTION  # 由…依照《…》的规定处罚: the sanction defers to another law
+    if modality is Modality.OBLIGATION and lex.definition.search(action) and not bearer:
+        modality = Modality.DEFINITION
+    if modality is Modality.OBLIGATION and not bearer and _PRINCIPLE.match(action.strip()):
+        modality = Modality.PROCEDURE  # 优化营商环境应当坚持…原则: a principle, not anyone's duty
+    role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
+    if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):
+        role = Role.REGULATED  # nobody named: the law's addressee
+    if modality is Modality.SANCTION:
+        # the bearer of a sanction is the party punished (the actor of its conditions), not the authority
+        # that imposes it; nobody named is the law's addressee
+        targets = [a for c in d.conditions for a in [look.first_actor(c.text)] if a]
+        if not targets and d.subject is not None:
+            targets = [d.subject]
+        if not targets and carry is not None:
+            targets = [carry]  # the party named before (the authority that imposes is never carried)
+        kinds = [k for k, _, _ in d.sanctions] or list(template.sanction_kinds if template and inherited else [])
+        bearer = targets[0][0] if targets else (template.bearer if template is not None and inherited else "")
+        role = look.role(bearer) if bearer else Role.REGULATED
+        if "criminal" in kinds and not look.parties.public:
+            role = Role.REGULATED  # a criminal interpretation: whoever it makes punishable is regulated
+        elif role is Role.PROTECTED and not look.parties.public:
+            role = Role.REGULATED
+    action_class = look.action_class(action) if role is Role.AUTHORITY or modality is Modality.POWER else ""
+    if modality is Modality.POWER and action_class != "control":
+        action_class = "control"
+    effort = modality is Modality.OBLIGATION and bool(lex.effort.search(action)) and not lex.result.search(action)
+    if effort:
+        strength = min(strength, 1.0)
+    quantities: list[Quantity] = []
+    quantify = zh_quantities if look.lang is Lang.ZH else en_quantities
+    for c in d.conditions:
+        quantities.extend(quantify(c.text, c.start, condition=True))
+    for p in d.scope_parts:  # 职工人数在五十人以上的企业，应当…: the subject's numbers are thresholds
+        quantities.extend(quantify(p.text, p.start, condition=True))
+    qparts = d.action_parts if d.modal_part is None else [d.modal_part, *d.action_parts[1:]]
+    for p in qparts:
+        quantities.extend(quantify(p.text, p.start, condition=False))
+    if inherited and template is not None and not lead_is_condition_list(template, lex):
+        quantities.extend(quantify(s.text, s.start, condition=False))
+    if modality is Modality.SANCTION:  # every sum a sanction names is part of the fine
+        quantities = [replace(q, role=QuantityRole.FINE) if q.role is QuantityRole.AMOUNT else q for q in quantities]
+    regime = modality is Modality.PROCEDURE and _REGIME.search(action)  # 本市对…实行备案管理
+    instrument, ispan = ("", None) if role is Role.AUTHORITY and not regime else \
+        look.instrument(action, d.action_parts, d.conditions)
+    sanctions = tuple(Span(text[a:b], a, b) for _, a, b in d.sanctions)
+    kind_names = tuple(k for k, _, _ in d.sanctions)
+    if inherited and template is not None and not kind_names:
+        kind_names = template.sanction_kinds
+        sanctions = template.sanctions
+    ref = ""
+    rm = lex.reference.search(action)
+    if rm:
+        ref = rm.group(0)
+    where = s.where
+    norm = Norm(
+        text=text[start:end], start=start, end=end, where=where, bearer=bearer, role=role, modality=modality,
+        polarity=_NEUTRAL, strength=strength, action=action, action_class=action_class,
+        conditions=tuple(Span(text[c.start:c.start + len(c.text)], c.start, c.start + len(c.text)) for c in d.conditions),
+        exceptions=tuple(Span(text[c.start:c.start + len(c.text)], c.start, c.start + len(c.text)) for c in d.exceptions),
+        quantities=tuple(sorted(quantities, key=lambda q: q.start)), instrument=instrument, instrument_span=ispan,
+        sanctions=sanctions, sanction_kinds=kind_names, effort=effort, reference=ref,
+        modal_span=Span(text[d.modal_span[0]:d.modal_span[1]], *d.modal_span) if d.modal_span else None,
+        item=s.item,
+        bearer_span=Span(text[d.bearer_span[0]:d.bearer_span[1]], *d.bearer_span)
+        if d.bearer_span and d.bearer_span[1] > d.bearer_span[0] else None,
+    )
+    pol, weight = polarity_of(norm, lex)
+    return replace(norm, polarity=pol, strength=weight)
+
+
+
+def lead_is_condition_list(template: Norm, lex: Lexicon) -> bool:
+    """有下列情形之一的，… / where one of the following applies: items are conditions, not actions."""
+    t = template.text
+    return bool(re.search(r"下列[^,;。\n]{0,12}之一|one of the following|any of the following", t)) and any(
+        re.search(r"下列|following", c.text) for c in template.conditions)
+
+
+__all__ = ["Draft", "build_norm", "lead_is_condition_list"]

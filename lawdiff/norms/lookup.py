@@ -1,0 +1,206 @@
+"""Lexicon lookups for reading a clause: modal words, sanction words, actors and their roles.
+
+Split from :mod:`lawdiff.norms.read` so each reads in one sitting: :class:`Lookup` answers questions about
+one comma part of a clause (which modal word, which actor before it, who is named after 由 …), and the
+reader decides what they mean for the norm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lawdiff.model import Lang, Role, Span
+from lawdiff.norms.clauses import Part
+from lawdiff.norms.lexicon import Lexicon, Modal, load_lexicon
+
+PREPOSITION_ZH = "对向同给为跟以将把"
+TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
+BOOK = re.compile(r"《[^》]*》")
+_NAME_STOP = "的及与或对向由在经应可不并等其为被"
+_VERB_STOP = re.compile(r"会同|发现|要求|督促|指导|组织|通过|依照|按照|根据|配合|协助|支持|鼓励|引导|推动|对|向|由|和")
+
+Actor = tuple[str, int, int]  # (name as shown, start, end) within a part
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """Who the run regulates: names from meta.yaml ``regulated:`` (or inferred); ``public`` when those
+    are mostly authorities (the law regulates the administration: private actors are then protected)."""
+
+    terms: tuple[str, ...] = ()
+    public: bool = False
+
+
+
+class Lookup:
+    """Questions about the parts of a clause, answered from one lexicon and one set of parties."""
+
+    def __init__(self, lang: Lang, parties: Parties | None = None, lexicon: Lexicon | None = None):
+        self.lang = Lang(lang)
+        self.lex = lexicon or load_lexicon(self.lang.value)
+        self.parties = parties or Parties()
+        self.named = tuple(sorted(self.parties.terms, key=len, reverse=True))
+        # how far into a condition its actor may start and still be the subject: 经营者违反…的 (0);
+        # "Where the provider …" (a conjunction and an article first)
+        self.subject_reach = 0 if self.lang is Lang.ZH else 12
+
+    def subject_head(self, p: Part, nxt: Part | None) -> tuple[str, int, int] | None:
+        """A noun phrase ending in 的+noun right before a part that opens with its modal word is the
+        subject, even when the noun is not in the lexicon (商场, 游泳场所, 景区)."""
+        if self.lang is not Lang.ZH or nxt is None:
+            return None
+        t = p.text.rstrip()
+        m = self.modal(nxt.text)
+        k = t.rfind("的")
+        if m is None or m[0] > 1 or k < 0 or not 1 <= len(t) - k - 1 <= 6 or self.modal(t) or self.sanctions(t):
+            return None
+        return t[k + 1:], k + 1, len(t)
+
+    def modal(self, part: str) -> tuple[int, int, Modal] | None:
+        masked = TITLE.sub(lambda m: "\0" * len(m.group(0)), part)
+        best = None
+        for m in self.lex.modal_rx.finditer(masked):
+            idx = int(m.lastgroup[1:]) if m.lastgroup else 0
+            cand = (m.start(), idx, m.end())
+            if best is None or cand < best:
+                best = cand
+            break
+        if best is None:
+            return None
+        return best[0], best[2], self.lex.modals[best[1]]
+
+    def sanctions(self, part: str) -> list[tuple[str, int, int]]:
+        out = []
+        masked = BOOK.sub(lambda m: "\0" * len(m.group(0)), part)
+        for r in self.lex.sanctions:
+            for m in r.rx.finditer(masked):
+                out.append((r.name, m.start(), m.end()))
+        out.sort(key=lambda x: x[1])
+        return out
+
+    def criminal_or_fine(self, action: str) -> bool:
+        for r in self.lex.sanctions:
+            if r.name in ("fine", "criminal", "revocation", "suspension", "confiscation", "detention",
+                          "disqualification", "warning") and r.rx.search(action):
+                return True
+        return False
+
+    def actors(self, part: str) -> list[tuple[str, int, int]]:
+        lex = self.lex
+        out: list[tuple[str, int, int]] = []
+        masked = TITLE.sub(lambda m: "\0" * len(m.group(0)), part)
+        for name in self.named:
+            for m in re.finditer(re.escape(name), masked):
+                out.append((name, m.start(), m.end()))
+        for m in lex.actor_rx.finditer(masked):
+            if any(a < m.end() and m.start() < b for _, a, b in out):
+                continue
+            if lex.not_actor is not None:
+                na = lex.not_actor.match(masked, max(0, m.start() - 2))
+                if na and na.start() <= m.start() < na.end() or lex.not_actor.match(masked, m.start()):
+                    continue
+            out.append((m.group(0), m.start(), m.end()))
+        out.sort(key=lambda a: a[1])
+        merged: list[tuple[str, int, int]] = []
+        for a in out:  # 政府 + 部门 side by side are one actor
+            if merged and merged[-1][2] == a[1]:
+                merged[-1] = (merged[-1][0] + a[0], merged[-1][1], a[2])
+            else:
+                merged.append(a)
+        shown: list[tuple[str, int, int]] = []
+        floor = 0
+        for a in merged:
+            start = self.display_start(part, a, floor)
+            floor = a[2]
+            if self.lang is Lang.ZH and (start and part[start - 1] in PREPOSITION_ZH or part[a[2]:a[2] + 1] == "的"):
+                continue  # 对反垄断执法机构…, 向申请人…: an object; 人民政府的…: an attribute
+            shown.append((part[start:a[2]], start, a[2]))
+        return shown
+
+    def display_start(self, part: str, a: tuple[str, int, int], floor: int) -> int:
+        """Where the actor's name begins: its head noun with the modifiers before it (市场监督管理 + 部门),
+        never reaching back over another actor or a verb (会同, 发现, 要求 …)."""
+        name, s, _ = a
+        if self.lang is not Lang.ZH or name in self.named:
+            return s
+        i = s
+        while i > floor and s - i < 12 and "\u4e00" <= part[i - 1] <= "\u9fff" and part[i - 1] not in _NAME_STOP:
+            i -= 1
+        last = None
+        for last in _VERB_STOP.finditer(part, i, s):  # noqa: B007 - the last verb before the name is wanted
+            pass
+        return last.end() if last is not None else i
+
+    def actor_before(self, part: str, pos: int) -> tuple[str, int, int] | None:
+        before = [a for a in self.actors(part) if a[2] <= pos]
+        return before[0] if before else None
+
+    def first_actor(self, part: str) -> tuple[str, int, int] | None:
+        acts = self.actors(part)
+        return acts[0] if acts else None
+
+    def last_actor(self, part: str) -> tuple[str, int, int] | None:
+        acts = self.actors(part)
+        return acts[-1] if acts else None
+
+    def by_actor(self, part: str, pos: int) -> tuple[str, int, int] | None:
+        """由X / by X right after ``pos``: the agent of a passive or delegated clause."""
+        window = part[pos : pos + 4] if self.lang is Lang.ZH else part[pos : pos + 6]
+        key = "由" if self.lang is Lang.ZH else "by "
+        k = window.find(key)
+        if k < 0:
+            return None
+        at = pos + k + len(key)
+        acts = [a for a in self.actors(part[at:]) if a[1] <= 12]
+        if not acts:
+            return None
+        a = acts[0]
+        return a[0], a[1] + at, a[2] + at
+
+    def role(self, actor: str) -> Role:
+        if any(t and t in actor for t in self.named):
+            return Role.REGULATED
+        lex = self.lex
+        auth = actor in lex.authority_names or bool(lex.authority.search(actor))
+        if self.parties.public:
+            return Role.REGULATED if auth else Role.PROTECTED
+        if auth:
+            return Role.AUTHORITY
+        if lex.protected.search(actor):
+            return Role.PROTECTED
+        return Role.REGULATED
+
+    def action_class(self, action: str) -> str:
+        """control / oversight / service / internal.  An action aimed first at another public body
+        (可以要求同级审计机关提出报告, 报上一级部门) is the state's internal business whatever its verb."""
+        first = self.first_actor(action)
+        toward_state = first is not None and self.role(first[0]) is Role.AUTHORITY and not self.parties.public
+        for name, rx in self.lex.action_classes:
+            if rx.search(action):
+                if toward_state and name in ("control", "oversight"):
+                    return "internal"
+                return name
+        return "internal"
+
+    def instrument(self, action: str, parts: Sequence[Part], conds: Sequence[Part]) -> tuple[str, Span | None]:
+        best: tuple[float, str, Span] | None = None
+        for p in [*parts, *conds]:
+            for r in self.lex.instruments:
+                m = r.rx.search(p.text)
+                if m and (best is None or r.level > best[0]):
+                    best = (r.level, r.name, Span(p.text[m.start():m.end()], p.start + m.start(), p.start + m.end()))
+        if best is None:
+            return "", None
+        return best[1], best[2]
+
+
+
+
+def has_control(lex: Lexicon, text: str) -> bool:
+    """A coercive power (责令, 处罚, 查封 …) is named in ``text``."""
+    return any(name == "control" and rx.search(text) for name, rx in lex.action_classes)
+
+
+__all__ = ["Actor", "BOOK", "PREPOSITION_ZH", "TITLE", "Lookup", "Parties", "has_control"]
