@@ -16,8 +16,9 @@ from pathlib import Path
 
 from lawdiff.align import align
 from lawdiff.classify import classify
+from lawdiff.classify.norm_rules import NormRules, load_norm_rules
 from lawdiff.classify.parties import Parties, infer
-from lawdiff.classify.rules import load_rules
+from lawdiff.classify.rules import load_rules, split_rule_files
 from lawdiff.classify.schema import RuleSet
 from lawdiff.diff import diff_unit
 from lawdiff.errors import InputError
@@ -50,6 +51,7 @@ def compare(
     cache: bool = True,
     regulated: Sequence[str] = (),
     tokenizer: Tokenizer | None = None,
+    norm_rules: NormRules | None = None,
 ) -> Report:
     """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.io.cache`).
 
@@ -57,8 +59,10 @@ def compare(
     from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
     (default: one per process, :func:`lawdiff.io.cache.shared_tokenizer`)."""
     lang = lang or draft.lang
+    keyword_files, norm_files = split_rule_files(extra_rules)
     if rules is None:
-        rules = load_rules(lang, extra_rules, disk_cache=cache)
+        rules = load_rules(lang, keyword_files, disk_cache=cache)
+    norm_rules = norm_rules or load_norm_rules(norm_files)
     parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
     units = align(draft, final, lang=lang)
     reports = []
@@ -67,12 +71,12 @@ def compare(
         diffs = [diff_unit(unit, lang, tokenizer=tokenizer) for unit in units]
     norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public)
     for d, n in zip(diffs, norms):
-        reports.append(UnitReport(d, classify(d, rules, lang, parties, n)))
+        reports.append(UnitReport(d, classify(d, rules, lang, parties, n, norm_rules)))
     dm = _version_meta(draft, draft_meta)
     fm = _version_meta(final, final_meta)
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
-                  lang=lang, rules_used=rules.sources)
+                  lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources))
 
 
 def _texts(doc: Document) -> list[str]:

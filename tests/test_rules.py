@@ -47,14 +47,16 @@ def test_every_shipped_example(lang, rule, example):
     assert "\n" not in change.reason
 
 
-def test_tables_are_big_enough_and_cover_every_theme():
+def test_keyword_tables_keep_only_what_norms_cannot_express():
+    """Every shipped keyword rule says in its note why it is not a norm rule."""
+    from importlib import resources
+
     for lang, rs in TABLES.items():
-        themes = {r.theme for r in rs}
-        assert len(rs) >= 45, lang
-        assert themes >= set(Theme) - {Theme.OTHER} - ({Theme.COORDINATION} if lang is Lang.EN else set()) - {Theme.PROCEDURE}
         assert all(r.id.startswith(f"{lang.value}.") for r in rs)
         assert all(r.examples for r in rs)
-    assert len(EXAMPLES) >= 120
+        text = (resources.files("lawdiff") / "data" / "rules" / f"{lang.value}.yaml").read_text(encoding="utf-8")
+        assert text.count("    note: >-\n      Kept as a keyword rule: ") == len(rs), lang
+    assert [r.id for r in TABLES[Lang.ZH]] == ["zh.promotion.promotional-law-cited"]
 
 
 # ------------------------------------------------------------------------------- validation
@@ -147,8 +149,8 @@ def test_duplicate_id_names_both_places(tmp_path):
 
 def test_duplicate_of_a_shipped_id(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text(GOOD.replace("zh.test.ok", "zh.modal.shall-to-may"), encoding="utf-8")
-    with pytest.raises(RuleError, match=r"mine\.yaml:3: rule zh\.modal\.shall-to-may: duplicate id"):
+    path.write_text(GOOD.replace("zh.test.ok", "zh.promotion.promotional-law-cited"), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"mine\.yaml:3: rule zh\.promotion\.promotional-law-cited: duplicate id"):
         load_rules(Lang.ZH, [path])
 
 
@@ -240,7 +242,7 @@ def test_cli_check_good_table(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(rules_cli, ["check", str(path)])
     assert result.exit_code == 0, result.output
-    assert "1 rules valid, 1 examples pass" in result.output
+    assert "1 rule valid, 1 example pass" in result.output
 
 
 def test_cli_check_failing_example_exit_1(tmp_path):
@@ -256,7 +258,8 @@ def test_cli_list_fits_100_columns():
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert max(len(line) for line in lines) <= 100
-    assert "zh.modal.shall-to-may" in result.output and "zh.sanction.fine-increased" in result.output
+    assert "norm rules (every language)" in result.output and "keyword rules (zh): 1" in result.output
+    assert "norm.modal.duty-to-permission" in result.output and "zh.promotion.promotional-law-cited" in result.output
 
 
 @pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["check", "--help"]])
@@ -298,10 +301,9 @@ def test_a_shared_pattern_is_checked_like_any_other(tmp_path):
         parse_rules(text, "<t>")
 
 
-def test_shipped_tables_use_their_shared_patterns():
-    for lang, name in ((Lang.ZH, "modal_shall"), (Lang.EN, "en_shall")):
-        from importlib import resources
+def test_shipped_tables_point_editors_at_their_schemas():
+    from importlib import resources
 
-        text = (resources.files("lawdiff") / "data" / "rules" / f"{lang.value}.yaml").read_text(encoding="utf-8")
-        assert text.startswith("# yaml-language-server: $schema=../schemas/rules.schema.json\n")
-        assert f"\n  {name}: '" in text and text.count(f"'{{{name}}}'") >= 3
+    for name, schema in (("zh", "rules"), ("en", "rules"), ("norms", "norm-rules")):
+        text = (resources.files("lawdiff") / "data" / "rules" / f"{name}.yaml").read_text(encoding="utf-8")
+        assert text.startswith(f"# yaml-language-server: $schema=../schemas/{schema}.schema.json\n")

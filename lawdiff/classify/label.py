@@ -16,7 +16,7 @@ import re
 from lawdiff.classify.findings import judge
 from lawdiff.classify.firing import fire
 from lawdiff.classify.matcher import UnitContext
-from lawdiff.classify.norm_rules import load_norm_rules
+from lawdiff.classify.norm_rules import NormRules, shipped_norm_rules
 from lawdiff.classify.parties import Parties
 from lawdiff.classify.schema import Applies, RuleSet
 from lawdiff.diff import diff_unit
@@ -53,7 +53,7 @@ MIN_UNIT_WEIGHT = 1.0
 
 
 def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | None = None,
-             norms: UnitNorms | None = None) -> Change:
+             norms: UnitNorms | None = None, norm_rules: NormRules | None = None) -> Change:
     """The one label of a unit, the findings and rules behind it, and a one-line reason.
 
     ``norms``: the unit's norms and norm changes (stage :mod:`lawdiff.norms`; read here when None).  The
@@ -74,7 +74,7 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
     if norms is None:
         terms = parties.terms if parties is not None else ()
         norms = read_unit(diff, Reader(lang, NormParties(terms, parties.public if parties is not None else False)))
-    findings, norm_firings = judge(diff, norms, load_norm_rules())
+    findings, norm_firings = judge(diff, norms, norm_rules or shipped_norm_rules())
     firings = list(norm_firings) + [f for r in rules.rules if applies in r.applies_to and (f := fire(r, ctx)) is not None]
     firings = _apply_overrides(firings, rules)
     firings.sort(key=lambda f: (-f.weight, f.rule_id))
@@ -187,12 +187,12 @@ def snippet_unit(draft: str, final: str, *, number: int = 1) -> AlignedUnit:
 
 
 def classify_texts(draft: str, final: str, rules: RuleSet, lang: Lang,
-                   regulated: tuple[str, ...] | None = None) -> Change:
+                   regulated: tuple[str, ...] | None = None, *, norm_rules: NormRules | None = None) -> Change:
     """Diff and classify two snippets: what rule examples and ``lawdiff rules check`` run.
 
     ``regulated`` names the regulated parties (an example's ``regulated:``); None is the default reading."""
     parties = Parties.named(regulated, "example") if regulated else None
-    return classify(diff_unit(snippet_unit(draft, final), Lang(lang)), rules, lang, parties)
+    return classify(diff_unit(snippet_unit(draft, final), Lang(lang)), rules, lang, parties, norm_rules=norm_rules)
 
 
 __all__ = ["article_from_text", "classify", "classify_texts", "snippet_unit"]

@@ -10,14 +10,17 @@ A rule is a judgement in legal vocabulary — "a duty of the regulated parties b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
+from lawdiff.classify.rules import read_rule_text
 from lawdiff.errors import RuleError
+from lawdiff.io.schema import check
+from lawdiff.io.yaml import YamlError, line_of, parse
 from lawdiff.model import ChangeKind, Direction, Modality, NormChange, Polarity, Role, Theme
 
 THEMES = tuple(t.value for t in Theme)
@@ -33,6 +36,7 @@ class Example:
     effect: str | None = None
     not_label: str | None = None  # a negative example: the rule must not produce this label / effect
     regulated: tuple[str, ...] = ()
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,7 @@ class NormRule:
     sanctions: frozenset[str] | None
     examples: tuple[Example, ...]
     note: str = ""
+    source: str = ""
     line: int = 0
 
     def holds(self, c: NormChange) -> bool:
@@ -126,54 +131,76 @@ def _moves(v: Any, cls: Any, where: str) -> tuple[frozenset[Any] | None, frozens
     return _enum_set(items, cls, where), None
 
 
-def build(data: dict[str, Any], source: str) -> NormRules:
+def build(data: Any, source: str) -> NormRules:
+    """Rules from parsed YAML (:func:`lawdiff.io.yaml.parse`), checked against ``norm-rules.schema.json``
+    first, then for what a schema cannot say (ids unique, change kinds and roles that exist); every error
+    names the file, the line and the fix."""
+    problem = check(data, "norm-rules")
+    if problem is not None:
+        raise RuleError(f"{source}:{problem.line}: {problem.message}")
     rules: list[NormRule] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for i, r in enumerate(data.get("rules") or []):
-        rid = r.get("id", f"#{i + 1}")
-        where = f"{source}: rule {rid}"
-        unknown = set(r) - _RULE_KEYS
-        if unknown:
-            raise RuleError(f"{where}: unknown key {sorted(unknown)[0]!r}; the keys are {', '.join(sorted(_RULE_KEYS))}")
-        for k in ("id", "description", "description_zh", "theme", "direction", "weight", "when", "examples"):
-            if k not in r:
-                raise RuleError(f"{where}: missing {k!r}; every norm rule has {k}")
+        rid = r["id"]
+        line = line_of(data["rules"], i)
+        where = f"{source}:{line}: rule {rid}"
         if rid in seen:
-            raise RuleError(f"{where}: id given twice; rule ids are unique")
-        seen.add(rid)
-        if r["theme"] not in THEMES:
-            raise RuleError(f"{where}: theme {r['theme']!r} is not one of {', '.join(THEMES)}")
-        w = r["weight"]
-        if not (w in ("norm", "delta") or isinstance(w, (int, float)) and 0 <= w <= 10):
-            raise RuleError(f"{where}: weight {w!r}: give a number in [0, 10], 'norm' or 'delta'")
+            raise RuleError(f"{where}: id given twice (first at line {seen[rid]}); give this rule another id")
+        seen[rid] = line
         when = r["when"] or {}
-        unknown = set(when) - _WHEN_KEYS
-        if unknown:
-            raise RuleError(f"{where}: unknown when-key {sorted(unknown)[0]!r}; the keys are {', '.join(sorted(_WHEN_KEYS))}")
         mods, mod_moves = _moves(when.get("modality"), Modality, where)
         pols, pol_moves = _moves(when.get("polarity"), Polarity, where)
         examples = []
-        for e in r["examples"]:
+        for j, e in enumerate(r["examples"]):
             examples.append(Example(str(e.get("draft") or ""), str(e.get("final") or ""), str(e["label"]),
-                                    e.get("effect"), e.get("not"), tuple(e.get("regulated") or ())))
+                                    e.get("effect"), e.get("not"), tuple(e.get("regulated") or ()),
+                                    line_of(r["examples"], j)))
         rules.append(NormRule(
             id=rid, description=r["description"], description_zh=r["description_zh"], theme=Theme(r["theme"]),
-            direction=Direction(r["direction"]), weight=w,
+            direction=Direction(r["direction"]), weight=r["weight"],
             changes=_enum_set(when.get("change"), ChangeKind, where) or frozenset(ChangeKind),
             roles=_enum_set(when.get("role"), Role, where), modalities=mods, modality_moves=mod_moves,
             polarities=pols, polarity_moves=pol_moves, action=when.get("action"), trend=when.get("trend"),
             force=when.get("force"),
             quantities=frozenset(_one_or_list(when["quantity"])) if "quantity" in when else None,
             sanctions=frozenset(_one_or_list(when["sanction"])) if "sanction" in when else None,
-            examples=tuple(examples), note=r.get("note", ""),
+            examples=tuple(examples), note=r.get("note", ""), source=source, line=line,
         ))
     return NormRules(tuple(rules), source)
 
 
-@lru_cache(maxsize=1)  # the shipped table never changes during a run
-def load_norm_rules() -> NormRules:
+def parse_norm_rules(text: str, source: str) -> NormRules:
+    try:
+        data = parse(text)
+    except YamlError as exc:
+        raise RuleError(f"{source}:{exc.line}: {exc}") from None
+    return build(data, source)
+
+
+@lru_cache(maxsize=1)  # pure memoisation: the shipped table never changes during a run
+def shipped_norm_rules() -> NormRules:
     text = resources.files("lawdiff").joinpath("data/rules/norms.yaml").read_text(encoding="utf-8")
-    return build(yaml.safe_load(text), "data/rules/norms.yaml")
+    return parse_norm_rules(text, "lawdiff/data/rules/norms.yaml")
 
 
-__all__ = ["Example", "NormRule", "NormRules", "build", "load_norm_rules"]
+def load_norm_rules(extra: Sequence[str | Path] = ()) -> NormRules:
+    """The user's norm rules (``--rules FILE`` files of ``lang: any``) first, so that they decide before the
+    shipped ones, then the shipped table; ids unique across all."""
+    shipped = shipped_norm_rules()
+    if not extra:
+        return shipped
+    own: list[NormRule] = []
+    for f in extra:
+        p = Path(f)
+        own.extend(parse_norm_rules(read_rule_text(p), str(p)).rules)
+    ids = {r.id: r for r in shipped.rules}
+    for r in own:
+        if r.id in ids:
+            raise RuleError(f"{r.source}:{r.line}: rule {r.id}: duplicate id (first defined at "
+                            f"{ids[r.id].source}:{ids[r.id].line}); give this rule another id")
+        ids[r.id] = r
+    return NormRules((*own, *shipped.rules), ", ".join([*(str(f) for f in extra), shipped.source]))
+
+
+__all__ = ["Example", "NormRule", "NormRules", "build", "load_norm_rules", "parse_norm_rules",
+           "shipped_norm_rules"]

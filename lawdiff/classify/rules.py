@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import pickle
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -26,12 +27,15 @@ from lawdiff.io import cache
 from lawdiff.io.yaml import YamlLimitError, read_yaml_text
 from lawdiff.model import Lang
 
+#: A rule file of norm rules (judgements over norm changes, ``lang: any``) rather than keyword rules.
+NORM_RULES_MARK = re.compile(r"^lang:\s*any\s*$", re.MULTILINE)
 
-def load_rule_file(path: str | Path) -> RuleSet:
-    """A user's rule table (``--rules FILE``), validated; its patterns are matched under a time limit."""
+
+def read_rule_text(path: str | Path) -> str:
+    """A user's rule file as text, or a RuleError that names the file, the cause and the fix."""
     p = Path(path)
     try:
-        text = read_yaml_text(p)  # refuses more than 2 MB before parsing (PyYAML takes ~10 s a MB)
+        return read_yaml_text(p)  # refuses more than 2 MB before parsing (PyYAML takes ~10 s a MB)
     except YamlLimitError as exc:
         raise RuleError(f"{p}: {exc}") from None
     except FileNotFoundError:
@@ -42,7 +46,21 @@ def load_rule_file(path: str | Path) -> RuleSet:
         raise RuleError(f"{p}: not UTF-8 text; save the rule table as UTF-8") from None
     except OSError as exc:
         raise RuleError(f"{p}: cannot read ({exc.strerror}); check the file's permissions") from None
-    return parse_rules(text, str(p), user=True)
+
+
+def load_rule_file(path: str | Path) -> RuleSet:
+    """A user's keyword rule table (``--rules FILE``), validated; its patterns are matched under a time limit."""
+    return parse_rules(read_rule_text(path), str(Path(path)), user=True)
+
+
+def split_rule_files(files: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
+    """``--rules`` files sorted into keyword tables and norm-rule tables (``lang: any``)."""
+    keyword: list[Path] = []
+    norm: list[Path] = []
+    for f in files:
+        p = Path(f)
+        (norm if NORM_RULES_MARK.search(read_rule_text(p)) else keyword).append(p)
+    return keyword, norm
 
 
 @lru_cache(maxsize=4)  # pure memoisation: a shipped table is constant for the process

@@ -15,8 +15,10 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from lawdiff.classify.examples import run_norm_examples
 from lawdiff.classify.label import classify_texts
-from lawdiff.classify.rules import load_rule_file, load_rules
+from lawdiff.classify.norm_rules import load_norm_rules, parse_norm_rules
+from lawdiff.classify.rules import load_rule_file, load_rules, read_rule_text, split_rule_files
 from lawdiff.classify.schema import RuleSet
 from lawdiff.cli.group import LawdiffGroup
 from lawdiff.model import Lang
@@ -41,22 +43,37 @@ def rules() -> None:
 
 @rules.command("list", epilog=_example("lawdiff rules list --lang en --rules my-rules.yaml"))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the shipped table.")
+              help="Language of the keyword table (the norm rules serve every language).")
 @click.option("--rules", "extra", multiple=True, type=click.Path(path_type=Path),
-              help="Also load this rule table (repeatable).")
+              help="Also load this rule table (repeatable): norm rules (lang: any) or keyword rules.")
 def list_rules(lang: str, extra: tuple[Path, ...]) -> None:
-    """Show every rule: id, theme, direction, weight and what it means."""
-    rs = load_rules(Lang(lang), extra)
-    table = Table(title=f"lawdiff rules ({lang}): {len(rs)}", title_justify="left", expand=False,
-                  box=box.SIMPLE_HEAD, pad_edge=False)
+    """Show every rule: the norm rules that judge norm changes, then the keyword rules of a language."""
+    keyword_files, norm_files = split_rule_files(extra)
+    norm = load_norm_rules(norm_files)
+    rs = load_rules(Lang(lang), keyword_files)
+    console = _console()
+    table = _table(f"norm rules (every language): {len(norm.rules)}")
+    for n in norm.rules:
+        table.add_row(n.id, n.theme.value, n.direction.value, _weight(n.weight), n.description)
+    console.print(table)
+    table = _table(f"keyword rules ({lang}): {len(rs)}")
+    for r in rs:
+        table.add_row(r.id, r.theme.value, r.direction.value, f"{r.weight:g}", r.description)
+    console.print(table)
+
+
+def _table(title: str) -> Table:
+    table = Table(title=title, title_justify="left", expand=False, box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("id", overflow="fold", no_wrap=True, max_width=36)
     table.add_column("theme", width=12, no_wrap=True)
     table.add_column("dir", width=7, no_wrap=True)
-    table.add_column("w", justify="right", width=3, no_wrap=True)
+    table.add_column("w", justify="right", width=5, no_wrap=True)
     table.add_column("description", overflow="fold")
-    for r in rs:
-        table.add_row(r.id, r.theme, r.direction.value, f"{r.weight:g}", r.description)
-    _console().print(table)
+    return table
+
+
+def _weight(w: float | str) -> str:
+    return w if isinstance(w, str) else f"{w:g}"
 
 
 def run_examples(rs: RuleSet, lang: Lang, only: set[str] | None = None) -> list[str]:
@@ -84,13 +101,24 @@ def run_examples(rs: RuleSet, lang: Lang, only: set[str] | None = None) -> list[
 @rules.command("check", epilog=_example("lawdiff rules check my-rules.yaml"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the table (default: its 'lang:' key, else the prefix of its ids).")
+              help="Language of a keyword table (default: its 'lang:' key, else the prefix of its ids).")
 def check_rules(file: Path, lang: str | None) -> None:
-    """Validate a rule table and run its examples together with the shipped table.
+    """Validate a rule table and run its examples together with the shipped tables.
 
-    Exit 0 when the table is valid and every example gives its label, 1 when an example fails,
-    2 when the table is malformed (one line naming file, rule and line).
+    A norm-rule table (``lang: any``, rules with ``when:``) is checked against the norm-rule schema and its
+    examples, positive and negative, run with the shipped norm rules; a keyword table likewise with the
+    shipped keyword table of its language.  Exit 0 when the table is valid and every example holds, 1 when
+    an example fails, 2 when the table is malformed (one line naming file, rule and line).
     """
+    _keyword, norm_files = split_rule_files([file])
+    if norm_files:
+        own_norm = parse_norm_rules(read_rule_text(file), str(file))
+        combined = load_norm_rules([file])
+        keyword = {la: load_rules(la) for la in Lang}
+        failures = run_norm_examples(combined, keyword, {r.id for r in own_norm.rules})
+        _report(file, len(own_norm.rules), sum(len(r.examples) for r in own_norm.rules), failures,
+                f"with the {len(combined.rules) - len(own_norm.rules)} shipped norm rules")
+        return
     own = load_rule_file(file)
     if lang is None:
         lang = own.lang.value if own.lang else (own.rules[0].id.split(".", 1)[0] if own.rules else "zh")
@@ -98,14 +126,19 @@ def check_rules(file: Path, lang: str | None) -> None:
             raise click.UsageError(f"cannot tell the language of {file}; add 'lang: zh' or pass --lang")
     rs = load_rules(Lang(lang), [file])
     failures = run_examples(rs, Lang(lang), {r.id for r in own.rules})
-    n_examples = sum(len(r.examples) for r in own.rules)
+    _report(file, len(own.rules), sum(len(r.examples) for r in own.rules), failures,
+            f"with the {len(rs) - len(own.rules)} shipped {lang} keyword rules")
+
+
+def _report(file: Path, n_rules: int, n_examples: int, failures: list[str], shipped: str) -> None:
     for line in failures:
         click.echo(line)
+    rules_word = "rule" if n_rules == 1 else "rules"
+    examples_word = "example" if n_examples == 1 else "examples"
     if failures:
-        click.echo(f"{file}: {len(own.rules)} rules, {n_examples} examples, {len(failures)} failed")
+        click.echo(f"{file}: {n_rules} {rules_word}, {n_examples} {examples_word}, {len(failures)} failed")
         raise SystemExit(1)
-    click.echo(f"{file}: {len(own.rules)} rules valid, {n_examples} examples pass "
-               f"(with the {len(rs) - len(own.rules)} shipped {lang} rules)")
+    click.echo(f"{file}: {n_rules} {rules_word} valid, {n_examples} {examples_word} pass ({shipped})")
 
 
 __all__ = ["rules", "run_examples"]
