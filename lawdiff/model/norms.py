@@ -61,8 +61,9 @@ class Norm:
     conditions: tuple[Span, ...] = ()
     exceptions: tuple[Span, ...] = ()
     quantities: tuple[Quantity, ...] = ()
-    instrument: str = ""  # licence | filing | notification | "" (the ladder of the lexicon)
+    instrument: str = ""  # the highest: licence | filing | notification | "" (the ladder of the lexicon)
     instrument_span: Span | None = None
+    instruments: tuple[tuple[str, Span], ...] = ()  # every instrument the clause names, in order
     sanctions: tuple[Span, ...] = ()  # the sanction words, parallel to sanction_kinds
     sanction_kinds: tuple[str, ...] = ()
     effort: bool = False  # an obligation of effort (采取措施, 提高 …) rather than of result

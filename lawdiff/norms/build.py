@@ -121,8 +121,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if modality is Modality.SANCTION:  # every sum a sanction names is part of the fine
         quantities = [replace(q, role=QuantityRole.FINE) if q.role is QuantityRole.AMOUNT else q for q in quantities]
     regime = modality is Modality.PROCEDURE and _REGIME.search(action)  # 本市对…实行备案管理
-    instrument, ispan = ("", None) if role is Role.AUTHORITY and not regime else \
-        look.instrument(action, d.action_parts, d.conditions)
+    named = [] if role is Role.AUTHORITY and not regime else look.instruments([*d.action_parts, *d.conditions])
+    top = max(named, key=lambda x: lex.instrument_level(x[0]), default=None)
+    instrument, ispan = (top[0], top[1]) if top is not None else ("", None)
     sanctions = tuple(Span(text[a:b], a, b) for _, a, b in d.sanctions)
     kind_names = tuple(k for k, _, _ in d.sanctions)
     if inherited and template is not None and not kind_names:
@@ -138,7 +139,7 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         polarity=_NEUTRAL, strength=strength, action=action, action_class=action_class,
         conditions=tuple(Span(text[c.start:c.start + len(c.text)], c.start, c.start + len(c.text)) for c in d.conditions),
         exceptions=tuple(Span(text[c.start:c.start + len(c.text)], c.start, c.start + len(c.text)) for c in d.exceptions),
-        quantities=tuple(sorted(quantities, key=lambda q: q.start)), instrument=instrument, instrument_span=ispan,
+        quantities=tuple(sorted(quantities, key=lambda q: q.start)), instrument=instrument, instrument_span=ispan, instruments=tuple(named),
         sanctions=sanctions, sanction_kinds=kind_names, effort=effort, reference=ref,
         modal_span=Span(text[d.modal_span[0]:d.modal_span[1]], *d.modal_span) if d.modal_span else None,
         item=s.item,

@@ -162,14 +162,8 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
             out.append(NormChange(kind_rm, d, f, pol, 1.0, force="stronger", detail=s.text, draft_spans=(s,)))
     deferred = bool(f.reference) and not d.reference
     out.extend(q for q in _quantities(d, f, pol, lex) if not (deferred and q.quantity == "fine"))
-    li, lf = lex.instrument_level(d.instrument), lex.instrument_level(f.instrument)
-    if li != lf and d.role is f.role and (li or lf):
-        out.append(NormChange(ChangeKind.INSTRUMENT, d, f, pol, abs(li - lf), force="stronger" if lf > li else "weaker",
-                              instrument=f"{d.instrument or 'none'} -> {f.instrument or 'none'}",
-                              detail=f"{d.instrument_span.text if d.instrument_span else '—'} -> "
-                                     f"{f.instrument_span.text if f.instrument_span else '—'}",
-                              draft_spans=(d.instrument_span,) if d.instrument_span else (),
-                              final_spans=(f.instrument_span,) if f.instrument_span else ()))
+    if d.role is f.role:
+        out.extend(_instruments(d, f, pol, lex))
     out.extend(_sanctions(d, f, pol, lex))
     out.extend(_qualifiers(d, f, pol, lex))
     out.extend(_seriousness(d, f, pol, lex))
@@ -190,6 +184,24 @@ def _seriousness(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChan
         return [NormChange(ChangeKind.SCOPE_WIDENED, d, f, pol, 1.0, force="stronger",
                            detail="、".join(s.text for s in ds), draft_spans=tuple(ds))]
     return []
+
+
+def _instruments(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    """The instruments of control a norm names, compared rung by rung from the top of the ladder: 向主管部门
+    申报安全评估 (a filing) and 算法备案 -> 开展安全评估 (a self-assessment) and 算法备案 is a step down."""
+    dl = sorted((lex.instrument_level(n) for n, _ in d.instruments), reverse=True)
+    fl = sorted((lex.instrument_level(n) for n, _ in f.instruments), reverse=True)
+    if dl == fl:
+        return []
+    k = next((i for i, (a, b) in enumerate(zip(dl, fl)) if a != b), min(len(dl), len(fl)))
+    a = dl[k] if k < len(dl) else 0.0
+    b = fl[k] if k < len(fl) else 0.0
+    gone = [(n, s) for n, s in d.instruments if (n, _key(s.text)) not in {(m, _key(t.text)) for m, t in f.instruments}]
+    new = [(n, s) for n, s in f.instruments if (n, _key(s.text)) not in {(m, _key(t.text)) for m, t in d.instruments}]
+    return [NormChange(ChangeKind.INSTRUMENT, d, f, pol, abs(a - b), force="stronger" if b > a else "weaker",
+                       instrument=f"{' + '.join(n for n, _ in gone) or 'none'} -> {' + '.join(n for n, _ in new) or 'none'}",
+                       detail=f"{'、'.join(s.text for _, s in gone) or '—'} -> {'、'.join(s.text for _, s in new) or '—'}",
+                       draft_spans=tuple(s for _, s in gone), final_spans=tuple(s for _, s in new))]
 
 
 def _qualifiers(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
@@ -359,6 +371,21 @@ def _members_in(text: str) -> int:
     return n
 
 
+_ALTERNATIVES = re.compile(r"或者|或|等(?:措施|方式|形式|处置)|\bor\b|\bsuch as\b")
+_CONJUNCTS = re.compile(r"和|及|以及|并|同时|\band\b")
+
+
+def _alternatives(n: Norm, runs: list[Span]) -> bool:
+    """The members a duty gained (or lost) are alternatives — ways to comply, joined by 或者 or closed by
+    等…措施 — rather than acts it requires together: more of them leave more choice, not more burden."""
+    for s in runs:
+        after = n.text[s.end - n.start : s.end - n.start + 24]
+        around = s.text + after
+        if _ALTERNATIVES.search(around) and not _CONJUNCTS.search(s.text):
+            return True
+    return False
+
+
 def _inside(spans: tuple[Span, ...], pos: int) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
@@ -384,6 +411,9 @@ def _members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[No
     if not score:
         return []
     pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
+    if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and pol is Polarity.BURDEN and \
+            _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
+        score = -score  # 应当暂停或者终止 -> 应当采取警示、限制功能、暂停或者终止等措施: more ways to comply
     kind = ChangeKind.SCOPE_WIDENED if score > 0 else ChangeKind.SCOPE_NARROWED
     detail = " ".join(s.text.strip() for s in [*fspans, *dspans])
     return [NormChange(kind, d, f, pol, 1.0, force="stronger" if score > 0 else "weaker", detail=detail,

@@ -18,6 +18,7 @@ from lawdiff.norms.lexicon import Lexicon, Modal, load_lexicon
 PREPOSITION_ZH = "对向同给为跟以将把"
 TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 BOOK = re.compile(r"《[^》]*》")
+_CHOICE = re.compile(r"\s*(?:或者|或|\bor\b)\s*")
 _NAME_STOP = "的及与或对向由在经应可不并等其为被"
 _VERB_STOP = re.compile(r"会同|发现|要求|督促|指导|组织|通过|依照|按照|根据|配合|协助|支持|鼓励|引导|推动|对|向|由|和")
 
@@ -184,16 +185,35 @@ class Lookup:
                 return name
         return "internal"
 
-    def instrument(self, action: str, parts: Sequence[Part], conds: Sequence[Part]) -> tuple[str, Span | None]:
-        best: tuple[float, str, Span] | None = None
-        for p in [*parts, *conds]:
+    def instruments(self, parts: Sequence[Part]) -> list[tuple[str, Span]]:
+        """Every instrument of control the parts name (the higher rung where two mentions overlap), in order."""
+        found: list[tuple[float, str, Span]] = []
+        for p in parts:
             for r in self.lex.instruments:
-                m = r.rx.search(p.text)
-                if m and (best is None or r.level > best[0]):
-                    best = (r.level, r.name, Span(p.text[m.start():m.end()], p.start + m.start(), p.start + m.end()))
-        if best is None:
-            return "", None
-        return best[1], best[2]
+                for m in r.rx.finditer(p.text):
+                    found.append((r.level, r.name, Span(p.text[m.start():m.end()], p.start + m.start(),
+                                                        p.start + m.end())))
+        found.sort(key=lambda x: (-x[0], x[2].start))
+        kept: list[tuple[float, str, Span]] = []
+        for level, name, span in found:
+            if not any(k[2].start < span.end and span.start < k[2].end for k in kept):
+                kept.append((level, name, span))
+        kept.sort(key=lambda k: k[2].start)
+        out: list[tuple[float, str, Span]] = []
+        for k in kept:  # 办理审批或者备案: a choice between two rungs needs no more than the lower one
+            if out and _CHOICE.fullmatch(self._between(parts, out[-1][2], k[2])):
+                if k[0] < out[-1][0]:
+                    out[-1] = k
+                continue
+            out.append(k)
+        return [(name, span) for _, name, span in out]
+
+    @staticmethod
+    def _between(parts: Sequence[Part], a: Span, b: Span) -> str:
+        for p in parts:
+            if p.start <= a.end and b.start <= p.start + len(p.text):
+                return p.text[a.end - p.start : b.start - p.start]
+        return ","
 
 
 
