@@ -53,6 +53,7 @@ class SignalWords:
     basis_markers: tuple[str, ...]
     basis_pattern: re.Pattern[str] | None
     hierarchy: tuple[tuple[Level, str], ...]  # (level, gloss), highest rank first
+    beside: tuple[tuple[Level, str, tuple[Level, ...]], ...]  # (level, gloss, the levels above it)
     apex: str  # what stands above the hierarchy: "the Constitution (宪法)"
     levels: tuple[LevelRule, ...]
     provisional: tuple[tuple[str, str], ...]  # (marker, gloss)
@@ -66,7 +67,14 @@ class SignalWords:
         return None
 
     def gloss(self, level: Level) -> str:
-        return dict(self.hierarchy).get(level, "")
+        return dict(self.hierarchy).get(level, "") or next((g for lv, g, _ in self.beside if lv == level), "")
+
+    def above(self, level: Level) -> tuple[Level, ...] | None:
+        """The levels above ``level``: the chain before it, or a beside level's own list; None if unknown."""
+        rank = self.rank(level)
+        if rank is not None:
+            return tuple(name for name, _ in self.hierarchy[:rank])
+        return next((b for lv, _, b in self.beside if lv == level), None)
 
 
 class _Reader:
@@ -94,7 +102,9 @@ class _Reader:
     def language(self, lang: Lang, m: dict[str, Any]) -> SignalWords:
         key = lang.value
         hierarchy = tuple((Level(name), str(gloss).strip()) for name, gloss in m["hierarchy"].items())
-        known = {name for name, _ in hierarchy}
+        beside = tuple((Level(name), str(v["gloss"]).strip(), tuple(Level(x) for x in v["below"]))
+                       for name, v in (m.get("beside") or {}).items())
+        known = {name for name, _ in hierarchy} | {name for name, _, _ in beside}
         levels = []
         for rule in m.get("levels", ()):
             level = Level(rule["level"])
@@ -124,6 +134,7 @@ class _Reader:
             basis_markers=tuple(m.get("basis_markers", ())),
             basis_pattern=self.regex(m, "basis_pattern", f"{key}.basis_pattern") if "basis_pattern" in m else None,
             hierarchy=hierarchy,
+            beside=beside,
             apex=str(m.get("apex", "")).strip(),
             levels=tuple(levels),
             provisional=tuple((str(k).strip(), str(v).strip()) for k, v in m.get("provisional", {}).items()),

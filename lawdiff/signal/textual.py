@@ -273,14 +273,14 @@ def _plural(level: str) -> str:
 
 def _rank_phrase(level: Level | None, shown: str, note: str, words: SignalWords) -> str:
     """'departmental rule (部门规章), below laws and administrative regulations'."""
-    rank = words.rank(level) if level is not None else None
+    above = words.above(level) if level is not None else None
     gloss = note or (words.gloss(level) if level is not None else "")
     shown = f"{shown} ({gloss})" if gloss else shown
-    if rank is None:
+    if above is None:
         return shown
-    if rank == 0:
+    if not above:
         return f"{shown}, below only {words.apex}" if words.apex else shown
-    higher = [_plural(name.value) for name, _ in words.hierarchy[:rank]]
+    higher = [_plural(name.value) for name in above]
     below = higher[0] if len(higher) == 1 else ", ".join(higher[:-1]) + " and " + higher[-1]
     return f"{shown}, below {below}"
 
