@@ -67,7 +67,9 @@ def test_inferred_from_the_texts():
 
 def test_duty_direction_follows_the_run():
     draft, final = "行政复议机关应当受理申请。", "行政复议机关应当受理申请，并应当在五日内告知申请人。"
-    assert classify_texts(draft, final, ZH, Lang.ZH).label is Label.TIGHTENED  # 告知 + 五日内 anyway
+    # a service an authority owes the applicant is nothing to private regulated parties; a burden on the organ
+    assert classify_texts(draft, final, ZH, Lang.ZH).label is Label.REWORDED
+    assert classify_texts(draft, final, ZH, Lang.ZH, ("行政复议机关",)).label is Label.TIGHTENED
     only_duty = ("行政复议机关受理申请。", "行政复议机关应当受理申请。")
     assert classify_texts(*only_duty, ZH, Lang.ZH).label is Label.REWORDED  # an authority: neutral
     assert classify_texts(*only_duty, ZH, Lang.ZH, ("行政复议机关",)).label is Label.TIGHTENED
@@ -98,27 +100,27 @@ ADMIN_TERMS = ("行政复议机关", "行政复议机构", "被申请人", "行�
     [
         # 应当驳回 / 应当不予受理 is the refusal power itself, not one more duty
         ("", "行政复议机关受理申请后，发现该申请不符合受理条件的，应当决定驳回申请。", ADMIN_TERMS, Label.ADDED,
-         "zh.modal.duty-added"),
-        # 法律规定应当… refers to a duty set elsewhere
+         "norm.duty.added"),
+        # 法律规定应当… refers to a duty set elsewhere: no duty of the applicant is removed
         ("法律、法规规定应当先向行政复议机关申请行政复议的，申请人在复议期限内不得提起行政诉讼。",
-         "申请人在复议期间不得提起行政诉讼。", ADMIN_TERMS, Label.REWORDED, "zh.modal.counterparty-duty-removed"),
+         "申请人在复议期间不得提起行政诉讼。", ADMIN_TERMS, Label.RELAXED, "norm.rights.protected-duty-removed"),
         # which body decides (管辖) is organisation, not discretion
         ("对派出机构的行为不服的，由本级人民政府管辖。",
          "对派出机构的行为不服的，由本级人民政府管辖；也可以由其所在地的人民政府管辖。", ADMIN_TERMS, Label.REWORDED,
-         "zh.modal.discretion-added"),
+         "norm.rights.regulated-added"),
         # an applicant's option (可以向…申请) is not the organ's discretion
         ("", "对地方人民政府司法行政部门的行政行为不服的，可以向本级人民政府申请行政复议。", ADMIN_TERMS, Label.ADDED,
-         "zh.modal.discretion-added"),
+         "norm.rights.regulated-added"),
         # a law "published" before is no disclosure duty
         ("本法施行前公布的法律有关规定与本法的规定不一致的，以本法的规定为准。", "", None, Label.REMOVED,
-         "zh.disclosure.removed"),
-        # misconduct (无正当理由不予受理) is no ground to refuse
+         "norm.duty.removed"),
+        # misconduct (无正当理由不予受理) is no ground to refuse; the applicant's new recourse binds the organ
         ("行政复议机关无正当理由不予受理的，上级行政机关应当责令其受理。",
          "行政复议机关无正当理由不予受理、驳回申请的，申请人有权向上级行政机关反映，上级行政机关应当责令其纠正。", ADMIN_TERMS, Label.TIGHTENED,
-         "zh.procedure.dismissal-grounds-added"),
+         "norm.rights.regulated-added"),
         # a penalty the administration imposes is under review, not a burden on it
         ("", "对罚款、没收违法所得、吊销许可证件等行政处罚决定不服的，可以申请行政复议。", ADMIN_TERMS, Label.ADDED,
-         "zh.sanction.harsher-added"),
+         "norm.sanction.added"),
     ],
 )
 def test_guards(draft, final, regulated, label, silent):

@@ -141,20 +141,20 @@ def test_a_text_compared_with_itself_has_no_differences(text):
 SWAP = {Label.RELAXED: Label.TIGHTENED, Label.TIGHTENED: Label.RELAXED, Label.ADDED: Label.REMOVED,
         Label.REMOVED: Label.ADDED, Label.REWORDED: Label.REWORDED, Label.UNCHANGED: Label.UNCHANGED}
 
-# Word pairs whose rules come in mirrored pairs in data/rules/zh.yaml (each direction has its own rule):
-# zh.modal.shall-to-may / may-to-shall, must-to-shall / shall-to-must, zh.prohibition.negated / lifted,
-# zh.approval.to-filing / filing-to-approval, zh.deadline.lengthened / shortened,
-# zh.effort.standard-raised / standard-lowered, zh.sanction.fine-increased / fine-decreased,
-# zh.deadline.promptness-added / removed.  Checked: every rule example of these swaps to the mirrored label.
+# Changes whose norm rules come in mirrored pairs in data/rules/norms.yaml (each direction has its own rule):
+# duty-to-permission / permission-to-duty, modal lighter / heavier (必须 -> 应当), approval step-down / step-up,
+# deadline longer / shorter, fine lowered / raised, threshold narrower / wider, frequency less / more often,
+# exception added / removed.  Swapping the two texts must give the mirrored label.
 MIRRORED = [
     ("{s}应当{v}{o}。", "{s}可以{v}{o}。"),
     ("{s}必须{v}{o}。", "{s}应当{v}{o}。"),
     ("{s}不得{v}{o}。", "{s}可以{v}{o}。"),
     ("{s}{v}{o}的，应当报{d}备案。", "{s}{v}{o}的，应当报{d}审批。"),
     ("{s}应当在十五日内{v}{o}。", "{s}应当在三十日内{v}{o}。"),
-    ("{s}应当采取措施{v}{o}。", "{s}应当采取有效措施{v}{o}。"),
     ("{s}违反本办法的，可以处五十万元以下的罚款。", "{s}违反本办法的，可以处三百万元以下的罚款。"),
-    ("{s}发现违法内容的，应当{v}{o}。", "{s}发现违法内容的，应当立即{v}{o}。"),
+    ("年营业额五十万元以上的{s}，应当{v}{o}。", "年营业额一百万元以上的{s}，应当{v}{o}。"),
+    ("{s}应当每季度{v}一次{o}。", "{s}应当每半年{v}一次{o}。"),
+    ("{s}应当{v}{o}。", "{s}应当{v}{o}；但是发生紧急情况的除外。"),
 ]
 SUBJECTS = ["提供者", "运营者", "经营者", "网络平台", "数据处理者", "服务提供者"]
 VERBS = ["公开", "保存", "报送", "处理", "提供", "删除"]

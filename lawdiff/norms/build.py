@@ -83,6 +83,12 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.DEFINITION
     if modality is Modality.OBLIGATION and not bearer and _PRINCIPLE.match(action.strip()):
         modality = Modality.PROCEDURE  # 优化营商环境应当坚持…原则: a principle, not anyone's duty
+    if modality in (Modality.OBLIGATION, Modality.PERMISSION) and lex.competence.match(action.strip()):
+        modality = Modality.PROCEDURE  # 可以由其所在地的人民政府管辖: which body decides, not a duty or a right
+    if modality is Modality.OBLIGATION and lex.refusal.match(action.strip()):
+        modality = Modality.PERMISSION  # 应当决定驳回申请: the duty to refuse is the power to refuse
+    if not bearer and modality is Modality.PERMISSION and lex.petition.match(action.strip()):
+        bearer = look.petitioner()  # 可以向…申请行政复议: the private side applies or sues
     role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
     if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):
         role = Role.REGULATED  # nobody named: the law's addressee
@@ -121,7 +127,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if modality is Modality.SANCTION:  # every sum a sanction names is part of the fine
         quantities = [replace(q, role=QuantityRole.FINE) if q.role is QuantityRole.AMOUNT else q for q in quantities]
     regime = modality is Modality.PROCEDURE and _REGIME.search(action)  # 本市对…实行备案管理
-    named = [] if role is Role.AUTHORITY and not regime else look.instruments([*d.action_parts, *d.conditions])
+    binds = modality in (Modality.OBLIGATION, Modality.PROHIBITION, Modality.EXEMPTION) or bool(regime)
+    named = look.instruments([*d.action_parts, *d.conditions]) if binds and (role is not Role.AUTHORITY or regime) else []
     top = max(named, key=lambda x: lex.instrument_level(x[0]), default=None)
     instrument, ispan = (top[0], top[1]) if top is not None else ("", None)
     sanctions = tuple(Span(text[a:b], a, b) for _, a, b in d.sanctions)

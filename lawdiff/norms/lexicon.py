@@ -70,6 +70,10 @@ class Lexicon:
     purpose: re.Pattern[str]
     qualifier: re.Pattern[str]
     serious: re.Pattern[str]
+    competence: re.Pattern[str]
+    refusal: re.Pattern[str]
+    petition: re.Pattern[str]
+    petitioner: str
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
     quantities: dict[str, QuantitySense]
@@ -137,6 +141,10 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         purpose=_rx(data["purpose"], "purpose", flags),
         qualifier=_rx(data["qualifier"], "qualifier", flags),
         serious=_rx(data["serious"], "serious", flags),
+        competence=_rx(data["competence"], "competence", flags),
+        refusal=_rx(data["refusal"], "refusal", flags),
+        petition=_rx(data["petition"], "petition", flags),
+        petitioner=str(data["petitioner"]),
         mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])

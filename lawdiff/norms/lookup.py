@@ -177,13 +177,21 @@ class Lookup:
         """control / oversight / service / internal.  An action aimed first at another public body
         (可以要求同级审计机关提出报告, 报上一级部门) is the state's internal business whatever its verb."""
         first = self.first_actor(action)
-        toward_state = first is not None and self.role(first[0]) is Role.AUTHORITY and not self.parties.public
+        toward = self.role(first[0]) if first is not None else None
+        toward_state = toward is Role.AUTHORITY and not self.parties.public
         for name, rx in self.lex.action_classes:
             if rx.search(action):
                 if toward_state and name in ("control", "oversight"):
                     return "internal"
+                if toward is Role.PROTECTED and name == "service":
+                    return "internal"  # 告知申请人: a service to the protected side, not to the regulated
                 return name
         return "internal"
+
+    def petitioner(self) -> str:
+        """The name the lexicon gives the private side that applies or sues (its role: protected, or
+        regulated when the act regulates the administration and the private side is protected anyway)."""
+        return self.lex.petitioner
 
     def instruments(self, parts: Sequence[Part]) -> list[tuple[str, Span]]:
         """Every instrument of control the parts name (the higher rung where two mentions overlap), in order."""

@@ -1,0 +1,95 @@
+"""List members added to or dropped from a norm, read from the word diff (生产、销售 → 销售).
+
+A run inserted or deleted together with its list separator (、文化 / 或者变相强制 / 以及其他) is a member;
+a long run or one across clause punctuation is a rewrite, and a member that names a public body is the
+administration renamed (区、县 → 区), not the norm's reach.  A member added to an exception narrows the
+norm; alternatives added to a duty (暂停或者终止 → 警示、限制功能、暂停或者终止等措施) leave more ways to comply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Span
+from lawdiff.norms.lexicon import Lexicon
+
+_ENUM_SPLIT = re.compile(r"、|和|及|以及|或者|或|与|, |,| and | or ")
+_SEPS = re.compile(r"、|以及|或者|和|或|及|与")
+_SEP_EDGE = re.compile(r"^(?:、|以及|或者|和|或|及|与)")
+_SEP_EDGE_END = re.compile(r"(?:、|以及|或者|和|或|及|与)$")
+_SEP_ONLY = re.compile(r"^(?:、|和|或者|或|及|以及|与|,|，|等|\s)+$")
+_CLAUSE_PUNCT = re.compile(r"[,;。:!?，；：！？\n]")
+_MODAL_WORD = re.compile(r"应当|不得|可以|必须|\bshall\b|\bmay\b|\bmust\b")
+LIST_MEMBER_MAX = 24  # characters: a list member with its separator, not a rewritten clause
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+
+
+def _members_in(text: str) -> int:
+    """How many list members a diff run carries, counted by their separators (、限制、强制或者变相强制 → 3,
+    和 alone → 0).  Only short stretches between clause punctuation count: a long run is a rewrite, and
+    book titles (《…》) are references to other laws, not members of the norm's list."""
+    n = 0
+    if len(text) > 2 * LIST_MEMBER_MAX or len(_CLAUSE_PUNCT.findall(text)) > 1:
+        return 0  # a rewritten passage, not list members
+    for seg in _CLAUSE_PUNCT.split(text):
+        t = seg.strip()
+        if not t or len(t) > LIST_MEMBER_MAX or "《" in t or _SEP_ONLY.match(t) or not _CJK.search(_SEPS.sub("", t)) \
+                or _MODAL_WORD.search(t):
+            continue
+        if not (_SEP_EDGE.match(t) or _SEP_EDGE_END.search(t)):
+            continue  # 的禁止和: a modifier reworded, not a member added (members come with their separator)
+        n += len(_SEPS.findall(t))
+    return n
+
+
+_ALTERNATIVES = re.compile(r"或者|或|等(?:措施|方式|形式|处置)|\bor\b|\bsuch as\b")
+_CONJUNCTS = re.compile(r"和|及|以及|并|同时|\band\b")
+
+
+def _alternatives(n: Norm, runs: list[Span]) -> bool:
+    """The members a duty gained (or lost) are alternatives — ways to comply, joined by 或者 or closed by
+    等…措施 — rather than acts it requires together: more of them leave more choice, not more burden."""
+    for s in runs:
+        after = n.text[s.end - n.start : s.end - n.start + 24]
+        around = s.text + after
+        if _ALTERNATIVES.search(around) and not _CONJUNCTS.search(s.text):
+            return True
+    return False
+
+
+def _inside(spans: tuple[Span, ...], pos: int) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[NormChange]:
+    """Members added to or dropped from the lists of a norm (its acts, objects or conditions).  A member
+    added to an exception narrows the norm instead."""
+    if d.modality in (Modality.DEFINITION, Modality.PROCEDURE) and f.modality is d.modality and \
+            d.polarity is Polarity.NEUTRAL:
+        return []
+    score = 0
+    dspans: list[Span] = []
+    fspans: list[Span] = []
+    for e in edits:
+        if lex.authority.search(e.text) or lex.purpose.search(e.text):
+            continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
+        if e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
+            score += -n if _inside(f.exceptions, e.final_start) else n
+            fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
+        elif e.op is Op.DELETE and d.start <= e.draft_start < d.end and (n := _members_in(e.text)):
+            score += n if _inside(d.exceptions, e.draft_start) else -n
+            dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
+    if not score:
+        return []
+    pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
+    if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and pol is Polarity.BURDEN and \
+            _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
+        score = -score  # 应当暂停或者终止 -> 应当采取警示、限制功能、暂停或者终止等措施: more ways to comply
+    kind = ChangeKind.SCOPE_WIDENED if score > 0 else ChangeKind.SCOPE_NARROWED
+    detail = " ".join(s.text.strip() for s in [*fspans, *dspans])
+    return [NormChange(kind, d, f, pol, 1.0, force="stronger" if score > 0 else "weaker", detail=detail,
+                       draft_spans=tuple(dspans), final_spans=tuple(fspans))]
+
+
+
+__all__ = ["members"]
