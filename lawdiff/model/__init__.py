@@ -32,6 +32,8 @@ from lawdiff.model.enums import (
     Level,
     Modality,
     Op,
+    OrderSign,
+    PairKind,
     Polarity,
     QuantityRole,
     Role,
@@ -59,6 +61,7 @@ from lawdiff.model.report import (
     Evidence,
     Firing,
     Information,
+    OrderHint,
     Report,
     RestrictionIndex,
     Signal,
@@ -66,6 +69,7 @@ from lawdiff.model.report import (
     TopChange,
     UnitReport,
     VersionMeta,
+    Versions,
     level_shown,
 )
 
@@ -96,6 +100,9 @@ __all__ = [
     "Norm",
     "NormChange",
     "Op",
+    "OrderHint",
+    "OrderSign",
+    "PairKind",
     "Paragraph",
     "Polarity",
     "Quantity",
@@ -118,5 +125,6 @@ __all__ = [
     "UnitReport",
     "Verdict",
     "VersionMeta",
+    "Versions",
     "level_shown",
 ]

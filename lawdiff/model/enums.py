@@ -142,6 +142,22 @@ class Status(TextEnum):
     NEW = "new"
 
 
+class PairKind(TextEnum):
+    """What the two versions are to each other: the words a report heads its columns with."""
+
+    DRAFT_FINAL = "draft-final"  # 征求意见稿 -> 正式文本: a draft for comment and the text adopted
+    REVISION = "revision"  # 修订前 -> 修订后: a law in force and the same law amended or revised
+    PROPOSAL_ADOPTED = "proposal-adopted"  # an EU-style proposal and the adopted act
+
+
+class OrderSign(TextEnum):
+    """Why the second file looks like it should have come first (:mod:`lawdiff.signal.versions`)."""
+
+    DRAFT_TITLE = "draft-title"  # its title says 征求意见稿 / 草案 / Proposal, the first file's does not
+    PLACEHOLDER_DATE = "placeholder-date"  # its commencement date is left blank (自 年 月 日起施行, 202X年)
+    EARLIER_DATE = "earlier-date"  # its date is earlier than the first file's
+
+
 
 
 # --------------------------------------------------------------------------- norms
