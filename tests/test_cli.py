@@ -24,7 +24,7 @@ def run(*args: str, env: dict | None = None):
 def test_no_arguments_runs_the_bundled_example():
     res = run()
     assert res.exit_code == 1  # differences found, as diff(1)
-    assert "生成式人工智能服务管理暂行办法 (24 articles)" in res.output
+    assert "正式文本：生成式人工智能服务管理暂行办法（24 条）" in res.output
     assert "[-" in res.output and "{+" in res.output
 
 
@@ -49,9 +49,9 @@ def test_only_changed_hides_unchanged_units(tmp_path):
     f.write_text("办法\n第一条　甲应当登记。\n第二条　乙应当备案。\n", encoding="utf-8")
     full = run("diff", str(d), str(f))
     short = run("diff", str(d), str(f), "--only-changed")
-    assert "draft 第一条 → final 第一条" in full.output
-    assert "draft 第一条 → final 第一条" not in short.output
-    assert "draft 第二条 → final 第二条" in short.output
+    assert "修订前第一条 → 修订后第一条" in full.output
+    assert "修订前第一条 → 修订后第一条" not in short.output
+    assert "修订前第二条 → 修订后第二条" in short.output
     assert short.exit_code == 1
 
 
@@ -69,13 +69,13 @@ def test_context_shortens_unchanged_text(tmp_path):
 def test_side_by_side_shows_both_columns():
     res = run("diff", GENAI_D, GENAI_F, "--side-by-side", "--width", "120", "--no-signal")
     assert res.exit_code == 1
-    assert "draft" in res.output and "final" in res.output
+    assert "征求意见稿" in res.output and "正式文本" in res.output
 
 
 def test_same_file_twice_is_no_difference():
     res = run("diff", GENAI_F, GENAI_F, "--no-signal")
     assert res.exit_code == 0
-    assert "unchanged" in res.output
+    assert "未修改" in res.output
 
 
 def test_json_shape():

@@ -267,7 +267,7 @@ def test_ten_thousand_articles(tmp_path):
     res = run("diff", str(draft), str(final), "--only-changed", "--no-signal", "--no-cache")
     elapsed = time.monotonic() - started
     assert res.exit_code == 1
-    assert "(10000 articles)" in res.output and "(9999 articles)" in res.output
+    assert "（10000 条）" in res.output and "（9999 条）" in res.output
     assert len(re.findall(r"^@@ ", res.output, flags=re.MULTILINE)) >= 10
     assert elapsed < 60, elapsed
 
@@ -875,13 +875,17 @@ def test_control_characters_in_file_names_and_titles_are_escaped(tmp_path):
     assert "\x1b" not in res.stderr and "r\\x1b[2J.json" in res.stderr
 
 
-def test_no_differences_is_said_in_one_line(law):
-    res = run("diff", str(law), str(law), "--no-signal")
+@pytest.mark.parametrize(("ui", "expected", "labels"), [
+    ("zh", "没有差异：3 条均未修改", "标签："),
+    ("en", "no differences: 3 articles, all unchanged", "labels:"),
+])
+def test_no_differences_is_said_in_one_line(law, ui, expected, labels):
+    res = run("diff", str(law), str(law), "--no-signal", "--ui", ui)
     assert res.exit_code == 0
     lines = res.stdout.splitlines()
-    said = [ln for ln in lines if ln.startswith("no differences")]
-    assert said == ["no differences: 3 articles, all unchanged"]
-    assert lines.index(said[0]) == next(i for i, ln in enumerate(lines) if ln.startswith("labels:")) + 1
+    said = [ln for ln in lines if ln.startswith(expected[:4])]
+    assert said == [expected]
+    assert lines.index(said[0]) == next(i for i, ln in enumerate(lines) if ln.startswith(labels)) + 1
     other = write(law.parent / "other.txt", LAW.replace("应当", "可以"))
-    differs = run("diff", str(law), str(other), "--no-signal")
-    assert differs.exit_code == 1 and "no differences" not in differs.stdout
+    differs = run("diff", str(law), str(other), "--no-signal", "--ui", ui)
+    assert differs.exit_code == 1 and expected[:4] not in differs.stdout

@@ -89,8 +89,8 @@ def version_rows(report: Report, w: Words) -> tuple[tuple[str, str, str], ...]:
     def issuers(given: tuple[str, ...], guessed: tuple[str, ...]) -> str:
         # without a meta.yaml, show what the signal summary inferred from the texts, marked as inferred
         if given:
-            return w.list_sep.join(given)
-        return w.list_sep.join(guessed) + w.inferred if guessed else ""
+            return w.names(given)
+        return w.names(guessed) + w.inferred if guessed else ""
 
     def level_of(given: Level | None, guessed: Level | None, is_draft: bool) -> str:
         if given is not None:
@@ -243,7 +243,7 @@ def coordination_blocks(report: Report, w: Words) -> list[Block]:
     d_side, f_side = sides(report, w)
 
     def names(items: tuple[str, ...], empty: str) -> str:
-        return w.list_sep.join(items) if items else empty
+        return w.names(items, empty)
 
     def yes(b: bool) -> str:
         return w.yes if b else w.no

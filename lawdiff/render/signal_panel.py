@@ -89,7 +89,7 @@ def _rows(report: Report, w: Words) -> dict[str, list[tuple[str, str]]]:
     d, f = w.side_short(kind, 0), w.side_short(kind, 1)
 
     def names(items: tuple[str, ...], empty: str) -> str:
-        return w.list_sep.join(items) if items else empty
+        return w.names(items, empty)
 
     def yes(b: bool) -> str:
         return w.yes if b else w.no

@@ -220,7 +220,7 @@ def _signal(doc: Any, report: Report, w: Words) -> None:
     doc.add_heading(xml_text(f"{sw['coordination']} · {sw['commitment']}"), level=2)
 
     def names(items: tuple[str, ...]) -> str:
-        return w.list_sep.join(items) or w.none
+        return w.names(items, w.none)
 
     rows = [
         (sw["issuers"], names(c.draft_issuers), names(c.final_issuers)),

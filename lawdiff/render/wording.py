@@ -65,6 +65,14 @@ class Words:
         """A sentence of the table, filled in."""
         return self.phrases[key].format(**values)
 
+    def names(self, items: tuple[str, ...] | list[str], empty: str = "") -> str:
+        """Names as the law lists them: Chinese names with 、 whatever the reader's language, others with
+        this language's separator."""
+        if not items:
+            return empty
+        cjk = any("\u3400" <= c <= "\u9fff" for x in items for c in x)
+        return ("、" if cjk else self.list_sep).join(items)
+
     def paren(self, text: str) -> str:
         """'（得分 −0.50）' / ' (score −0.50)': a remark after a word, in this language's brackets."""
         return f"（{text}）" if self.lang is Lang.ZH else f" ({text})"
