@@ -421,7 +421,7 @@ def test_overall_dev_and_heldout_lines(tmp_path):
     assert held_line.startswith("overall held out PASS (pooled figures reported, not a bar): 1 pair, 5 gold units; "
                                 "alignment F1 1.000, label accuracy 0.800")
     doc = json.loads(run("check", str(tmp_path), "--format", "json").stdout)
-    assert doc["schema_version"] == "1.1"
+    assert doc["schema_version"] == "1.2"
     assert [(p["pair"], p["split"]) for p in doc["pairs"]] == [(SMALL, "heldout"),
                                                                ("public-data-registration-2025", "dev")]
     assert (doc["overall_dev"]["pairs"], doc["overall_dev"]["gold_units"], doc["overall_dev"]["shortfalls"]) == (
