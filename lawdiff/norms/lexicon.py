@@ -74,6 +74,7 @@ class Lexicon:
     refusal: re.Pattern[str]
     petition: re.Pattern[str]
     petitioner: str
+    grant: re.Pattern[str]  # nobody named and the clause gives (给予表彰和奖励): only the state gives
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
     quantities: dict[str, QuantitySense]
@@ -145,6 +146,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         refusal=_rx(data["refusal"], "refusal", flags),
         petition=_rx(data["petition"], "petition", flags),
         petitioner=str(data["petitioner"]),
+        grant=_rx(data["grant"], "grant", flags),
         mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])
