@@ -262,3 +262,30 @@ def test_a_deregulatory_revision_reads_as_relaxing():
                  "第三条　旧货经营者不得收购无合法来源证明的物品。\n")
     report = compare(draft, final, cache=False)
     assert report.signal.information.verdict == "relaxing"
+
+
+# ------------------------------------------------------------------------------------------ lexicon examples
+
+def _lexicon_examples():
+    for lang in (Lang.ZH, Lang.EN):
+        for i, e in enumerate(load_lexicon(lang.value).raw["examples"]):
+            yield pytest.param(lang, e, id=f"{lang.value}-{i}")
+
+
+@pytest.mark.parametrize("lang, example", list(_lexicon_examples()))
+def test_every_lexicon_example_reads_as_its_file_says(lang, example):
+    """The examples at the end of data/norms/<lang>.yaml: each clause reads as the file says it does."""
+    ns = norms_of(example["text"], lang)
+    assert ns, example
+    if "sanction_kinds" in example:
+        assert sorted({k for n in ns for k in n.sanction_kinds}) == sorted(set(example["sanction_kinds"]))
+    wanted = {k: v for k, v in example.items() if k in ("role", "action_class", "instrument")}
+    q = example.get("quantity")
+
+    def holds(n) -> bool:
+        if any(getattr(n, k) != (Role(v) if k == "role" else v) for k, v in wanted.items()):
+            return False
+        return q is None or any(x.role is QuantityRole(q["role"]) and x.value == pytest.approx(q["value"])
+                                for x in n.quantities)
+
+    assert any(holds(n) for n in ns), [(n.role, n.action_class, n.instrument, n.quantities) for n in ns]

@@ -109,7 +109,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
             role = Role.REGULATED  # a criminal interpretation: whoever it makes punishable is regulated
         elif role is Role.PROTECTED and not look.parties.public:
             role = Role.REGULATED
-    action_class = look.action_class(action) if role is Role.AUTHORITY or modality is Modality.POWER else ""
+    # a prohibition is classed with its modal word (不得重复检查 is a limit that serves, not an inspection)
+    classed = whole if modality is Modality.PROHIBITION else action
+    action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
     if modality is Modality.POWER and action_class != "control":
         action_class = "control"
     effort = modality is Modality.OBLIGATION and bool(lex.effort.search(action)) and not lex.result.search(action)

@@ -74,6 +74,7 @@ class Lexicon:
     refusal: re.Pattern[str]
     petition: re.Pattern[str]
     petitioner: str
+    not_sanction: re.Pattern[str] | None  # 对…作出的罚款决定不服的: a decision complained of, not a sanction
     grant: re.Pattern[str]  # nobody named and the clause gives (给予表彰和奖励): only the state gives
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
@@ -131,6 +132,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         action_classes=tuple((c["name"], _rx(c["pattern"], f"action_classes.{c['name']}", flags))
                              for c in data["action_classes"]),
         sanctions=rungs("sanctions", "kind", "severity"),
+        not_sanction=_rx(data["not_sanction"], "not_sanction", flags) if data.get("not_sanction") else None,
         instruments=rungs("instruments", "name", "level"),
         effort=_rx(data["effort"], "effort", flags),
         result=_rx(data["result"], "result", flags),

@@ -75,6 +75,8 @@ class Lookup:
     def sanctions(self, part: str) -> list[tuple[str, int, int]]:
         out = []
         masked = BOOK.sub(lambda m: "\0" * len(m.group(0)), part)
+        if self.lex.not_sanction is not None:
+            masked = self.lex.not_sanction.sub(lambda m: "\0" * len(m.group(0)), masked)
         for r in self.lex.sanctions:
             for m in r.rx.finditer(masked):
                 out.append((r.name, m.start(), m.end()))
