@@ -10,15 +10,14 @@ from __future__ import annotations
 import pytest
 
 from lawdiff.classify.label import article_from_text, classify_texts
-from lawdiff.text import match_text
-from lawdiff.model import Label, Lang
+from lawdiff.classify.rules import load_rules
+from lawdiff.model import Comparator, Label, Lang, Modality, Polarity, QuantityRole, Role
 from lawdiff.norms.lexicon import load_lexicon
 from lawdiff.norms.quantities import en_number, en_quantities, zh_quantities
 from lawdiff.norms.read import Parties, Reader
-from lawdiff.model import Comparator, Modality, Polarity, QuantityRole, Role
-from lawdiff.pipeline import compare
 from lawdiff.parse import parse_text
-from lawdiff.classify.rules import load_rules
+from lawdiff.pipeline import compare
+from lawdiff.text import match_text
 
 
 def norms_of(text: str, lang: Lang = Lang.ZH, regulated: tuple[str, ...] = ()):

@@ -16,7 +16,7 @@ from lawdiff.classify.schema import parse_rules
 from lawdiff.cli.rules import rules as rules_cli
 from lawdiff.diff import diff_unit
 from lawdiff.errors import RuleError
-from lawdiff.model import AlignedUnit, Label, Lang, Theme, UnitKind
+from lawdiff.model import AlignedUnit, Label, Lang, UnitKind
 from lawdiff.text.numerals import cn_number, en_number
 
 TABLES = {lang: load_rules(lang) for lang in Lang}
