@@ -288,3 +288,13 @@ def test_every_lexicon_example_reads_as_its_file_says(lang, example):
                                 for x in n.quantities)
 
     assert any(holds(n) for n in ns), [(n.role, n.action_class, n.instrument, n.quantities) for n in ns]
+
+
+@pytest.mark.parametrize("draft, final", [
+    # a modifier reworded is not a member added (的禁止和 comes with a separator but qualifies a noun)
+    ("港口经营人应当遵守港口禁止限制作业目录。", "港口经营人应当遵守港口的禁止和限制作业目录。"),
+    # a public body renamed: the run is part of its name, not a new object of the duty
+    ("市交通运输部门应当公布港口收费目录。", "市交通运输和港口管理部门应当公布港口收费目录。"),
+])
+def test_words_inside_a_name_or_a_modifier_are_not_list_members(zh_rules, draft, final):
+    assert label(draft, final, zh_rules).label is Label.REWORDED
