@@ -298,3 +298,10 @@ def test_every_lexicon_example_reads_as_its_file_says(lang, example):
 ])
 def test_words_inside_a_name_or_a_modifier_are_not_list_members(zh_rules, draft, final):
     assert label(draft, final, zh_rules).label is Label.REWORDED
+
+
+def test_an_approval_by_someone_is_a_condition_not_the_subject():
+    """经…批准 names who must consent first; the clause's own bearer is someone else (here: nobody named)."""
+    n = one("经市交通运输部门的负责人批准，可以延长出租汽车营运时间。")
+    assert [c.text for c in n.conditions] == ["经市交通运输部门的负责人批准"]
+    assert n.bearer == ""

@@ -57,6 +57,7 @@ class Lexicon:
     regulated: re.Pattern[str]
     actor_rx: re.Pattern[str]  # any actor
     not_actor: re.Pattern[str] | None
+    person_of: re.Pattern[str] | None  # 单位的 + 负责人: the actor's people, still an actor
     action_classes: tuple[tuple[str, re.Pattern[str]], ...]
     sanctions: tuple[Rung, ...]
     instruments: tuple[Rung, ...]
@@ -129,6 +130,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         regulated=_rx(f"(?:{b['regulated']['pattern']})", "bearers.regulated", flags),
         actor_rx=_rx(actor, "bearers", flags),
         not_actor=_rx(b["not_actor"], "bearers.not_actor", flags) if b.get("not_actor") else None,
+        person_of=_rx(b["person_of"], "bearers.person_of", flags) if b.get("person_of") else None,
         action_classes=tuple((c["name"], _rx(c["pattern"], f"action_classes.{c['name']}", flags))
                              for c in data["action_classes"]),
         sanctions=rungs("sanctions", "kind", "severity"),
