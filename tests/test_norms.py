@@ -261,3 +261,47 @@ def test_a_deregulatory_revision_reads_as_relaxing():
                  "第三条　旧货经营者不得收购无合法来源证明的物品。\n")
     report = compare(draft, final, cache=False)
     assert report.signal.information.verdict == "relaxing"
+
+
+# ------------------------------------------------------------------------------------------ lexicon examples
+
+def _lexicon_examples():
+    for lang in (Lang.ZH, Lang.EN):
+        for i, e in enumerate(load_lexicon(lang.value).raw["examples"]):
+            yield pytest.param(lang, e, id=f"{lang.value}-{i}")
+
+
+@pytest.mark.parametrize("lang, example", list(_lexicon_examples()))
+def test_every_lexicon_example_reads_as_its_file_says(lang, example):
+    """The examples at the end of data/norms/<lang>.yaml: each clause reads as the file says it does."""
+    ns = norms_of(example["text"], lang)
+    assert ns, example
+    if "sanction_kinds" in example:
+        assert sorted({k for n in ns for k in n.sanction_kinds}) == sorted(set(example["sanction_kinds"]))
+    wanted = {k: v for k, v in example.items() if k in ("role", "action_class", "instrument")}
+    q = example.get("quantity")
+
+    def holds(n) -> bool:
+        if any(getattr(n, k) != (Role(v) if k == "role" else v) for k, v in wanted.items()):
+            return False
+        return q is None or any(x.role is QuantityRole(q["role"]) and x.value == pytest.approx(q["value"])
+                                for x in n.quantities)
+
+    assert any(holds(n) for n in ns), [(n.role, n.action_class, n.instrument, n.quantities) for n in ns]
+
+
+@pytest.mark.parametrize("draft, final", [
+    # a modifier reworded is not a member added (的禁止和 comes with a separator but qualifies a noun)
+    ("港口经营人应当遵守港口禁止限制作业目录。", "港口经营人应当遵守港口的禁止和限制作业目录。"),
+    # a public body renamed: the run is part of its name, not a new object of the duty
+    ("市交通运输部门应当公布港口收费目录。", "市交通运输和港口管理部门应当公布港口收费目录。"),
+])
+def test_words_inside_a_name_or_a_modifier_are_not_list_members(zh_rules, draft, final):
+    assert label(draft, final, zh_rules).label is Label.REWORDED
+
+
+def test_an_approval_by_someone_is_a_condition_not_the_subject():
+    """经…批准 names who must consent first; the clause's own bearer is someone else (here: nobody named)."""
+    n = one("经市交通运输部门的负责人批准，可以延长出租汽车营运时间。")
+    assert [c.text for c in n.conditions] == ["经市交通运输部门的负责人批准"]
+    assert n.bearer == ""

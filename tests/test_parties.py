@@ -60,7 +60,7 @@ def test_private_third_party_bodies_are_not_authorities():
 
 def test_inferred_from_the_texts():
     assert infer(["提供者应当公开规则。提供者不得歧视。网信部门应当监督。"], Lang.ZH).terms == ("提供者",)
-    p = infer(["行政复议机关应当受理。行政复议机关不得收费。申请人应当提交材料。"], Lang.ZH)
+    p = infer(["行政复议机关应当受理。行政复议机关不得收费。申请人应当提交材料。" * 10], Lang.ZH)
     assert p.public and p.source == "inferred"
     assert infer(["Providers shall publish the rules."], Lang.EN) is DEFAULT
 
@@ -237,3 +237,22 @@ def test_bearers_of_a_long_run_on_text_read_it_a_bounded_number_of_times(monkeyp
     _CountingText.reads = 0
     infer([_CountingText((base * 4)[:80_000])], Lang.ZH)
     assert _CountingText.reads <= 5 * max(short, 1) + 100
+
+
+PROMOTION = ("第三条 市农业农村部门应当会同有关部门制定农业科技发展规划。\n"
+             "第四条 市科技部门应当支持科研机构开展种业研究。\n"
+             "第五条 区人民政府应当安排农业技术推广资金。\n"
+             "第六条 农业生产经营组织应当遵守种子质量标准。\n")
+REVIEW = ("第三条 申请人对行政机关的行政行为不服的，可以申请复议；复议机关应当受理。\n"
+          "第四条 复议机关应当在五日内将申请书副本送被申请人；被申请人应当提出书面答复。\n"
+          "第五条 申请人、第三人可以查阅被申请人的答复；复议机关不得拒绝。当事人可以委托代理人。\n"
+          "第六条 复议机关应当听取申请人、第三人和被申请人的意见，申请人、当事人可以提交证据。\n")
+
+
+def test_duties_mostly_on_the_state_do_not_make_the_state_regulated():
+    """A promotion law binds mostly departments, but its duties serve the regulated side: the state is not
+    the regulated party unless the text reviews the administration's acts (applicants named throughout)."""
+    promotion = infer([PROMOTION], Lang.ZH)
+    assert not promotion.public and promotion.terms == ("组织",)
+    review = infer([REVIEW, REVIEW], Lang.ZH)
+    assert review.public

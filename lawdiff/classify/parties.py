@@ -148,6 +148,7 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
     """The actor most often bound by 应当/必须/不得 in ``texts``; DEFAULT when none (or not Chinese)."""
     if Lang(lang) is not Lang.ZH:
         return DEFAULT
+    texts = list(texts)
     counts: Counter[str] = Counter()
     for raw in texts:
         text = match_text(raw)
@@ -159,12 +160,30 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
     if not counts:
         return DEFAULT
     top, _ = counts.most_common(1)[0]
+    private = [a for a, _ in counts.most_common() if not _PROTECTED_RX.match(a) and not is_authority(a)]
     if _PROTECTED_RX.match(top):  # a protected actor is never the regulated party by default
-        private = [a for a, _ in counts.most_common() if not _PROTECTED_RX.match(a) and not is_authority(a)]
         if not private:
             return DEFAULT
         top = private[0]
+    elif is_authority(top) and not _reviews_the_administration(texts):
+        # duties mostly on the state, but nothing says the law reviews the state's acts: a promotion or
+        # business-environment law, whose government duties serve the regulated side
+        return Parties((private[0],), False, "inferred") if private else DEFAULT
     return Parties((top,), is_authority(top), "inferred")
+
+
+# The vocabulary of a law that reviews the administration's acts (reconsideration, litigation): its
+# counterpart, the applicant or the party to a procedure, is named throughout, and more often than the
+# businesses a market law regulates.  Measured on the corpora: the Administrative Reconsideration Law names
+# them 183 times against 6 businesses; the Beijing business-environment regulation 12 against 247.
+_REVIEW = re.compile(r"(?<!被)申请人|被申请人|第三人|行政相对人|当事人")
+_BUSINESS = re.compile(r"经营主体|市场主体|企业|经营者|提供者|运营者|生产者|销售者|单位")
+REVIEW_MENTIONS = 10
+
+
+def _reviews_the_administration(texts: list[str]) -> bool:
+    review = sum(len(_REVIEW.findall(t)) for t in texts)
+    return review >= REVIEW_MENTIONS and review > sum(len(_BUSINESS.findall(t)) for t in texts)
 
 
 __all__ = ["DEFAULT", "Parties", "infer", "is_authority"]

@@ -97,13 +97,30 @@ class Counts:
     effect_total: int = 0  # matched gold units that carry an effect (added / removed)
     effect_correct: int = 0
     confusion: tuple[tuple[str, str, int], ...] = ()  # (gold label, predicted label, n) over matched units
+    changed_total: int = 0  # matched gold units whose gold label is not "unchanged"
+    changed_correct: int = 0  # ... with the right label, and for added / removed also the right effect
+    verdicts_total: int = 0  # pairs with an expected verdict
+    verdicts_right: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         conf = Counter({(g, p): n for g, p, n in self.confusion})
         conf.update({(g, p): n for g, p, n in other.confusion})
         return Counts(self.gold + other.gold, self.predicted + other.predicted, self.matched + other.matched,
                       self.label_correct + other.label_correct, self.effect_total + other.effect_total,
-                      self.effect_correct + other.effect_correct, _confusion(conf))
+                      self.effect_correct + other.effect_correct, _confusion(conf),
+                      self.changed_total + other.changed_total, self.changed_correct + other.changed_correct,
+                      self.verdicts_total + other.verdicts_total, self.verdicts_right + other.verdicts_right)
+
+    @property
+    def changed_accuracy(self) -> float | None:
+        """Over matched gold units that changed (unchanged units are easy; they are reported apart): the
+        label must agree, and for an added or removed article the effect too."""
+        return _ratio(self.changed_correct, self.changed_total) if self.changed_total else None
+
+    @property
+    def unchanged(self) -> tuple[int, int]:
+        """(right, total) over matched gold units labelled unchanged."""
+        return self.cell("unchanged", "unchanged"), sum(n for g, _p, n in self.confusion if g == "unchanged")
 
     @property
     def unmatched(self) -> int:
@@ -270,7 +287,7 @@ def evaluate_units(predicted: Sequence[Predicted], ann: Annotations, *, signal: 
     unscored = tuple(p for p in predicted if not _articles(p.draft, p.final) & gold_articles)
 
     outcomes: list[Outcome] = []
-    matched = label_correct = effect_total = effect_correct = 0
+    matched = label_correct = effect_total = effect_correct = changed_total = changed_correct = 0
     confusion: Counter[tuple[str, str]] = Counter()
     for g in ann.units:
         hit = by_key.get(g.key)
@@ -295,13 +312,18 @@ def evaluate_units(predicted: Sequence[Predicted], ann: Annotations, *, signal: 
                 effect_correct += 1
             elif status is Agreement.AGREE:
                 status = Agreement.EFFECT
+        if g.label.value != "unchanged":
+            changed_total += 1
+            changed_correct += status is Agreement.AGREE
         outcomes.append(Outcome(g, status, (hit,)))
 
-    counts = Counts(len(gold), len(scored), matched, label_correct, effect_total, effect_correct,
-                    _confusion(confusion))
     check = None
     if ann.expect_signal is not None and signal is not None:
         check = signal_check(ann.expect_signal, *signal)
+    with_verdict = check is not None and ann.expect_signal is not None and ann.expect_signal.verdict is not None
+    counts = Counts(len(gold), len(scored), matched, label_correct, effect_total, effect_correct,
+                    _confusion(confusion), changed_total, changed_correct, int(with_verdict),
+                    int(with_verdict and check is not None and check.verdict_ok))
     return PairResult(ann.pair, pair_path, ann.path, counts, tuple(outcomes), unscored, unannotated[0],
                       unannotated[1], check, split=ann.split,
                       bars=None if ann.bars is None else pair_bars(ann.bars, ann.path))

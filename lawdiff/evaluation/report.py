@@ -17,7 +17,8 @@ from lawdiff.evaluation.metrics import LABELS, Agreement, Bars, Counts, Outcome,
 
 #: 1.1: ``split`` and ``bars`` per pair, ``signal.is_bar``, ``overall_dev`` and ``overall_heldout``;
 #: ``overall`` pools the dev pairs only (the same as ``overall_dev``; every pair when none is held out).
-SCHEMA_VERSION = "1.1"
+#: 1.2: ``changed_accuracy`` (changed units only, effects included), ``verdicts_right`` / ``verdicts_total``.
+SCHEMA_VERSION = "1.2"
 SPLIT_NAMES = {Split.DEV: "dev", Split.HELDOUT: "held out"}
 HELDOUT_SIGNAL = "held out: reported, not a bar"
 _ABBR = {"unchanged": "unch", "reworded": "rewd", "relaxed": "relx", "tightened": "tght", "added": "add",
@@ -84,8 +85,9 @@ def _n_pairs(n: int) -> str:
 
 def _pool_text(pairs: Sequence[PairResult], c: Counts) -> str:
     return (f"{_n_pairs(len(pairs))}, {c.gold} gold units; alignment F1 {fmt(c.f1)}, label accuracy "
-            f"{fmt(c.label_accuracy)}, effect accuracy {fmt(c.effect_accuracy)}; "
-            f"{sum(len(r.disagreements) for r in pairs)} disagreements")
+            f"{fmt(c.label_accuracy)}, changed-unit accuracy {fmt(c.changed_accuracy)} "
+            f"({c.changed_correct}/{c.changed_total}), effect accuracy {fmt(c.effect_accuracy)}, verdicts right "
+            f"{c.verdicts_right}/{c.verdicts_total}; {sum(len(r.disagreements) for r in pairs)} disagreements")
 
 
 def _coverage_text(r: PairResult) -> str:
@@ -144,6 +146,8 @@ def _pair_terminal(r: PairResult, verdict: Callable[[bool], str]) -> list[str]:
         (f"  alignment    P {fmt(c.precision)}  R {fmt(c.recall)}  F1 {fmt(c.f1)}  ({c.matched} of {c.gold} "
          f"gold units aligned, {c.unmatched} unmatched)"),
         f"  labels       accuracy {fmt(c.label_accuracy)} ({c.label_correct}/{c.matched} aligned units)",
+        (f"  changed      accuracy {fmt(c.changed_accuracy)} ({c.changed_correct}/{c.changed_total} changed units, "
+         f"effects included); unchanged {c.unchanged[0]}/{c.unchanged[1]}"),
         f"  effects      accuracy {fmt(c.effect_accuracy)} ({c.effect_correct}/{c.effect_total} added/removed)",
         f"  signal       {signal_text(r)}",
     ]
@@ -251,6 +255,8 @@ def _counts(c: Counts) -> dict[str, Any]:
         "alignment": {"precision": _r(c.precision), "recall": _r(c.recall), "f1": _r(c.f1)},
         "label_accuracy": _r(c.label_accuracy), "label_correct": c.label_correct,
         "effect_accuracy": _r(c.effect_accuracy), "effect_correct": c.effect_correct, "effect_total": c.effect_total,
+        "changed_accuracy": _r(c.changed_accuracy), "changed_correct": c.changed_correct,
+        "changed_total": c.changed_total, "verdicts_right": c.verdicts_right, "verdicts_total": c.verdicts_total,
         "confusion": [{"gold": g, "tool": p, "count": n} for g, p, n in c.confusion],
         "per_label": [{"label": s.label, "precision": _r(s.precision), "recall": _r(s.recall), "gold": s.gold,
                        "tool": s.predicted, "correct": s.correct} for s in c.per_label()],

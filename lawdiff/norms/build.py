@@ -90,6 +90,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if not bearer and modality is Modality.PERMISSION and lex.petition.match(action.strip()):
         bearer = look.petitioner()  # 可以向…申请行政复议: the private side applies or sues
     role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
+    if not bearer and modality is Modality.PROCEDURE and lex.grant.search(action):
+        role = Role.AUTHORITY  # 对…给予表彰和奖励: nobody named, but only the state gives
     if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):
         role = Role.REGULATED  # nobody named: the law's addressee
     if modality is Modality.SANCTION:
@@ -107,7 +109,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
             role = Role.REGULATED  # a criminal interpretation: whoever it makes punishable is regulated
         elif role is Role.PROTECTED and not look.parties.public:
             role = Role.REGULATED
-    action_class = look.action_class(action) if role is Role.AUTHORITY or modality is Modality.POWER else ""
+    # a prohibition is classed with its modal word (不得重复检查 is a limit that serves, not an inspection)
+    classed = whole if modality is Modality.PROHIBITION else action
+    action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
     if modality is Modality.POWER and action_class != "control":
         action_class = "control"
     effort = modality is Modality.OBLIGATION and bool(lex.effort.search(action)) and not lex.result.search(action)

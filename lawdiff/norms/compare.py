@@ -152,7 +152,8 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
         out.append(NormChange(kind, d, f, pol, abs(delta), trend="heavier" if delta > 0 else "lighter",
                               detail=_transition(d, f, kind),
                               draft_spans=_spans(d.modal_span, d), final_spans=_spans(f.modal_span, f)))
-    for kind_add, kind_rm, dl, fl in ((ChangeKind.CONDITION_ADDED, ChangeKind.CONDITION_REMOVED, d.conditions, f.conditions),
+    deferring = bool(d.reference and f.reference)  # 依照处罚较重的规定处罚: the other law decides, whatever the case list
+    for kind_add, kind_rm, dl, fl in () if deferring else ((ChangeKind.CONDITION_ADDED, ChangeKind.CONDITION_REMOVED, d.conditions, f.conditions),
                                       (ChangeKind.EXCEPTION_ADDED, ChangeKind.EXCEPTION_REMOVED, d.exceptions, f.exceptions)):
         added, removed = _unmatched(dl, fl)
         for s in added:

@@ -57,6 +57,7 @@ class Lexicon:
     regulated: re.Pattern[str]
     actor_rx: re.Pattern[str]  # any actor
     not_actor: re.Pattern[str] | None
+    person_of: re.Pattern[str] | None  # 单位的 + 负责人: the actor's people, still an actor
     action_classes: tuple[tuple[str, re.Pattern[str]], ...]
     sanctions: tuple[Rung, ...]
     instruments: tuple[Rung, ...]
@@ -74,6 +75,8 @@ class Lexicon:
     refusal: re.Pattern[str]
     petition: re.Pattern[str]
     petitioner: str
+    not_sanction: re.Pattern[str] | None  # 对…作出的罚款决定不服的: a decision complained of, not a sanction
+    grant: re.Pattern[str]  # nobody named and the clause gives (给予表彰和奖励): only the state gives
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
     quantities: dict[str, QuantitySense]
@@ -127,9 +130,11 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         regulated=_rx(f"(?:{b['regulated']['pattern']})", "bearers.regulated", flags),
         actor_rx=_rx(actor, "bearers", flags),
         not_actor=_rx(b["not_actor"], "bearers.not_actor", flags) if b.get("not_actor") else None,
+        person_of=_rx(b["person_of"], "bearers.person_of", flags) if b.get("person_of") else None,
         action_classes=tuple((c["name"], _rx(c["pattern"], f"action_classes.{c['name']}", flags))
                              for c in data["action_classes"]),
         sanctions=rungs("sanctions", "kind", "severity"),
+        not_sanction=_rx(data["not_sanction"], "not_sanction", flags) if data.get("not_sanction") else None,
         instruments=rungs("instruments", "name", "level"),
         effort=_rx(data["effort"], "effort", flags),
         result=_rx(data["result"], "result", flags),
@@ -145,6 +150,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         refusal=_rx(data["refusal"], "refusal", flags),
         petition=_rx(data["petition"], "petition", flags),
         petitioner=str(data["petitioner"]),
+        grant=_rx(data["grant"], "grant", flags),
         mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])

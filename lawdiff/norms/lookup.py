@@ -75,6 +75,8 @@ class Lookup:
     def sanctions(self, part: str) -> list[tuple[str, int, int]]:
         out = []
         masked = BOOK.sub(lambda m: "\0" * len(m.group(0)), part)
+        if self.lex.not_sanction is not None:
+            masked = self.lex.not_sanction.sub(lambda m: "\0" * len(m.group(0)), masked)
         for r in self.lex.sanctions:
             for m in r.rx.finditer(masked):
                 out.append((r.name, m.start(), m.end()))
@@ -115,7 +117,9 @@ class Lookup:
         for a in merged:
             start = self.display_start(part, a, floor)
             floor = a[2]
-            if self.lang is Lang.ZH and (start and part[start - 1] in PREPOSITION_ZH or part[a[2]:a[2] + 1] == "的"):
+            attribute = part[a[2]:a[2] + 1] == "的" and not (
+                lex.person_of is not None and lex.person_of.match(part, a[2] + 1))
+            if self.lang is Lang.ZH and (start and part[start - 1] in PREPOSITION_ZH or attribute):
                 continue  # 对反垄断执法机构…, 向申请人…: an object; 人民政府的…: an attribute
             shown.append((part[start:a[2]], start, a[2]))
         return shown

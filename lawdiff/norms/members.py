@@ -36,7 +36,7 @@ def _members_in(text: str) -> int:
         if not t or len(t) > LIST_MEMBER_MAX or "《" in t or _SEP_ONLY.match(t) or not _CJK.search(_SEPS.sub("", t)) \
                 or _MODAL_WORD.search(t):
             continue
-        if not (_SEP_EDGE.match(t) or _SEP_EDGE_END.search(t)):
+        if t.startswith("的") or not (_SEP_EDGE.match(t) or _SEP_EDGE_END.search(t)):
             continue  # 的禁止和: a modifier reworded, not a member added (members come with their separator)
         n += len(_SEPS.findall(t))
     return n
@@ -61,6 +61,16 @@ def _inside(spans: tuple[Span, ...], pos: int) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
+def _in_authority_name(e: Edit, d: Norm, f: Norm, lex: Lexicon) -> bool:
+    """The run is part of a public body's name (政务服务 + 和数据管理 + 部门): the body renamed."""
+    n, at = (f, e.final_start) if e.op is Op.INSERT else (d, e.draft_start)
+    pos = at - n.start
+    left = min(8, max(0, pos))
+    context = n.text[pos - left: pos + len(e.text) + 8]
+    end = left + len(e.text)
+    return any(left <= m.start() <= end or m.start() < left < m.end() for m in lex.authority.finditer(context))
+
+
 def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[NormChange]:
     """Members added to or dropped from the lists of a norm (its acts, objects or conditions).  A member
     added to an exception narrows the norm instead."""
@@ -71,7 +81,7 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
     dspans: list[Span] = []
     fspans: list[Span] = []
     for e in edits:
-        if lex.authority.search(e.text) or lex.purpose.search(e.text):
+        if lex.authority.search(e.text) or lex.purpose.search(e.text) or _in_authority_name(e, d, f, lex):
             continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
         if e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
             score += -n if _inside(f.exceptions, e.final_start) else n
