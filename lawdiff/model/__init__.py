@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lawdiff.model.document import (
     AlignedUnit,
+    AlignNote,
     Article,
     ArticleDiff,
     Document,
@@ -31,6 +32,7 @@ from lawdiff.model.enums import (
     Lang,
     Level,
     Modality,
+    NoteKind,
     Op,
     OrderSign,
     PairKind,
@@ -74,6 +76,7 @@ from lawdiff.model.report import (
 )
 
 __all__ = [
+    "AlignNote",
     "AlignedUnit",
     "Article",
     "ArticleDiff",
@@ -99,6 +102,7 @@ __all__ = [
     "Modality",
     "Norm",
     "NormChange",
+    "NoteKind",
     "Op",
     "OrderHint",
     "OrderSign",

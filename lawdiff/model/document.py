@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawdiff.model.enums import Lang, Op, UnitKind
+from lawdiff.model.enums import Lang, NoteKind, Op, Side, UnitKind
 
 # --------------------------------------------------------------------------- documents
 
@@ -81,6 +81,17 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class AlignNote:
+    """One thing the aligner noted about a unit, as data (the English ``AlignedUnit.note`` is made from these;
+    a report words them in its reader's language)."""
+
+    kind: NoteKind
+    refs: tuple[tuple[Side, str, float], ...] = ()  # (side, article ref, similarity) of the articles named
+    similarity: float = 0.0  # WEAK: the unit's similarity
+    why: str = ""  # WEAK: "in-place" (among its neighbours) | "carried" (a sentence carried over) | ""
+
+
+@dataclass(frozen=True, slots=True)
 class AlignedUnit:
     """One unit of the alignment.  Every article of both documents is in exactly one unit."""
 
@@ -93,6 +104,7 @@ class AlignedUnit:
     moved: bool = False  # order relative to its neighbours changed, or chapter changed
     weak: bool = False  # match accepted below the confident threshold: flagged for review
     note: str = ""  # e.g. "also resembles final 14 (0.31)"
+    notes: tuple[AlignNote, ...] = ()  # the same, as data
 
     @property
     def draft_numbers(self) -> tuple[int, ...]:

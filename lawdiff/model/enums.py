@@ -150,6 +150,16 @@ class PairKind(TextEnum):
     PROPOSAL_ADOPTED = "proposal-adopted"  # an EU-style proposal and the adopted act
 
 
+class NoteKind(TextEnum):
+    """What the aligner noted about a unit (:class:`~lawdiff.model.AlignNote`)."""
+
+    WEAK = "weak"  # matched below the confident threshold; ``why`` says what corroborated it
+    SPLIT_OFF = "split-off"  # a final article joined the unit as a part split off the draft article
+    MERGED_IN = "merged-in"  # a draft article joined the unit as a part merged into the final article
+    RESEMBLES = "resembles"  # articles outside the unit that also resemble it
+    CLOSEST = "closest"  # for an added or removed article: the closest articles, not accepted as a match
+
+
 class OrderSign(TextEnum):
     """Why the second file looks like it should have come first (:mod:`lawdiff.signal.versions`)."""
 

@@ -11,7 +11,7 @@ additions) and the schema together when the shape changes.
 ``relaxing_weight`` / ``tightening_weight`` and the verdict ``insufficient evidence``.
 1.3 added: ``versions`` (the kind of the pair — draft-final, revision, proposal-adopted —, the dates
 and the order check); the rendered words a report shows, in both languages, as ``{"en": …, "zh": …}``:
-unit ``reason_text`` and ``rules_text``, signal ``verdict_text``, ``thresholds_text``, top
+unit ``reason_text``, ``rules_text`` and ``note_text`` (with the aligner's ``notes`` as data), signal ``verdict_text``, ``thresholds_text``, top
 ``reason_text``, commitment ``note_text``; the verdict's ``min_score`` / ``min_units``; commitment
 ``final_above`` and the provisional markers.  Keys and enum values stay English.  ``units`` holds the
 units shown (``--only-changed``, ``--theme``; none with ``--summary``).
@@ -38,6 +38,7 @@ from lawdiff.model import (
 )
 from lawdiff.render.i18n import Words, verdict_shown, words_for
 from lawdiff.render.prose import commitment_note, order_warning, thresholds_text, top_changes
+from lawdiff.render.reasons import align_notes
 from lawdiff.render.table import display_path, timestamp_now
 from lawdiff.render.view import View, explanation, view_of
 
@@ -125,7 +126,8 @@ def unit_to_dict(u: UnitReport, report: Report | None = None) -> dict[str, Any]:
     texts: dict[str, Any] = {}
     if report is not None:
         texts = {"reason_text": _both(lambda w: explanation(report, u, w).sentence),
-                 "rules_text": _both(lambda w: explanation(report, u, w).detail)}
+                 "rules_text": _both(lambda w: explanation(report, u, w).detail),
+                 "note_text": _both(lambda w: align_notes(report, u, w))}
     return {
         "id": unit.id,
         "kind": unit.kind.value,
@@ -138,6 +140,9 @@ def unit_to_dict(u: UnitReport, report: Report | None = None) -> dict[str, Any]:
         "moved": unit.moved,
         "weak": unit.weak,
         "note": unit.note,
+        "notes": [{"kind": n.kind.value, "similarity": round(n.similarity, 4), "why": n.why,
+                   "refs": [{"side": side.value, "ref": ref, "similarity": round(sim, 4)} for side, ref, sim in n.refs]}
+                  for n in unit.notes],
         "changed": u.diff.changed,
         **_change(u.change),
         **texts,

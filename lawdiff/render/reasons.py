@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from lawdiff.model import (
+    AlignNote,
     Article,
     ChangeKind,
     Direction,
@@ -22,9 +23,11 @@ from lawdiff.model import (
     Firing,
     Label,
     Lang,
+    NoteKind,
     Op,
     PairKind,
     Quote,
+    Report,
     Side,
     UnitReport,
 )
@@ -122,6 +125,27 @@ def clip(text: str, n: int = 40) -> str:
     """One line of at most ``n`` characters, the middle elided: a quote points at the words, the table has them."""
     t = " ".join(text.split())
     return t if len(t) <= n else f"{t[: n * 2 // 3]}…{t[-(n // 3 - 1):]}"
+
+
+def align_notes(report: Report, u: UnitReport, w: Words) -> str:
+    """What the aligner noted (a weak match and why it was kept, parts split off or merged in, articles
+    that also resemble the unit), worded from its records: 匹配较弱（相似度 0.29）；另与正式文本第十四条（0.31）相似."""
+    kind = report.versions.kind
+    labels = {Side.DRAFT: {a.ref: a.label for a in report.draft.articles},
+              Side.FINAL: {a.ref: a.label for a in report.final.articles}}
+
+    def ref(side: Side, r: str, s: float) -> str:
+        name = w.side_short(kind, 0 if side is Side.DRAFT else 1)
+        article = labels[side].get(r, r) if w.lang is Lang.ZH else r
+        return w.p("note_ref", side=name, article=article, similarity=s)
+
+    def one(n: AlignNote) -> str:
+        refs = w.list_sep.join(ref(*x) for x in n.refs)
+        if n.kind is NoteKind.WEAK:
+            return w.p("note_weak", similarity=n.similarity) + (w.p(f"why_{n.why}") if n.why else "")
+        return w.p(f"note_{n.kind.value}", refs=refs)
+
+    return w.sep.join(one(n) for n in u.unit.notes)
 
 
 # --------------------------------------------------------------------------- the reason
@@ -225,4 +249,4 @@ def explain(u: UnitReport, w: Words, kind: PairKind, text_lang: Lang, *, brief: 
     return Explanation(head, body, detail, w.p("head", label=head, items=body))
 
 
-__all__ = ["Explanation", "clip", "cn_numeral", "explain", "label_word", "locate", "place", "unit_where"]
+__all__ = ["Explanation", "align_notes", "clip", "cn_numeral", "explain", "label_word", "locate", "place", "unit_where"]

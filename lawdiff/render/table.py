@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lawdiff.model import Article, ArticleDiff, Label, Lang, Op, Report, UnitKind, UnitReport
 from lawdiff.render.i18n import Words
-from lawdiff.render.reasons import explain, label_word
+from lawdiff.render.reasons import align_notes, explain, label_word
 
 Line = tuple["Run", ...]
 
@@ -283,11 +283,11 @@ def label_phrase(u: UnitReport, w: Words) -> str:
 
 def reason_lines(report: Report, u: UnitReport, w: Words) -> tuple[str, str]:
     """The reason sentence, and the detail line: the rules with their themes and weights, and the aligner's
-    note (kept as the aligner wrote it: it names articles and similarities, the machinery behind the match)."""
+    notes (they name articles and similarities: the machinery behind the match)."""
     e = explain(u, w, report.versions.kind, report.lang)
-    detail = e.detail
-    if u.unit.note:
-        detail = w.sep.join(x for x in (detail, f"{w.p('note')}{w.colon}{u.unit.note}") if x)
+    detail, notes = e.detail, align_notes(report, u, w)
+    if notes:
+        detail = w.sep.join(x for x in (detail, f"{w.p('note')}{w.colon}{notes}") if x)
     return (f"{w.reason}{w.colon}{e.body}" if e.body else "", detail)
 
 

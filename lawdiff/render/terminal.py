@@ -20,7 +20,7 @@ from lawdiff.model import ArticleDiff, Edit, Label, Lang, Op, Report, UnitKind, 
 from lawdiff.render.frontmatter import warning_lines
 from lawdiff.render.i18n import Words
 from lawdiff.render.prose import count_text, kind_line
-from lawdiff.render.reasons import label_word, unit_where
+from lawdiff.render.reasons import align_notes, label_word, unit_where
 from lawdiff.render.view import View, explanation
 from lawdiff.text.controls import safe
 
@@ -108,8 +108,9 @@ def _explanation(report: Report, u: UnitReport, w: Words, plain: bool) -> Text:
     t.append(e.body)
     if e.detail:
         t.append(f"\n    {e.detail}", style=None if plain else "dim")
-    if u.unit.note:
-        t.append(f"\n  {w.p('note')}{w.colon}{u.unit.note}", style=None if plain else "dim")
+    notes = align_notes(report, u, w)
+    if notes:
+        t.append(f"\n  {w.p('note')}{w.colon}{notes}", style=None if plain else "dim")
     return t
 
 

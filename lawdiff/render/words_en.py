@@ -181,6 +181,15 @@ EN = Words(
         "rank_top": "{level}, below only {apex}",
         "level_changed": "level changed from {level}",
         "plural": "{level}s",
+        # the aligner's notes
+        "note_ref": "{side} {article} ({similarity:.2f})",
+        "note_weak": "weak match ({similarity:.2f})",
+        "why_in-place": ", kept: in place among its neighbours",
+        "why_carried": ", kept: a sentence carried over",
+        "note_split-off": "{refs} split off",
+        "note_merged-in": "{refs} merged in",
+        "note_resembles": "also resembles {refs}",
+        "note_closest": "closest: {refs} (not accepted)",
         # the order of the files
         "order": "the files may be in the wrong order: the second file ({file}) {signs}; check that the first "
         "is the {first} and the second the {second}",

@@ -179,6 +179,15 @@ ZH = Words(
         "rank_top": "{level}，仅次于{apex}",
         "level_changed": "效力层级原为{level}",
         "plural": "{level}",
+        # the aligner's notes
+        "note_ref": "{side}{article}（{similarity:.2f}）",
+        "note_weak": "匹配较弱（相似度 {similarity:.2f}）",
+        "why_in-place": "，因位置与前后条文相符而保留",
+        "why_carried": "，因有整句沿用而保留",
+        "note_split-off": "{refs}由此拆出",
+        "note_merged-in": "{refs}并入",
+        "note_resembles": "另与{refs}相似",
+        "note_closest": "最接近的是{refs}，未认定为对应",
         # the order of the files
         "order": "文件顺序可能颠倒：第二个文件（{file}）{signs}；请确认第一个文件是{first}、第二个文件是{second}",
         "draft-title": "标题含“{evidence}”",
