@@ -194,9 +194,10 @@ def _warned(res, *needles: str) -> None:
 
 def test_duplicate_article_numbers(tmp_path, law):
     p = write(tmp_path / "dup.txt", LAW.replace("第三条", "第二条"))
-    res = run("diff", str(p), str(law), "--no-signal")
+    res = run("diff", str(p), str(law), "--no-signal", "--ui", "en")
     assert res.exit_code == 0  # same words; the duplicate is kept as its own article
     _warned(res, "article number 第二条 appears again; kept as 2#2")
+    _warned(run("diff", str(p), str(law), "--no-signal"), "条号第二条重复出现，按 2#2 保留")
 
 
 def test_articles_out_of_order(tmp_path, law):

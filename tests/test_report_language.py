@@ -176,3 +176,15 @@ def test_report_accepts_only_changed():
     assert full.exit_code == short.exit_code == 1
     assert "同左" in full.stdout and "*同左*" not in short.stdout
     assert short.stdout.count("\n| ") < full.stdout.count("\n| ")
+
+
+def test_warnings_about_the_files_are_worded_from_their_records(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("某办法\n第一条　甲应当登记。\n第三条　乙。\n", encoding="utf-8")
+    b.write_text("某办法\n第一条　甲可以登记。\n第三条　乙。\n", encoding="utf-8")
+    zh = run("diff", str(a), str(b), "--no-signal")
+    assert "注意：修订前：第 3 行：条号由第一条跳至第三条" in zh.stdout
+    en = run("diff", str(a), str(b), "--no-signal", "--ui", "en")
+    assert "warning: Before revision: line 3: article numbers jump from 第一条 to 第三条" in en.stdout
+    md = run("report", str(a), str(b))
+    assert "- 修订后：第 3 行：条号由第一条跳至第三条" in md.stdout

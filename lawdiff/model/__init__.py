@@ -20,6 +20,7 @@ from lawdiff.model.document import (
     Edit,
     Heading,
     Item,
+    Notice,
     Paragraph,
 )
 from lawdiff.model.enums import (
@@ -33,6 +34,7 @@ from lawdiff.model.enums import (
     Level,
     Modality,
     NoteKind,
+    NoticeKind,
     Op,
     OrderSign,
     PairKind,
@@ -103,6 +105,8 @@ __all__ = [
     "Norm",
     "NormChange",
     "NoteKind",
+    "Notice",
+    "NoticeKind",
     "Op",
     "OrderHint",
     "OrderSign",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawdiff.model.enums import Lang, NoteKind, Op, Side, UnitKind
+from lawdiff.model.enums import Lang, NoteKind, NoticeKind, Op, Side, UnitKind
 
 # --------------------------------------------------------------------------- documents
 
@@ -65,6 +65,16 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning about an input file, as data (``Document.warnings`` holds the English line made from it; a
+    report words it in its reader's language)."""
+
+    kind: NoticeKind
+    line: int = 0  # 1-based line of the file, 0 when the whole file is meant
+    values: tuple[str, ...] = ()  # what fills the words: labels as printed, a character
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     title: str
     lang: Lang
@@ -75,6 +85,7 @@ class Document:
     encoding: str = "utf-8"
     fallback: bool = False  # True when no article markers were found and paragraphs were used
     warnings: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()  # the same warnings, as data
 
 
 # --------------------------------------------------------------------------- alignment

@@ -150,6 +150,19 @@ class PairKind(TextEnum):
     PROPOSAL_ADOPTED = "proposal-adopted"  # an EU-style proposal and the adopted act
 
 
+class NoticeKind(TextEnum):
+    """What the reader or parser noticed about an input file (:class:`~lawdiff.model.Notice`)."""
+
+    CONTROLS = "controls"  # control characters removed; values: (the first one, as repr)
+    HTML = "html"  # HTML pasted as text: tags removed
+    DUPLICATE = "duplicate"  # an article number appears again; values: (label, kept as)
+    OUT_OF_ORDER = "out-of-order"  # values: (label, the previous label)
+    JUMP = "jump"  # article numbers skip; values: (the previous label, label)
+    UNREADABLE = "unreadable-number"  # values: (label, the number given)
+    STRAY_SPACES = "stray-spaces"  # values: (as printed, read as)
+    NO_ARTICLES = "no-articles"  # compared paragraph by paragraph; values: (the marker looked for)
+
+
 class NoteKind(TextEnum):
     """What the aligner noted about a unit (:class:`~lawdiff.model.AlignNote`)."""
 

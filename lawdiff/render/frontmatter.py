@@ -17,6 +17,7 @@ from lawdiff.render.prose import (
     count_text,
     date_of,
     level_text,
+    notice_text,
     order_warning,
     thresholds_text,
     top_changes,
@@ -113,8 +114,12 @@ def version_rows(report: Report, w: Words) -> tuple[tuple[str, str, str], ...]:
 def warning_lines(report: Report, w: Words) -> list[str]:
     """The order check first, then what the parser noticed in each file."""
     out = [x for x in (order_warning(report, w),) if x]
-    out += [f"{w.side(report.versions.kind, 0)}{w.colon}{one_line(x)}" for x in report.draft.warnings]
-    out += [f"{w.side(report.versions.kind, 1)}{w.colon}{one_line(x)}" for x in report.final.warnings]
+    for i, doc in enumerate((report.draft, report.final)):
+        side = w.side(report.versions.kind, i)
+        if doc.notices:
+            out += [f"{side}{w.colon}{one_line(notice_text(n, w))}" for n in doc.notices]
+        else:  # a Document built by hand, with English warnings only
+            out += [f"{side}{w.colon}{one_line(x)}" for x in doc.warnings]
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from lawdiff.model import Document, Information, Level, Report, UnitReport
+from lawdiff.model import Document, Information, Level, Notice, Report, UnitReport
 from lawdiff.render.i18n import Words
 from lawdiff.render.reasons import clip, unit_where
 from lawdiff.render.table import display_path
@@ -72,6 +72,12 @@ def order_warning(report: Report, w: Words) -> str:
                first=w.side(kind, 0), second=w.side(kind, 1))
 
 
+def notice_text(n: Notice, w: Words) -> str:
+    """A warning about an input file, from its record: '第 6 行：条号由第二条跳至第五条'."""
+    where = w.p("notice_line", line=n.line) if n.line else ""
+    return where + w.phrases[f"notice_{n.kind.value}"].format(*n.values)
+
+
 def count_text(doc: Document, w: Words) -> str:
     """'69 条', '85 articles'; a text read paragraph by paragraph (¶N, such as EU recitals without articles)
     counts paragraphs, not articles."""
@@ -108,5 +114,5 @@ def top_changes(report: Report, w: Words) -> list[tuple[float, str, str, str]]:
     return out
 
 
-__all__ = ["commitment_note", "count_text", "date_of", "kind_line", "level_text", "order_warning",
+__all__ = ["commitment_note", "count_text", "notice_text", "date_of", "kind_line", "level_text", "order_warning",
            "thresholds_text", "top_changes"]

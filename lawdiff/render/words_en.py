@@ -190,6 +190,17 @@ EN = Words(
         "note_merged-in": "{refs} merged in",
         "note_resembles": "also resembles {refs}",
         "note_closest": "closest: {refs} (not accepted)",
+        # what the parser noticed about a file
+        "notice_line": "line {line}: ",
+        "notice_controls": "control characters such as {0} removed (they are not text); check the file if this is "
+        "unexpected",
+        "notice_html": "looks like HTML; tags were removed and the text between them compared",
+        "notice_duplicate": "article number {0} appears again; kept as {1}",
+        "notice_out-of-order": "article {0} comes after article {1}",
+        "notice_jump": "article numbers jump from {0} to {1}",
+        "notice_unreadable-number": "cannot read the article number {0}; numbered it {1} — check the text",
+        "notice_stray-spaces": "article label {0} has stray spaces; read as {1}",
+        "notice_no-articles": "no article markers ({0}) found; compared paragraph by paragraph",
         # the order of the files
         "order": "the files may be in the wrong order: the second file ({file}) {signs}; check that the first "
         "is the {first} and the second the {second}",

@@ -188,6 +188,16 @@ ZH = Words(
         "note_merged-in": "{refs}并入",
         "note_resembles": "另与{refs}相似",
         "note_closest": "最接近的是{refs}，未认定为对应",
+        # what the parser noticed about a file
+        "notice_line": "第 {line} 行：",
+        "notice_controls": "已删除控制字符（如 {0}），它们不是文字；如属意外请检查文件",
+        "notice_html": "看来是 HTML 网页，已去掉标签、比较标签之间的文字",
+        "notice_duplicate": "条号{0}重复出现，按 {1} 保留",
+        "notice_out-of-order": "{0}排在{1}之后",
+        "notice_jump": "条号由{0}跳至{1}",
+        "notice_unreadable-number": "无法识别条号{0}，按第 {1} 条处理，请核对原文",
+        "notice_stray-spaces": "条号 {0} 中有多余空格，按{1}读取",
+        "notice_no-articles": "未找到条号（{0}），按段落比较",
         # the order of the files
         "order": "文件顺序可能颠倒：第二个文件（{file}）{signs}；请确认第一个文件是{first}、第二个文件是{second}",
         "draft-title": "标题含“{evidence}”",
