@@ -181,9 +181,10 @@ def _write(p: Path, data: bytes) -> Path:
 def test_readme_unit_example_is_real_output():
     """The unit shown in README.md is what `lawdiff diff` prints for the bundled pair, word for word."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("## What a unit looks like", 1)[1].split("```\n", 2)[1]
-    out = run("diff", GENAI_D, GENAI_F, "--no-signal").output
-    assert block.strip() in out
+    blocks = readme.split("## What a unit looks like", 1)[1].split("```\n")
+    zh, en = blocks[1], blocks[3]  # the unit as printed, then the same unit with --ui en
+    assert zh.strip() in run("diff", GENAI_D, GENAI_F, "--no-signal").output
+    assert en.strip() in run("diff", GENAI_D, GENAI_F, "--no-signal", "--ui", "en").output
 
 
 def test_importing_the_cli_loads_no_heavy_module():

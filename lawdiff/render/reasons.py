@@ -184,11 +184,14 @@ def _item(u: UnitReport, f: Firing, w: Words, kind: PairKind, text_lang: Lang) -
         quotes = [Quote(e.side, e.text, e.where, e.start, e.end) for e in f.evidence]
         shown = []
     parts = []
-    for x in shown[:1]:
-        before, _, after = x.change.detail.partition("->")
-        q = x.quotes[-1] if x.quotes else None
-        change = w.p("change", before=clip(before.strip(), 24), after=clip(after.strip(), 24))
-        parts.append(w.p("at", place=place(u, q.side, q.start, w, kind, text_lang), text=change) if q else change)
+    for x in shown[:1]:  # a number or an instrument that changed: before → after, each where it stands
+        before, _, after = (clip(t.strip(), 24) for t in x.change.detail.partition("->"))
+        dq = next((q for q in x.quotes if q.side is Side.DRAFT), None)
+        fq = next((q for q in x.quotes if q.side is Side.FINAL), None)
+        if dq is not None and fq is not None:
+            before = w.p("quote", place=place(u, dq.side, dq.start, w, kind, text_lang), text=before)
+            after = w.p("quote", place=place(u, fq.side, fq.start, w, kind, text_lang), text=after)
+        parts.append(w.p("change", before=before, after=after))
     if not parts:
         parts = [w.p("quote", place=place(u, q.side, q.start, w, kind, text_lang), text=clip(q.text))
                  for q in quotes[:MAX_QUOTES]]
