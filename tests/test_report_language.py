@@ -188,3 +188,11 @@ def test_warnings_about_the_files_are_worded_from_their_records(tmp_path):
     assert "warning: Before revision: line 3: article numbers jump from 第一条 to 第三条" in en.stdout
     md = run("report", str(a), str(b))
     assert "- 修订后：第 3 行：条号由第一条跳至第三条" in md.stdout
+
+
+def test_a_text_without_articles_is_counted_in_paragraphs(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Recitals\n(1) Whereas the first.\n(2) Whereas the second.\n", encoding="utf-8")
+    b.write_text("Recitals\n(1) Whereas the first.\n(2) Whereas the third.\n", encoding="utf-8")
+    res = run("diff", str(a), str(b), "--no-signal")
+    assert "(2 paragraphs)" in res.stdout and "articles)" not in res.stdout
