@@ -117,6 +117,9 @@ def unit_where(u: UnitReport, w: Words, kind: PairKind) -> str:
             return "—"
         return w.list_sep.join(a.label if w.lang is Lang.ZH else a.ref for a in articles)
 
+    if not u.unit.final or not u.unit.draft:  # an added or removed article: only the side it is on
+        i = 0 if u.unit.draft else 1
+        return w.p("unit_one", side=w.side_short(kind, i), articles=refs(u.unit.draft or u.unit.final))
     return w.p("unit_where", left=w.side_short(kind, 0), right=w.side_short(kind, 1),
                draft=refs(u.unit.draft), final=refs(u.unit.final))
 

@@ -35,7 +35,8 @@ LABEL_STYLE = {
 def unit_title(report: Report, u: UnitReport, w: Words) -> str:
     """'征求意见稿第六条 → 正式文本第十七条 · 对应 · 条序调整 · 相似度 0.74 · 放宽'."""
     unit = u.unit
-    flags = [w.unit_kinds[unit.kind.value]]
+    # an added or removed article says so in its label; matched / split / merged are said here
+    flags = [] if unit.kind in (UnitKind.ADDED, UnitKind.REMOVED) else [w.unit_kinds[unit.kind.value]]
     if unit.renumbered:
         flags.append(w.flags["renumbered"])
     if unit.moved:
@@ -48,7 +49,7 @@ def unit_title(report: Report, u: UnitReport, w: Words) -> str:
     if u.change.secondary is not None:
         label += f"，{w.flags['also']}{w.labels[u.change.secondary.value]}" if w.lang is Lang.ZH else \
             f", {w.flags['also']} {w.labels[u.change.secondary.value]}"
-    return safe(f"{unit_where(u, w, report.versions.kind)} · {' · '.join(flags)} · {label}")
+    return safe(" · ".join([unit_where(u, w, report.versions.kind), *flags, label]))
 
 
 def _clip(text: str, context: int | None, first: bool, last: bool) -> str:

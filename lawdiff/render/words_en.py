@@ -165,6 +165,7 @@ EN = Words(
         "place_paragraph": "({n})",
         "place_item": " item {item}",
         "unit_where": "{left} {draft} → {right} {final}",
+        "unit_one": "{side} {articles}",
         # the verdict rule
         "thresholds": "each changed article counts once; pro-growth / relaxing if score ≥ +{min_score:.1f} (relaxing "
         "units ≥ 1.5× tightening) and the lead ≥ {lead:.2f} (√ of the {units} directional units: the spread if "

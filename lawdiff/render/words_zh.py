@@ -5,6 +5,13 @@ from __future__ import annotations
 from lawdiff.model import Lang
 from lawdiff.render.wording import Words
 
+#: The two versions of each kind of pair, as column heads and inside sentences alike.
+SIDES = {
+    "draft-final": ("征求意见稿", "正式文本"),
+    "revision": ("修订前", "修订后"),
+    "proposal-adopted": ("提案", "通过文本"),
+}
+
 ZH = Words(
     lang=Lang.ZH,
     title="修改对照表",
@@ -13,16 +20,8 @@ ZH = Words(
     signal="信号摘要",
     comparison="条文对照",
     fields=("标题", "发布机关", "日期", "效力层级", "文本性质", "文件", "条文数", "生成时间"),
-    kinds={
-        "draft-final": ("征求意见稿", "正式文本"),
-        "revision": ("修订前", "修订后"),
-        "proposal-adopted": ("提案", "通过文本"),
-    },
-    short={
-        "draft-final": ("征求意见稿", "正式文本"),
-        "revision": ("修订前", "修订后"),
-        "proposal-adopted": ("提案", "通过文本"),
-    },
+    kinds=SIDES,
+    short=SIDES,  # Chinese names a version inside a sentence as in a column head
     columns={
         "draft-final": ("征求意见稿条文", "正式文本条文", "修改说明"),
         "revision": ("原条文", "修改后条文", "修改说明"),
@@ -164,6 +163,7 @@ ZH = Words(
         "place_paragraph": "第{n}款",
         "place_item": "第{item}项",
         "unit_where": "{left}{draft} → {right}{final}",
+        "unit_one": "{side}{articles}",
         # the verdict rule
         "thresholds": "每条修改只计一次；得分 ≥ +{min_score:.1f}（放宽条数至少为收紧条数的 1.5 倍）且领先条数 ≥ {lead:.2f}"
         "（{units} 条有方向修改的平方根，即各条方向如掷硬币时净差的通常幅度）为放宽（有利发展）；得分 ≤ −{min_score:.1f} "
