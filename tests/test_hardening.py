@@ -358,7 +358,8 @@ def test_yaml_bomb_meta_and_annotations(tmp_path, where, size):
 def rule_bomb(path: Path) -> Path:
     """700 bytes: a valid rule whose theme is the billion-laughs list (anchored in its own ``note``).  The
     loader shares the repeated lists, but the "unknown theme {value!r}" message walks all 9^9 of them."""
-    lines = ["lang: zh", "rules:", "  - id: zh.test.bomb", "    description: a rule that repeats an anchor", "    note:",
+    lines = ["lang: zh", "rules:", "  - id: zh.test.bomb", "    description: a rule that repeats an anchor",
+             "    description_zh: 重复锚点的规则", "    note:",
              '      - &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"      - &{n} [{', '.join([f'*{p}'] * 9)}]" for p, n in zip("abcdefgh", "bcdefghi")]
     lines += ["    theme: *i", "    direction: tighten", "    weight: 1", "    deleted: 应当", "    examples:",
@@ -403,6 +404,7 @@ RULE = """lang: zh
 rules:
   - id: zh.test.slow
     description: a user rule with a pattern that backtracks
+    description_zh: 会灾难性回溯的用户规则
     theme: modal
     direction: tighten
     weight: 1
