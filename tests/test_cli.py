@@ -196,3 +196,14 @@ def test_importing_the_cli_loads_no_heavy_module():
             "'lawdiff.cli.rules', 'lawdiff.cli.check') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_every_option_of_diff_and_report_is_documented_in_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ("diff", "report"):
+        _ctx = click.Context(main)
+        cmd = main.get_command(_ctx, name)
+        for p in cmd.params:
+            for opt in getattr(p, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert f"`{opt}" in readme or f" {opt} " in readme, f"{name} {opt} is not in README.md"
