@@ -11,10 +11,10 @@ import string
 import pytest
 from click.testing import CliRunner
 from conftest import corpus
-from test_report_markdown import comparison_rows, cell_text, file_report
+from test_report_markdown import cell_text, comparison_rows, file_report
 
 from lawdiff.cli import main
-from lawdiff.model import Article, Effect, Label, Lang, Level, PairKind, Paragraph, Item, Theme, Verdict
+from lawdiff.model import Article, Effect, Item, Label, Lang, Level, PairKind, Paragraph, Theme, Verdict
 from lawdiff.render.i18n import words_for
 from lawdiff.render.json import render_json
 from lawdiff.render.markdown import render_markdown
@@ -112,8 +112,9 @@ def test_ui_english_on_a_chinese_pair():
 
 
 def test_a_rule_without_a_chinese_description_falls_back_to_its_english_one():
-    from test_report_markdown import FIRING, hand_report, unit, art
     from dataclasses import replace
+
+    from test_report_markdown import FIRING, art, hand_report, unit
 
     bare = replace(FIRING, description_zh="")
     report = hand_report([unit([art(2, "甲可以备案。")], [art(2, "甲应当备案。")], Label.TIGHTENED, firings=(bare,))])
