@@ -194,6 +194,14 @@ def test_chinese_is_drawn_with_a_real_cjk_font(page):
 @pytest.mark.slow
 def test_prints_to_pdf_in_landscape_with_chapters_on_their_own_pages(page):
     client, session, _url, out = page
+    client.send("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
+    shown = ("(() => { const d = document.querySelector('tr.note details'); const r = document.createRange();"
+             " r.selectNodeContents(d); return [d.getBoundingClientRect().height,"
+             " getComputedStyle(d.querySelector('summary')).display]; })()")
+    height, summary = client.send("Runtime.evaluate", {"expression": shown, "returnByValue": True},
+                                  session=session)["result"]["value"]
+    assert height > 0 and summary == "none"  # on paper the rules line is printed, without its ▶ 规则 toggle
+    client.send("Emulation.setEmulatedMedia", {"media": ""}, session=session)
     result = client.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, session=session)
     pdf = base64.b64decode(result["data"])
     (out / "genai-2023.pdf").write_bytes(pdf)

@@ -10,7 +10,8 @@ Fonts: the page names Chinese fonts that ship with each system (PingFang / Songt
 YaHei / SimSun on Windows, Noto CJK and WenQuanYi on Linux), serif for the law text as printed laws are
 set, and lets the system fall back beyond them; it embeds none (a CJK font is megabytes).  In print
 (or "Save as PDF") each chapter starts a page, the column heads repeat on every page, a row is kept whole
-where it fits, and the page is A4 landscape, the format of a 修改对照表.
+where it fits, the rules folded behind each reason are printed, and the page is A4 landscape, the format
+of a 修改对照表.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ details{margin-top:.2rem;color:#57606a}summary{cursor:pointer}
 @page{size:A4 landscape;margin:15mm}
 @media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}nav{display:none}
 h2.part,h3.chapter{break-before:page}thead{display:table-header-group}
-tr{break-inside:avoid}details{display:block}details>*{display:block}
+tr{break-inside:avoid}summary{display:none}details::details-content{content-visibility:visible}details{font-size:.85em}
 del{background:none}ins{background:none}}
 """.strip()
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
