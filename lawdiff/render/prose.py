@@ -22,7 +22,8 @@ def level_text(level: Level | None, is_draft: bool, w: Words) -> str:
     if level is None:
         return w.p("unknown_level")
     name = w.levels[level.value]
-    return w.p("draft_level", level=name) if is_draft else name
+    # a proposal is a draft by definition: "draft legislative proposal" would say it twice
+    return w.p("draft_level", level=name) if is_draft and level is not Level.LEGISLATIVE_PROPOSAL else name
 
 
 def thresholds_text(info: Information, w: Words) -> str:

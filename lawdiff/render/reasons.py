@@ -94,13 +94,14 @@ def place(u: UnitReport, side: Side, offset: int, w: Words, kind: PairKind, text
     if found is None:
         return name
     a, paragraph, item = found
+    if w.lang is Lang.ZH and text_lang is Lang.EN:  # an English law cited as it cites itself: Article 2(1)(g)
+        return f"{name} {a.label}" + (f"({paragraph})" if len(a.paragraphs) > 1 else "") + item
     if w.lang is Lang.ZH:
-        label = a.label if text_lang is Lang.ZH or not a.label[:1].isascii() else f" {a.label}"
-        out = w.p("place", side=name, article=label)
+        out = w.p("place", side=name, article=a.label)
         if len(a.paragraphs) > 1:
-            out += w.p("place_paragraph", n=cn_numeral(paragraph) if text_lang is Lang.ZH else paragraph)
+            out += w.p("place_paragraph", n=cn_numeral(paragraph))
         if item:
-            out += w.p("place_item", item=_ITEM_MARKS.sub("", item) if text_lang is Lang.ZH else item)
+            out += w.p("place_item", item=_ITEM_MARKS.sub("", item))
         return out
     out = w.p("place", side=name, article=a.ref)
     if len(a.paragraphs) > 1:
@@ -124,6 +125,11 @@ def unit_where(u: UnitReport, w: Words, kind: PairKind) -> str:
                draft=refs(u.unit.draft), final=refs(u.unit.final))
 
 
+def _room(text_lang: Lang) -> int:
+    """Characters a quote may keep: forty Chinese characters say as much as about seventy English ones."""
+    return 40 if text_lang is Lang.ZH else 72
+
+
 def clip(text: str, n: int = 40) -> str:
     """One line of at most ``n`` characters, the middle elided: a quote points at the words, the table has them."""
     t = " ".join(text.split())
@@ -140,6 +146,8 @@ def align_notes(report: Report, u: UnitReport, w: Words) -> str:
     def ref(side: Side, r: str, s: float) -> str:
         name = w.side_short(kind, 0 if side is Side.DRAFT else 1)
         article = labels[side].get(r, r) if w.lang is Lang.ZH else r
+        if article[:1].isascii() and w.lang is Lang.ZH:
+            article = f" {article}"  # 通过文本 Article 105
         return w.p("note_ref", side=name, article=article, similarity=s)
 
     def one(n: AlignNote) -> str:
@@ -196,7 +204,7 @@ def _item(u: UnitReport, f: Firing, w: Words, kind: PairKind, text_lang: Lang) -
             after = w.p("quote", place=place(u, fq.side, fq.start, w, kind, text_lang), text=after)
         parts.append(w.p("change", before=before, after=after))
     if not parts:
-        parts = [w.p("quote", place=place(u, q.side, q.start, w, kind, text_lang), text=clip(q.text))
+        parts = [w.p("quote", place=place(u, q.side, q.start, w, kind, text_lang), text=clip(q.text, _room(text_lang)))
                  for q in quotes[:MAX_QUOTES]]
     evidence = w.sep.join(parts)
     return w.p("item", description=description(f, w), evidence=evidence) if evidence else description(f, w)
@@ -216,7 +224,7 @@ def _first_edit(u: UnitReport, w: Words, kind: PairKind, text_lang: Lang) -> str
         return ""
     side = Side.DRAFT if first.op is Op.DELETE else Side.FINAL
     offset = first.draft_start if side is Side.DRAFT else first.final_start
-    return w.p("quote", place=place(u, side, offset, w, kind, text_lang), text=clip(first.text))
+    return w.p("quote", place=place(u, side, offset, w, kind, text_lang), text=clip(first.text, _room(text_lang)))
 
 
 def explain(u: UnitReport, w: Words, kind: PairKind, text_lang: Lang, *, brief: bool = False) -> Explanation:
