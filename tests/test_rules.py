@@ -253,7 +253,7 @@ def test_cli_check_good_table(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(rules_cli, ["check", str(path)])
     assert result.exit_code == 0, result.output
-    assert "1 rule valid, 1 example pass" in result.output
+    assert "1 rule valid, 1 example pass (with the 1 shipped zh keyword rule)" in result.output
 
 
 def test_cli_check_failing_example_exit_1(tmp_path):
