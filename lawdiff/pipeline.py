@@ -28,6 +28,7 @@ from lawdiff.model import Document, Lang, Report, UnitReport, VersionMeta
 from lawdiff.norms import read_norms
 from lawdiff.parse import parse_text
 from lawdiff.signal import summarize
+from lawdiff.text.normalize import key
 from lawdiff.text.words import Tokenizer
 
 
@@ -72,7 +73,8 @@ def compare(
     fm = _version_meta(final, final_meta)
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
-                  lang=lang, rules_used=rules.sources)
+                  lang=lang, rules_used=rules.sources, title_changed=key(draft.title) != key(final.title),
+                  preamble_changed=key("".join(draft.preamble)) != key("".join(final.preamble)))
 
 
 def _texts(doc: Document) -> list[str]:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -51,11 +55,151 @@ def tmp_file(tmp_path):
     return make
 
 
+# ----------------------------------------------------------------------------- running lawdiff
+
+
+def run(*args: str, env: dict | None = None):
+    """``lawdiff ARGS`` through click's CliRunner; an exception that escapes the CLI fails the test."""
+    from click.testing import CliRunner
+
+    from lawdiff.cli import main
+
+    return CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", **(env or {})}, catch_exceptions=False)
+
+
+def write(p: Path, data: bytes | str) -> Path:
+    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return p
+
+
+def assert_refused(res, *needles: str, code: int = 2) -> str:
+    """Exit ``code``, one line on stderr starting "lawdiff: ", containing every needle, no traceback."""
+    assert res.exit_code == code, res.output
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, res.stderr
+    line = lines[0]
+    assert line.startswith("lawdiff: ")
+    for n in needles:
+        assert n in line, f"{n!r} not in {line!r}"
+    assert "Traceback" not in res.output
+    return line
+
+
+READY = "lawdiff-test: ready"
+
+#: The child of :func:`spawn`: wraps ``module.attr`` so that, when lawdiff calls it, the child prints
+#: :data:`READY` on stderr and waits (before or after the real call), then runs the CLI as ``lawdiff`` would.
+_CHILD = """
+import importlib, sys, time
+module, attr, when = sys.argv[1], sys.argv[2], sys.argv[3]
+target = importlib.import_module(module)
+real = getattr(target, attr)
+def pause():
+    print({ready!r}, file=sys.stderr, flush=True)
+    time.sleep(600)
+def wrapper(*a, **k):
+    if when == "before":
+        pause()
+    out = real(*a, **k)
+    if when == "after":
+        pause()
+    return out
+setattr(target, attr, wrapper)
+sys.argv = ["lawdiff", *sys.argv[4:]]
+from lawdiff.cli import main
+main()
+"""
+
+
+def spawn(*args: str, pause: str, when: str = "before", **kw):
+    """Start ``lawdiff ARGS`` in a real process that stops at ``pause`` ("module:attr", called ``when``:
+    before or after the real call) and wait until it says so on stderr: signal tests then send their signal
+    at a known point, however loaded the machine is, instead of guessing with a sleep."""
+    import subprocess
+
+    module, attr = pause.split(":")
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONWARNINGS": "ignore", **kw.pop("env", {})}
+    proc = subprocess.Popen([sys.executable, "-c", _CHILD.format(ready=READY), module, attr, when, *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, **kw)
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:
+        if line.rstrip("\n") == READY:
+            return proc
+        seen.append(line)
+    proc.wait(timeout=60)
+    raise AssertionError(f"the child ended (rc {proc.returncode}) before reaching {pause}: {''.join(seen)[-2000:]}")
+
+
+# ----------------------------------------------------------------------------- no test touches the user's files
+
+#: Environment variables that decide where lawdiff (and jieba, through HOME) may keep files.
+CACHE_ENV = ("LAWDIFF_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
+_SCRATCH = {"__pycache__", ".pytest_cache", ".hypothesis", ".venv", ".git", ".mypy_cache", ".ruff_cache"}
+
+
+def _user_cache() -> Path:
+    """The cache folder lawdiff would use for the user running the tests (before the fixtures move it)."""
+    env = os.environ.get("LAWDIFF_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "lawdiff"
+
+
+_WATCHED_CACHE = _user_cache()
+_WATCHED_FOLDERS = (ROOT, ROOT / "tests", ROOT / "corpora", *sorted(CORPORA.glob("*/")), ROOT / "examples",
+                    ROOT / "lawdiff", ROOT / "lawdiff" / "data")
+
+
+def _footprint() -> dict[str, object]:
+    """What a test must not change: the user's cache folder (every file and its mtime), jieba's default cache
+    in the shared temporary folder, and the entries of the repository's folders."""
+    out: dict[str, object] = {}
+    if _WATCHED_CACHE.is_dir():
+        for f in _WATCHED_CACHE.rglob("*"):
+            try:
+                out[str(f)] = f.stat().st_mtime_ns
+            except OSError:
+                continue
+    jieba_tmp = Path(tempfile.gettempdir()) / "jieba.cache"
+    out["jieba.cache in the temporary folder"] = jieba_tmp.exists()
+    for folder in _WATCHED_FOLDERS:
+        if folder.is_dir():
+            out[str(folder)] = sorted(p.name for p in folder.iterdir() if p.name not in _SCRATCH)
+    return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_for_the_session(tmp_path_factory) -> Iterator[Path]:
+    """Every test process, and every lawdiff process a test starts, keeps its caches in one temporary folder
+    of this session: LAWDIFF_CACHE_DIR, XDG_CACHE_HOME and HOME point there.  One folder for the session,
+    not one per test, so that jieba's dictionary is built once per session rather than once per test; a
+    test about the cache itself sets its own folder."""
+    home = tmp_path_factory.mktemp("home")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HOME", str(home))
+    mp.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    mp.setenv("LAWDIFF_CACHE_DIR", str(home / ".cache" / "lawdiff"))
+    yield home
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _writes_nowhere_else(request) -> Iterator[None]:
+    """Fail a test that writes into the user's cache, jieba's default cache or the repository."""
+    for name in CACHE_ENV:  # a test may have moved them; each test starts from the session's folder
+        assert os.environ.get(name), f"{name} is not set by the session fixture"
+    before = _footprint()
+    yield
+    after = _footprint()
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"{request.node.nodeid} wrote outside its temporary folders: {changed[:5]}"
+
+
 # CI must not fail on an example Hypothesis happens to draw for the first time that day: under CI=true
 # the property tests run a fixed, derandomized set of examples; locally they keep exploring.
 try:
-    import os
-
     from hypothesis import settings as _hsettings
 
     _hsettings.register_profile("ci", derandomize=True, print_blob=True)

@@ -24,42 +24,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from conftest import CORPORA, ROOT, load_script
+from conftest import CORPORA, ROOT, assert_refused, load_script, run, write
 
-from lawdiff.cli import main
 from lawdiff.text.numerals import cn_to_int
 
 LAW = "某某服务管理办法\n第一条　为了规范服务，制定本办法。\n第二条　提供者应当遵守法律。\n第三条　本办法自公布之日起施行。\n"
 EN_LAW = "An Act on Services\nArticle 1\nScope\nThis Act applies to providers.\nArticle 2\nProviders shall comply.\n"
-
-
-def run(*args: str, env: dict | None = None):
-    return CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", **(env or {})}, catch_exceptions=False)
-
-
-def write(p: Path, data: bytes | str) -> Path:
-    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return p
-
-
-def assert_refused(res, *needles: str, code: int = 2) -> str:
-    """Exit ``code``, one line on stderr starting "lawdiff: ", containing every needle, no traceback."""
-    assert res.exit_code == code, res.output
-    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, res.stderr
-    line = lines[0]
-    assert line.startswith("lawdiff: ")
-    for n in needles:
-        assert n in line, f"{n!r} not in {line!r}"
-    assert "Traceback" not in res.output
-    return line
-
-
-@pytest.fixture(autouse=True)
-def _no_cache(tmp_path, monkeypatch):
-    """Never write the token cache into ~ during these tests."""
-    monkeypatch.setenv("LAWDIFF_CACHE_DIR", str(tmp_path / ".cache"))
 
 
 @pytest.fixture
@@ -156,9 +126,12 @@ def test_markup_without_words(tmp_path, law, text):
     assert_refused(res, str(p), "give")
 
 
-def test_one_line_without_articles(tmp_path, law):
+def test_one_line_without_articles_is_compared(tmp_path, law):
+    """A one-line file is that line, compared (it was refused as having "no paragraphs")."""
     p = write(tmp_path / "one.txt", "某某服务管理办法\n")
-    assert_refused(run("diff", str(p), str(law)), "no articles and no paragraphs found", "give the text of a law")
+    res = run("diff", str(p), str(law), "--format", "json")
+    assert res.exit_code == 1, res.output
+    assert json.loads(res.stdout)["draft"]["articles"] == 1
 
 
 # ------------------------------------------------------------------------ accepted, with a warning

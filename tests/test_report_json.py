@@ -78,6 +78,8 @@ def test_complete_report_keys():
         "tool",
         "lang",
         "changed",
+        "title_changed",
+        "preamble_changed",
         "draft",
         "final",
         "rules",

@@ -7,6 +7,7 @@ every bundled corpus against.  Bump ``SCHEMA_VERSION`` (major for removals/renam
 additions) and the schema together when the shape changes.
 
 1.1 added: document ``headings``, article ``paragraphs``, unit ``changed``, ``generated_at``.
+1.2 added: ``title_changed`` and ``preamble_changed`` (both count in ``changed``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from lawdiff.model import Article, Change, Document, Paragraph, Report, Signal, 
 from lawdiff.render.i18n import VERDICT_SHOWN
 from lawdiff.render.table import display_path, timestamp_now
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _value(e: Enum | None) -> str:
@@ -99,6 +100,8 @@ def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]
         **stamp,
         "lang": report.lang.value,
         "changed": report.changed,
+        "title_changed": report.title_changed,
+        "preamble_changed": report.preamble_changed,
         "draft": _document(report.draft, report.draft_meta),
         "final": _document(report.final, report.final_meta),
         "rules": [display_path(r) for r in report.rules_used],
