@@ -147,27 +147,49 @@ def _user_cache() -> Path:
     return (Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "lawdiff"
 
 
-_WATCHED_CACHE = _user_cache()
-_WATCHED_FOLDERS = (ROOT, ROOT / "tests", ROOT / "corpora", *sorted(CORPORA.glob("*/")), ROOT / "examples",
-                    ROOT / "lawdiff", ROOT / "lawdiff" / "data")
+#: Places no test may write to: the user's own cache folder, jieba's default cache, the repository (its
+#: scratch folders aside).  Writes are seen through an audit hook (PEP 578), so only this process's own
+#: writes count: other programs on a shared machine may use the user's cache meanwhile.
+_FORBIDDEN = (str(_user_cache().resolve()), os.path.join(tempfile.gettempdir(), "jieba.cache"), str(ROOT))
+_WRITES: list[str] = []
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
-def _footprint() -> dict[str, object]:
-    """What a test must not change: the user's cache folder (every file and its mtime), jieba's default cache
-    in the shared temporary folder, and the entries of the repository's folders."""
-    out: dict[str, object] = {}
-    if _WATCHED_CACHE.is_dir():
-        for f in _WATCHED_CACHE.rglob("*"):
-            try:
-                out[str(f)] = f.stat().st_mtime_ns
-            except OSError:
-                continue
-    jieba_tmp = Path(tempfile.gettempdir()) / "jieba.cache"
-    out["jieba.cache in the temporary folder"] = jieba_tmp.exists()
-    for folder in _WATCHED_FOLDERS:
-        if folder.is_dir():
-            out[str(folder)] = sorted(p.name for p in folder.iterdir() if p.name not in _SCRATCH)
-    return out
+def _forbidden(path: object) -> bool:
+    if isinstance(path, int) or path is None:
+        return False
+    try:
+        full = os.path.abspath(os.fsdecode(os.fspath(path)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    for root in _FORBIDDEN:
+        if full == root or full.startswith(root + os.sep):
+            rel = full[len(root):].lstrip(os.sep)
+            return not (root == str(ROOT) and (not rel or rel.split(os.sep)[0] in _SCRATCH or "__pycache__" in rel))
+    return False
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "open":
+        path, mode, flags = (args + (None, None, None))[:3]
+        writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+            mode is None and isinstance(flags, int) and flags & _WRITE_FLAGS)
+        if writing and _forbidden(path):
+            _WRITES.append(f"open {path}")
+    elif event in ("os.rename", "os.replace", "os.remove", "os.unlink", "os.mkdir", "os.rmdir", "os.symlink",
+                   "os.link", "os.truncate", "shutil.rmtree", "shutil.copyfile", "shutil.move"):
+        for path in args[:2]:
+            if isinstance(path, (str, bytes, os.PathLike)) and _forbidden(path):
+                _WRITES.append(f"{event} {path}")
+
+
+sys.addaudithook(_audit)
+
+
+def _repository_entries() -> dict[str, list[str]]:
+    """The entries of the repository's folders, for writes by child processes (which no hook sees)."""
+    folders = (ROOT, ROOT / "tests", ROOT / "corpora", *sorted(CORPORA.glob("*/")), ROOT / "examples", ROOT / "lawdiff")
+    return {str(f): sorted(p.name for p in f.iterdir() if p.name not in _SCRATCH) for f in folders if f.is_dir()}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -188,13 +210,14 @@ def _private_cache_for_the_session(tmp_path_factory) -> Iterator[Path]:
 @pytest.fixture(autouse=True)
 def _writes_nowhere_else(request) -> Iterator[None]:
     """Fail a test that writes into the user's cache, jieba's default cache or the repository."""
-    for name in CACHE_ENV:  # a test may have moved them; each test starts from the session's folder
+    for name in CACHE_ENV:
         assert os.environ.get(name), f"{name} is not set by the session fixture"
-    before = _footprint()
+    del _WRITES[:]
+    before = _repository_entries()
     yield
-    after = _footprint()
-    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-    assert not changed, f"{request.node.nodeid} wrote outside its temporary folders: {changed[:5]}"
+    changed = [f for f, names in _repository_entries().items() if before.get(f) != names]
+    assert not _WRITES and not changed, f"{request.node.nodeid} wrote outside its temporary folders: " \
+        f"{(_WRITES + changed)[:5]}"
 
 
 # CI must not fail on an example Hypothesis happens to draw for the first time that day: under CI=true

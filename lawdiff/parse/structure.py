@@ -210,16 +210,15 @@ def _title(lines: list[Line], body_start: int, lang: Lang) -> tuple[Line | None,
     level-1 heading, else the first line ending like a title, else the first line.  Without markers
     (``body_start`` is the end), the first line is the title only when it looks like one
     (:func:`looks_like_title`); every other line is compared."""
-    head = [ln for ln in lines[:body_start] if not ln.meta] if body_start < len(lines) else []
     if body_start >= len(lines):
-        md1 = next((ln for ln in lines if ln.md_level == 1 and not ln.meta), None)
         first = next((ln for ln in lines if not ln.meta), None)
-        title = md1 or (first if first is not None and looks_like_title(first, lang) else None)
-        return title, []
+        md1 = next((ln for ln in lines if ln.md_level == 1 and not ln.meta), None)
+        return md1 or (first if first is not None and looks_like_title(first, lang) else None), []
+    head = [ln for ln in lines[:body_start] if not ln.meta]
     if not head:
-        return None, []
-    md1 = [ln for ln in head if ln.md_level == 1]
-    title_line = md1[0] if md1 else next((ln for ln in head if _TITLE_END.search(ln.text)), head[0])
+        return None, [ln.text for ln in lines[:body_start]]
+    title_line = next((ln for ln in head if ln.md_level == 1), None) or next(
+        (ln for ln in head if _TITLE_END.search(ln.text)), head[0])
     return title_line, [ln.text for ln in lines[:body_start] if ln is not title_line]
 
 
