@@ -21,7 +21,7 @@ import re
 import types
 import typing
 from enum import Enum
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 
@@ -47,7 +47,7 @@ def to_plain(value: Any) -> Any:
     raise PlainError(f"cannot write a {type(value).__name__} as plain data")
 
 
-@lru_cache(maxsize=None)  # pure memoisation: a class's type hints do not change
+@cache  # pure memoisation: a class's type hints do not change
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
