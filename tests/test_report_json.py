@@ -78,6 +78,7 @@ def test_complete_report_keys():
         "tool",
         "lang",
         "changed",
+        "warnings",
         "title_changed",
         "preamble_changed",
         "draft",

@@ -181,6 +181,7 @@ class Report:
     signal: Signal
     lang: Lang
     rules_used: tuple[str, ...] = field(default=())  # rule table names/paths
+    warnings: tuple[str, ...] = ()  # about the comparison itself (a diff cut short), the texts' are in draft/final
     title_changed: bool = False  # the parsed titles differ (width-folded comparison)
     preamble_changed: bool = False  # the lines before the first article differ (notices, 目录, subtitle)
 

@@ -174,7 +174,7 @@ def _header(report: Report) -> Iterable[str]:
     if report.preamble_changed:
         yield (f"preamble changed (the {_n(len(d.preamble), 'line')} → {_n(len(f.preamble), 'line')} before the "
                "first article; not compared word by word)")
-    for w in (*d.warnings, *f.warnings):
+    for w in (*d.warnings, *f.warnings, *report.warnings):
         yield f"warning: {w}"
     if not report.changed and all(u.change.label is Label.UNCHANGED for u in report.units):
         yield f"no differences: {_n(len(report.units), 'article')}, all unchanged"
