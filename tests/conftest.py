@@ -169,6 +169,12 @@ def _forbidden(path: object) -> bool:
     return False
 
 
+#: audit events that change the file system -> the positions of the paths they change
+_CHANGED = {"os.rename": (0, 1), "os.replace": (0, 1), "os.remove": (0,), "os.unlink": (0,), "os.mkdir": (0,),
+            "os.rmdir": (0,), "os.truncate": (0,), "os.symlink": (1,), "os.link": (1,), "shutil.rmtree": (0,),
+            "shutil.copyfile": (1,), "shutil.move": (0, 1)}
+
+
 def _audit(event: str, args: tuple) -> None:
     if event == "open":
         path, mode, flags = (args + (None, None, None))[:3]
@@ -176,9 +182,9 @@ def _audit(event: str, args: tuple) -> None:
             mode is None and isinstance(flags, int) and flags & _WRITE_FLAGS)
         if writing and _forbidden(path):
             _WRITES.append(f"open {path}")
-    elif event in ("os.rename", "os.replace", "os.remove", "os.unlink", "os.mkdir", "os.rmdir", "os.symlink",
-                   "os.link", "os.truncate", "shutil.rmtree", "shutil.copyfile", "shutil.move"):
-        for path in args[:2]:
+    elif event in _CHANGED:
+        for k in _CHANGED[event]:
+            path = args[k] if k < len(args) else None
             if isinstance(path, (str, bytes, os.PathLike)) and _forbidden(path):
                 _WRITES.append(f"{event} {path}")
 

@@ -415,23 +415,26 @@ def test_safe_patterns_are_accepted(pattern):
     assert backtracking_risk(pattern) is None
 
 
-SLOW = "[^x]*[^x]*[^x]*[^x]*x"  # quartic on a text without an x: passes the load check, hangs a run
+SLOW = ".*?当.*?当.*?当.*?当.*?z"  # polynomial on a long text with no z: passes the load check, hangs a run
+SLOW_LAW = "某某办法\n第一条　" + "提供者应当" * 1500 + "。\n"
 
 
 @pytest.mark.slow
 def test_slow_user_pattern_is_stopped_by_the_time_limit(tmp_path):
-    """regex_safety cannot see polynomial patterns; the time limit on user rules (lawdiff.classify.patterns)
-    turns the overrun into exit 2 and one line naming the rule.  A real process, with a generous
-    timeout: without the limit it runs for hours."""
+    """The load check cannot see polynomial patterns; the time limit on user rules (the regex package's
+    timeout=, lawdiff.classify.patterns) turns the overrun into exit 2 and one line naming the rule.  A
+    real process, with a generous timeout: without the limit it runs for hours."""
     from lawdiff.classify.patterns import backtracking_risk
 
     assert backtracking_risk(SLOW) is None
     rules = write(tmp_path / "slow.yaml", RULE.format(pattern=SLOW))
     loaded = run("rules", "check", str(rules))  # loads (its example, short, runs in no time)
     assert loaded.exit_code in (0, 1) and "catastrophic" not in loaded.output, loaded.output
+    d = write(tmp_path / "d.txt", SLOW_LAW)
+    f = write(tmp_path / "f.txt", SLOW_LAW.replace("应当", "可以", 1))
     env = {**os.environ, "NO_COLOR": "1", "LAWDIFF_RULE_TIMEOUT": "1"}
     try:
-        proc = subprocess.run([sys.executable, "-m", "lawdiff.cli", "diff", "--example", "genai-2023", "--rules",
+        proc = subprocess.run([sys.executable, "-m", "lawdiff.cli", "diff", str(d), str(f), "--rules",
                                str(rules), "--no-signal"], check=False, capture_output=True, text=True,
                               timeout=60, env=env)
     except subprocess.TimeoutExpired:
@@ -452,16 +455,28 @@ def test_only_user_rules_are_timed(tmp_path):
     assert [r.id for r in rs if r.user] == ["zh.test.slow"]
 
 
-def test_time_limit_gives_way_outside_the_main_thread():
+def test_time_limit_holds_outside_the_main_thread(monkeypatch):
+    """The SIGALRM timer it replaces worked only in the main thread (and not on Windows); regex's timeout=
+    works anywhere."""
     import threading
 
-    from lawdiff.classify.patterns import can_bound
+    from lawdiff.classify.patterns import PatternTimeout, compile_pattern
 
+    monkeypatch.setenv("LAWDIFF_RULE_TIMEOUT", "0.2")
+    rx = compile_pattern(SLOW, timed=True)
     seen = []
-    t = threading.Thread(target=lambda: seen.append(can_bound()))
+
+    def scan() -> None:
+        try:
+            list(rx.finditer(SLOW_LAW))
+        except PatternTimeout as exc:
+            seen.append(str(exc))
+
+    t = threading.Thread(target=scan)
     t.start()
-    t.join()
-    assert seen == [False]
+    t.join(30)
+    assert seen == ["took longer than 0.2 s"]
+    assert [m.group(0) for m in compile_pattern("应当", timed=True).finditer("提供者应当")] == ["应当"]
 
 
 def test_no_shipped_rule_pattern_is_at_risk():
