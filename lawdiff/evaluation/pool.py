@@ -105,18 +105,27 @@ def run_parallel(fn: Callable[[T], R], items: Sequence[T], jobs: int, *,
             workers.append((worker, mine))
             give(mine)
         by_sentinel = {w.sentinel: (w, conn) for w, conn in workers}
+        by_conn = {conn: w for w, conn in workers}
+
+        def died(proc: multiprocessing.process.BaseProcess, conn: Connection) -> WorkerDied:
+            proc.join(1.0)  # its exit status, if it has one yet
+            return WorkerDied(f"the worker checking {describe(items[busy[conn]])} died ({_how(proc.exitcode)}); "
+                              "run again, or with -j 1 to check one pair at a time")
+
         while busy:
             for ready in wait([*busy, *(p.sentinel for p, c in workers if c in busy)]):
                 if isinstance(ready, int):  # a worker ended; its last answer, if any, is still in the pipe
                     proc, conn = by_sentinel[ready]
                     if conn in busy and not conn.poll():
-                        raise WorkerDied(f"the worker checking {describe(items[busy[conn]])} died "
-                                         f"({_how(proc.exitcode)}); run again, or with -j 1 to check one pair at a time")
+                        raise died(proc, conn)
                     continue
                 assert isinstance(ready, Connection)
                 if ready not in busy:
                     continue
-                index, ok, value = ready.recv()
+                try:
+                    index, ok, value = ready.recv()
+                except (EOFError, OSError):  # the pipe closed: the worker is gone without an answer
+                    raise died(by_conn[ready], ready) from None
                 del busy[ready]
                 if not ok:
                     raise WorkerCrashed(f"while checking {describe(items[index])}: {value}")
