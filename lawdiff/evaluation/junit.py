@@ -27,7 +27,7 @@ def _clean(text: str) -> str:
     return _XML_BAD.sub("\ufffd", text)
 
 
-def _clean_tree(root: ET.Element) -> None:
+def clean_tree(root: ET.Element) -> None:
     """Every attribute and every text of the tree made XML-safe: pair ids, suite names and file paths come
     from folder names, and a folder may be called anything (``\\x01``, ESC, U+FFFE were ill-formed XML)."""
     for el in root.iter():
@@ -93,6 +93,6 @@ def render_junit(result: CheckResult) -> str:
     suites.set("failures", str(n_fail))
     suites.set("errors", "0")
     suites.set("skipped", str(n_skip))
-    _clean_tree(suites)
+    clean_tree(suites)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
