@@ -138,7 +138,7 @@ CACHE_ENV = ("LAWDIFF_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
 _SCRATCH = {"__pycache__", ".pytest_cache", ".hypothesis", ".venv", ".git", ".mypy_cache", ".ruff_cache"}
 
 
-def _user_cache() -> Path:
+def user_cache() -> Path:
     """The cache folder lawdiff would use for the user running the tests (before the fixtures move it)."""
     env = os.environ.get("LAWDIFF_CACHE_DIR")
     if env:
@@ -150,8 +150,8 @@ def _user_cache() -> Path:
 #: Places no test may write to: the user's own cache folder, jieba's default cache, the repository (its
 #: scratch folders aside).  Writes are seen through an audit hook (PEP 578), so only this process's own
 #: writes count: other programs on a shared machine may use the user's cache meanwhile.
-_FORBIDDEN = (str(_user_cache().resolve()), os.path.join(tempfile.gettempdir(), "jieba.cache"), str(ROOT))
-_WRITES: list[str] = []
+FORBIDDEN = (str(user_cache().resolve()), os.path.join(tempfile.gettempdir(), "jieba.cache"), str(ROOT))
+WRITES: list[str] = []
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
@@ -162,7 +162,7 @@ def _forbidden(path: object) -> bool:
         full = os.path.abspath(os.fsdecode(os.fspath(path)))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
-    for root in _FORBIDDEN:
+    for root in FORBIDDEN:
         if full == root or full.startswith(root + os.sep):
             rel = full[len(root):].lstrip(os.sep)
             return not (root == str(ROOT) and (not rel or rel.split(os.sep)[0] in _SCRATCH or "__pycache__" in rel))
@@ -181,12 +181,12 @@ def _audit(event: str, args: tuple) -> None:
         writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
             mode is None and isinstance(flags, int) and flags & _WRITE_FLAGS)
         if writing and _forbidden(path):
-            _WRITES.append(f"open {path}")
+            WRITES.append(f"open {path}")
     elif event in _CHANGED:
         for k in _CHANGED[event]:
             path = args[k] if k < len(args) else None
             if isinstance(path, (str, bytes, os.PathLike)) and _forbidden(path):
-                _WRITES.append(f"{event} {path}")
+                WRITES.append(f"{event} {path}")
 
 
 sys.addaudithook(_audit)
@@ -218,12 +218,12 @@ def _writes_nowhere_else(request) -> Iterator[None]:
     """Fail a test that writes into the user's cache, jieba's default cache or the repository."""
     for name in CACHE_ENV:
         assert os.environ.get(name), f"{name} is not set by the session fixture"
-    del _WRITES[:]
+    del WRITES[:]
     before = _repository_entries()
     yield
     changed = [f for f, names in _repository_entries().items() if before.get(f) != names]
-    assert not _WRITES and not changed, f"{request.node.nodeid} wrote outside its temporary folders: " \
-        f"{(_WRITES + changed)[:5]}"
+    assert not WRITES and not changed, f"{request.node.nodeid} wrote outside its temporary folders: " \
+        f"{(WRITES + changed)[:5]}"
 
 
 # CI must not fail on an example Hypothesis happens to draw for the first time that day: under CI=true

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -214,3 +215,22 @@ def test_parsed_rule_table_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_pat
         assert shipped_rules(Lang.ZH) == fresh  # damaged copy: parsed again, no error
     finally:
         shipped_rules.cache_clear()
+
+
+def test_a_test_that_writes_into_the_users_cache_is_caught():
+    """The conftest fixture: LAWDIFF_CACHE_DIR, XDG_CACHE_HOME and HOME point at the session's folder, and an
+    audit hook notes any write into the user's own cache folder (simulated here: sys.audit raises the event
+    without writing anything)."""
+    import os
+
+    import conftest
+
+    assert os.environ["LAWDIFF_CACHE_DIR"].startswith(os.environ["HOME"])
+    users = Path(conftest.FORBIDDEN[0])  # the user's cache folder, as it was before the session moved it
+    assert cache.cache_dir() != users
+    sys.audit("open", str(users / "tokens" / "x.json"), "w", 0)
+    sys.audit("os.replace", "/tmp/elsewhere.tmp", str(conftest.ROOT / "lawdiff" / "x.py"), -1, -1)
+    try:
+        assert len(conftest.WRITES) == 2
+    finally:
+        del conftest.WRITES[:]  # the simulated writes must not fail this test
