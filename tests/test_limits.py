@@ -17,7 +17,7 @@ import time
 import pytest
 from conftest import assert_refused, run, write
 
-from lawdiff.align.passes import nearest_pairs
+from lawdiff.align.repeats import nearest_pairs
 from lawdiff.diff.engine import PIECE_MAX, chunk
 from lawdiff.diff.word_diff import bounded_diff
 

@@ -122,7 +122,7 @@ def _edges_overlap(items: Any, icase: bool) -> bool:
     while len(items) == 1 and str(items[0][0]) == "SUBPATTERN":  # (…)+: the group's own items
         items = list(items[0][1][-1])
     start, _ = _first(items, icase)
-    end, _ = _last(items, icase)
+    end, _ = _first(items, icase, last=True)
     for seq, edge in ((reversed(items), start), (items, end)):
         for item in seq:
             first, nullable = _first_item(item, icase)
@@ -131,38 +131,6 @@ def _edges_overlap(items: Any, icase: bool) -> bool:
             if _overlap(first, edge):
                 return True
     return False
-
-
-def _last(items: Any, icase: bool) -> tuple[object, bool]:
-    """(the characters a sequence can end with, whether it can match the empty string)."""
-    out: object = frozenset()
-    for item in reversed(list(items)):
-        last, nullable = _last_item(item, icase)
-        out = _union(out, last)
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _last_item(item: Any, icase: bool) -> tuple[object, bool]:
-    op, av = item
-    name = str(op)
-    if name == "SUBPATTERN":
-        return _last(av[-1], icase)
-    if name == "ATOMIC_GROUP":
-        return _last(av, icase)
-    if name == "BRANCH":
-        out: object = frozenset()
-        nullable = False
-        for branch in av[1]:
-            last, n = _last(branch, icase)
-            out, nullable = _union(out, last), nullable or n
-        return out, nullable
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        lo, _hi, sub = av
-        last, n = _last(sub, icase)
-        return last, lo == 0 or n
-    return _first_item(item, icase)  # a single character or an assertion: its first is its last
 
 
 def _union(a: Any, b: Any) -> Any:
@@ -180,18 +148,19 @@ def _chars(code: int, icase: bool) -> frozenset[str]:
     return frozenset({ch, ch.lower(), ch.upper()}) if icase else frozenset({ch})
 
 
-def _first(items: Any, icase: bool) -> tuple[object, bool]:
-    """(the characters a sequence can start with, whether it can match the empty string)."""
+def _first(items: Any, icase: bool, last: bool = False) -> tuple[object, bool]:
+    """(the characters a sequence can start with — or end with, ``last`` —, whether it can match the empty
+    string)."""
     out: object = frozenset()
-    for item in items:
-        first, nullable = _first_item(item, icase)
+    for item in (reversed(list(items)) if last else items):
+        first, nullable = _first_item(item, icase, last)
         out = _union(out, first)
         if not nullable:
             return out, False
     return out, True
 
 
-def _first_item(item: Any, icase: bool) -> tuple[object, bool]:
+def _first_item(item: Any, icase: bool, last: bool = False) -> tuple[object, bool]:
     op, av = item
     name = str(op)
     if name == "LITERAL":
@@ -212,19 +181,19 @@ def _first_item(item: Any, icase: bool) -> tuple[object, bool]:
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return frozenset(), True
     if name == "SUBPATTERN":
-        return _first(av[-1], icase)
+        return _first(av[-1], icase, last)
     if name == "ATOMIC_GROUP":
-        return _first(av, icase)
+        return _first(av, icase, last)
     if name == "BRANCH":
         out2: object = frozenset()
         nullable = False
         for branch in av[1]:
-            first, n = _first(branch, icase)
+            first, n = _first(branch, icase, last)
             out2, nullable = _union(out2, first), nullable or n
         return out2, nullable
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         lo, _hi, sub = av
-        first, n = _first(sub, icase)
+        first, n = _first(sub, icase, last)
         return first, lo == 0 or n
     return ANY, True  # group references and anything unknown: assume the worst
 
