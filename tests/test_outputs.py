@@ -187,6 +187,22 @@ def test_wrote_lines_of_check_and_annotate_are_escaped(tmp_path, folder):
     _no_raw_controls(res.output)
 
 
+def test_text_reports_on_stdout_escape_file_names(tmp_path):
+    """Markdown, HTML (diff) and Markdown (check) carry file names as they are; on stdout they are escaped."""
+    evil = tmp_path / TITLE
+    evil.mkdir()
+    d, f = write(evil / "d.txt", LAW), write(evil / "f.txt", OTHER)
+    for fmt in ("markdown", "html"):
+        res = run("diff", str(d), str(f), "--format", fmt)
+        assert res.exit_code == 1, res.output
+        _no_raw_controls(res.stdout)
+    corpus = tmp_path / "c" / TITLE
+    shutil.copytree(CORPORA / SMALL, corpus)
+    res = run("check", str(corpus), "--format", "markdown")
+    assert res.exit_code in (0, 1), res.output
+    _no_raw_controls(res.output)
+
+
 @pytest.mark.parametrize("option", ["--draft-issuer", "--final-issuer"])
 def test_issuers_with_control_characters_are_refused(folder, option):
     for fmt in ("terminal", "markdown"):

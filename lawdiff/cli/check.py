@@ -71,7 +71,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], min_label_accuracy: float
     else:
         text = {"json": render_json, "markdown": render_markdown, "junit": render_junit}[fmt](result)
     settings = config_file(paths[0])
-    emit(text, output, protect=[*_corpus_files(result), *([settings] if settings else [])])
+    emit(text, output, protect=[*_corpus_files(result), *([settings] if settings else [])], escape=fmt == "markdown")
     gold = result.overall.gold + result.overall_heldout.gold
     held = f", {len(result.heldout_pairs)} held out" if result.heldout_pairs else ""
     click.echo(f"lawdiff: checked {len(result.pairs)} pairs{held} ({gold} gold units) in {elapsed:.1f} s: "
@@ -118,7 +118,7 @@ def annotate(draft: Path, final: Path, output: str | None, force: bool, pair_id:
     pair = pair_id or (meta.pair if meta else Path(draft).resolve().parent.name)
     text = draft_annotations(report, pair=pair)
     emit(text, target, protect=inputs_of(draft, final, meta_path=meta_path),
-         note=f" ({len(report.units)} units, all reviewed: false)")
+         note=f" ({len(report.units)} units, all reviewed: false)", escape=True)
 
 
 def _corpus_files(result: CheckResult) -> list[Path]:

@@ -114,7 +114,7 @@ def diff(ctx: click.Context, draft: Path | None, final: Path | None, example: st
         from lawdiff.render import render
 
         text = render(report, fmt, show_unchanged=show_unchanged, timestamp=timestamp)
-        emit(text, output, protect=protect)
+        emit(text, output, protect=protect, escape=fmt != "json")
     ctx.exit(code)
 
 
@@ -126,13 +126,17 @@ def inputs_of(draft: Path, final: Path, rule_files: Sequence[Path] = (), meta_pa
     return [Path(draft), Path(final), *map(Path, rule_files), *([Path(meta_path)] if meta_path else found)]
 
 
-def emit(text: str, output: str | None, *, protect: Sequence[Path], note: str = "") -> None:
-    """``text`` to stdout, or atomically to ``output`` with one "wrote" line on stderr (names made safe)."""
+def emit(text: str, output: str | None, *, protect: Sequence[Path], note: str = "", escape: bool = False) -> None:
+    """``text`` to stdout, or atomically to ``output`` with one "wrote" line on stderr (names made safe).
+
+    ``escape``: a text format that may carry a file name as it is (Markdown, HTML, YAML): on stdout, which
+    may be a terminal, its control characters are shown as ``\\xNN`` (JSON escapes them itself)."""
+    from lawdiff.text.controls import safe, safe_lines
+
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        click.echo(safe_lines(text) if escape else text, nl=False)
         return
     from lawdiff.io.write import write_atomic
-    from lawdiff.text.controls import safe
 
     write_atomic(output, text, protect=protect)
     click.echo(f"lawdiff: wrote {safe(output)}{note}", err=True)
