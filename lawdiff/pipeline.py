@@ -25,10 +25,11 @@ from lawdiff.errors import InputError
 from lawdiff.io import read_file
 from lawdiff.io.cache import shared_tokenizer, token_cache
 from lawdiff.io.meta import PairMeta, find_meta
-from lawdiff.model import Document, Lang, Report, UnitReport, VersionMeta
+from lawdiff.model import ArticleDiff, Document, Lang, Report, UnitReport, VersionMeta
 from lawdiff.norms import read_norms
 from lawdiff.parse import parse_text
 from lawdiff.signal import summarize
+from lawdiff.text.normalize import key
 from lawdiff.text.words import Tokenizer
 
 
@@ -76,7 +77,15 @@ def compare(
     fm = _version_meta(final, final_meta)
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
-                  lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources))
+                  lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources),
+                  warnings=_coarse_warnings(diffs), title_changed=key(draft.title) != key(final.title),
+                  preamble_changed=key("".join(draft.preamble)) != key("".join(final.preamble)))
+
+
+def _coarse_warnings(diffs: Sequence[ArticleDiff]) -> tuple[str, ...]:
+    return tuple(f"unit {d.unit.id}: too long to diff word by word within the time limit; changed stretches are "
+                 "shown whole (a coarser diff, nothing left out) — split the article, or raise LAWDIFF_DIFF_TIMEOUT"
+                 for d in diffs if d.coarse)
 
 
 def _texts(doc: Document) -> list[str]:

@@ -117,6 +117,7 @@ def version_blocks(report: Report, w: Words) -> list[Block]:
     ]
     warnings = [(w.sides["draft"], x) for x in report.draft.warnings]
     warnings += [(w.sides["final"], x) for x in report.final.warnings]
+    warnings += [("lawdiff", x) for x in report.warnings]
     if warnings:
         out.append(Para((w.warnings + _colon(w).rstrip(),)))
         out.append(Items(tuple((f"{side}{_colon(w)}{one_line(x)}",) for side, x in warnings)))

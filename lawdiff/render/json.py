@@ -8,7 +8,9 @@ additions) and the schema together when the shape changes.
 
 1.1 added: document ``headings``, article ``paragraphs``, unit ``changed``, ``generated_at``.
 1.2 added: unit ``findings`` (the structured reasons: norm changes with both norms), signal
-``relaxing_weight`` / ``tightening_weight`` and the verdict ``insufficient evidence``.
+``relaxing_weight`` / ``tightening_weight`` and the verdict ``insufficient evidence``; ``title_changed`` and
+``preamble_changed`` (both count in ``changed``), ``warnings`` (about the comparison itself), unit ``coarse``
+(the diff's time limit was reached).
 """
 
 from __future__ import annotations
@@ -108,6 +110,7 @@ def unit_to_dict(u: UnitReport) -> dict[str, Any]:
         "weak": unit.weak,
         "note": unit.note,
         "changed": u.diff.changed,
+        "coarse": u.diff.coarse,
         **_change(u.change),
         "edits": [{"op": e.op.value, "text": e.text, "draft_start": e.draft_start, "final_start": e.final_start}
                   for e in u.diff.edits],
@@ -124,6 +127,9 @@ def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]
         **stamp,
         "lang": report.lang.value,
         "changed": report.changed,
+        "warnings": list(report.warnings),
+        "title_changed": report.title_changed,
+        "preamble_changed": report.preamble_changed,
         "draft": _document(report.draft, report.draft_meta),
         "final": _document(report.final, report.final_meta),
         "rules": [display_path(r) for r in report.rules_used],

@@ -153,8 +153,9 @@ def header_lines(report: Report) -> Iterable[str]:
 
 def _header(report: Report) -> Iterable[str]:
     d, f = report.draft, report.final
-    yield f"draft: {report.draft_meta.title or d.title} ({len(d.articles)} articles) {d.path}".rstrip()
-    yield f"final: {report.final_meta.title or f.title} ({len(f.articles)} articles) {f.path}".rstrip()
+    for side, doc, meta in (("draft", d, report.draft_meta), ("final", f, report.final_meta)):
+        title = meta.title or doc.title
+        yield " ".join(x for x in (f"{side}:", title, f"({len(doc.articles)} articles)", doc.path) if x)
     counts: dict[str, int] = {}
     for u in report.units:
         counts[u.change.label.value] = counts.get(u.change.label.value, 0) + 1
@@ -168,9 +169,14 @@ def _header(report: Report) -> Iterable[str]:
     yield ("units: " + ", ".join(f"{v} {k}" for k, v in kinds.items())
            + f"; {ren} renumbered, {mov} moved" + (f", {weak} weak matches to review" if weak else ""))
     yield "labels: " + ", ".join(f"{v} {k}" for k, v in counts.items())
-    for w in (*d.warnings, *f.warnings):
+    if report.title_changed:
+        yield f"title changed: {d.title or '(none)'} → {f.title or '(none)'}"
+    if report.preamble_changed:
+        yield (f"preamble changed (the {_n(len(d.preamble), 'line')} → {_n(len(f.preamble), 'line')} before the "
+               "first article; not compared word by word)")
+    for w in (*d.warnings, *f.warnings, *report.warnings):
         yield f"warning: {w}"
-    if report.units and all(u.change.label is Label.UNCHANGED for u in report.units):
+    if not report.changed and all(u.change.label is Label.UNCHANGED for u in report.units):
         yield f"no differences: {_n(len(report.units), 'article')}, all unchanged"
 
 
