@@ -25,11 +25,12 @@ from lawdiff.errors import InputError
 from lawdiff.io import read_file
 from lawdiff.io.cache import shared_tokenizer, token_cache
 from lawdiff.io.meta import PairMeta, by_name, find_meta
-from lawdiff.model import Document, Lang, PairKind, Report, UnitReport, VersionMeta
+from lawdiff.model import ArticleDiff, Document, Lang, PairKind, Report, UnitReport, VersionMeta
 from lawdiff.norms import read_norms
 from lawdiff.parse import parse_text
 from lawdiff.signal import summarize
 from lawdiff.signal.versions import normal_date, own_date, pair_versions
+from lawdiff.text.normalize import key
 from lawdiff.text.words import Tokenizer
 
 
@@ -80,7 +81,15 @@ def compare(
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     versions = pair_versions(draft, final, dm, fm, lang=lang, kind=kind)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
-                  lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources), versions=versions)
+                  lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources),
+                  warnings=_coarse_warnings(diffs), title_changed=key(draft.title) != key(final.title),
+                  preamble_changed=key("".join(draft.preamble)) != key("".join(final.preamble)), versions=versions)
+
+
+def _coarse_warnings(diffs: Sequence[ArticleDiff]) -> tuple[str, ...]:
+    return tuple(f"unit {d.unit.id}: too long to diff word by word within the time limit; changed stretches are "
+                 "shown whole (a coarser diff, nothing left out) — split the article, or raise LAWDIFF_DIFF_TIMEOUT"
+                 for d in diffs if d.coarse)
 
 
 def _texts(doc: Document) -> list[str]:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from lawdiff.cli import main
-from lawdiff.io import cache
+from lawdiff.io import cache, store
 from lawdiff.model import Lang
 from lawdiff.parse import parse_text
 from lawdiff.pipeline import compare
@@ -69,13 +70,15 @@ def test_foreign_salt_is_ignored(cache_env, monkeypatch):
     d, f = docs()
     expected = run_tokens(d, f)
     key = cache.document_key(d, Lang.ZH)
-    cache.salt.cache_clear()
-    monkeypatch.setattr(cache, "__version__", "999.0")
+    for memo in (store.cache_key, store.code_hash, cache.salt):
+        memo.cache_clear()
+    monkeypatch.setattr(store, "__version__", "999.0")
     try:
         assert cache.document_key(d, Lang.ZH) != key  # the version is part of the key
         assert cache.load(key) == {}  # and an old file is not trusted even under its name
     finally:
-        cache.salt.cache_clear()
+        for memo in (store.cache_key, store.code_hash, cache.salt):
+            memo.cache_clear()
     assert run_tokens(d, f) == expected
 
 
@@ -202,13 +205,32 @@ def test_parsed_rule_table_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_pat
     shipped_rules.cache_clear()
     try:
         fresh = shipped_rules(Lang.ZH, disk_cache=False)
-        assert not list(tmp_path.glob("rules-*.pickle"))  # disk_cache=False writes nothing
+        assert not list(tmp_path.glob("rules-*"))  # disk_cache=False writes nothing
         first = shipped_rules(Lang.ZH)
-        [copy] = tmp_path.glob("rules-*.pickle")
+        [copy] = tmp_path.glob("rules-*.json")
         shipped_rules.cache_clear()
         assert shipped_rules(Lang.ZH) == first == fresh  # read back from disk, same table
-        copy.write_bytes(b"not a pickle")
+        copy.write_bytes(b"not JSON")
         shipped_rules.cache_clear()
         assert shipped_rules(Lang.ZH) == fresh  # damaged copy: parsed again, no error
     finally:
         shipped_rules.cache_clear()
+
+
+def test_a_test_that_writes_into_the_users_cache_is_caught():
+    """The conftest fixture: LAWDIFF_CACHE_DIR, XDG_CACHE_HOME and HOME point at the session's folder, and an
+    audit hook notes any write into the user's own cache folder (simulated here: sys.audit raises the event
+    without writing anything)."""
+    import os
+
+    import conftest
+
+    assert os.environ["LAWDIFF_CACHE_DIR"].startswith(os.environ["HOME"])
+    users = Path(conftest.FORBIDDEN[0])  # the user's cache folder, as it was before the session moved it
+    assert cache.cache_dir() != users
+    sys.audit("open", str(users / "tokens" / "x.json"), "w", 0)
+    sys.audit("os.replace", "/tmp/elsewhere.tmp", str(conftest.ROOT / "lawdiff" / "x.py"), -1, -1)
+    try:
+        assert len(conftest.WRITES) == 2
+    finally:
+        del conftest.WRITES[:]  # the simulated writes must not fail this test

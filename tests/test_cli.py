@@ -154,7 +154,7 @@ def _commands():
     """Every sub-command, imported: the group loads them lazily (click's LazyGroup), so main.commands is empty."""
     ctx = click.Context(main)
     names = main.list_commands(ctx)
-    assert names == ["annotate", "check", "diff", "report", "rules"]
+    assert names == ["annotate", "cache", "check", "diff", "report", "rules"]
     return [(name, main.get_command(ctx, name)) for name in names]
 
 

@@ -305,3 +305,11 @@ def test_an_approval_by_someone_is_a_condition_not_the_subject():
     n = one("经市交通运输部门的负责人批准，可以延长出租汽车营运时间。")
     assert [c.text for c in n.conditions] == ["经市交通运输部门的负责人批准"]
     assert n.bearer == ""
+
+
+def test_a_sanction_naming_nobody_punishes_the_target_named_before_it():
+    """…的，依法给予处分；构成犯罪的，依法追究刑事责任: the officials, not the regulated businesses."""
+    officials = norms_of("港务管理部门工作人员违反本规定，玩忽职守的，依法给予处分；构成犯罪的，依法追究刑事责任。")
+    assert [(n.role, n.polarity) for n in officials] == [(Role.AUTHORITY, Polarity.NEUTRAL)] * 2
+    operators = norms_of("港口经营人违反本规定，未设置警示标志的，处五千元罚款；构成犯罪的，依法追究刑事责任。")
+    assert [(n.bearer, n.polarity) for n in operators] == [("港口经营人", Polarity.BURDEN)] * 2

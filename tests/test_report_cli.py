@@ -106,7 +106,8 @@ def test_failing_render_leaves_the_old_file_and_no_temp(existing, monkeypatch):
 
     monkeypatch.setattr(lawdiff.render.markdown, "render_markdown", boom)
     res = CliRunner().invoke(main, ["report", D, F, "-o", str(existing)])
-    assert isinstance(res.exception, RuntimeError)
+    assert res.exit_code == 2  # a crash is trouble (exit 2, one line), never "differences" (exit 1)
+    assert "internal error (RuntimeError: renderer crashed half way)" in res.stderr and "Traceback" not in res.output
     assert existing.read_text(encoding="utf-8") == "the old report\n"
     assert leftovers(existing.parent) == []
 

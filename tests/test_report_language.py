@@ -193,7 +193,7 @@ def test_warnings_about_the_files_are_worded_from_their_records(tmp_path):
 
 def test_a_text_without_articles_is_counted_in_paragraphs(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("Recitals\n(1) Whereas the first.\n(2) Whereas the second.\n", encoding="utf-8")
-    b.write_text("Recitals\n(1) Whereas the first.\n(2) Whereas the third.\n", encoding="utf-8")
+    a.write_text("Council Regulation on recitals\n(1) Whereas the first.\n(2) Whereas the second.\n", encoding="utf-8")
+    b.write_text("Council Regulation on recitals\n(1) Whereas the first.\n(2) Whereas the third.\n", encoding="utf-8")
     res = run("diff", str(a), str(b), "--no-signal")
     assert "(2 paragraphs)" in res.stdout and "articles)" not in res.stdout

@@ -33,6 +33,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 
 from lawdiff.align.features import Index
+from lawdiff.align.repeats import nearest_pairs
 from lawdiff.align.thresholds import (
     ALT_FLOOR,
     ALT_SENTENCES,
@@ -88,14 +89,7 @@ class _Aligner:
         for k, ds in groups.items():
             fs = by_key[k]
             if len(ds) != len(fs):  # repeated text, unequal counts: keep the nearest, then pair in order
-                near = sorted((abs(self.d.rel[i] - self.f.rel[j]), i, j) for i in ds for j in fs)
-                used_d: set[int] = set()
-                used_f: set[int] = set()
-                for _, i, j in near:
-                    if i not in used_d and j not in used_f:
-                        used_d.add(i)
-                        used_f.add(j)
-                ds, fs = sorted(used_d), sorted(used_f)
+                ds, fs = nearest_pairs(ds, fs, self.d.rel, self.f.rel)
             for i, j in zip(ds, fs):
                 self.link([i], [j])
 

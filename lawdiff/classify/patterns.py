@@ -15,14 +15,17 @@ Not detected: polynomial patterns such as ``.*.*.*x`` (cubic, not exponential) �
 article, but finite.  The first-character sets are approximate on the safe side: a class such as
 ``\\w`` or ``[^。]`` counts as "any character", so it overlaps everything.
 
-For those, the matching of a *user* rule's pattern (``--rules FILE``) runs under a ``SIGALRM`` timer
-(:func:`time_limit`); the regex engine checks for signals as it works, and an overrun becomes a
-:class:`PatternTimeout` that the matcher turns into a RuleError naming the rule, the pattern and the
-article.  Shipped tables are trusted (their patterns are tested on the bundled corpora) and run
-unbounded, so the common case costs nothing.  Limits of the bound, by design: it is only set in the
-main thread of a process with ``setitimer`` (not on Windows, not in a worker thread), and not when an
-interval timer is already running (someone else's alarm is left alone).  ``LAWDIFF_RULE_TIMEOUT``
-(seconds, default 5; 0 turns the bound off) sets the limit per pattern and article side.
+Also refused: a repeated group whose optional end can start the next repetition, or whose optional
+start can end the previous one — ``(?:\\w\\w?)+$``, ``(\\w?\\w)+`` (a run of n letters splits into
+Fibonacci(n) repetitions) — which no rule above caught.
+
+For what is left, a *user* rule's pattern (``--rules FILE``) is matched by the ``regex`` package with its
+``timeout=`` (:class:`TimedPattern`): the engine checks the clock as it works, in any thread and on every
+platform (the ``SIGALRM`` timer it replaces worked only in the main thread, and not on Windows), and an
+overrun becomes a :class:`PatternTimeout` that the matcher turns into a RuleError naming the rule, the
+pattern and the article.  Shipped tables are trusted (their patterns are tested on the bundled corpora)
+and run on ``re`` unbounded, so the common case costs nothing.  ``LAWDIFF_RULE_TIMEOUT`` (seconds,
+default 5; 0 turns the bound off) sets the limit per pattern and article side.
 
 Shared patterns: a table's ``patterns:`` section names a pattern once (``modal_shall: '必须|应当|…'``)
 and a rule refers to it as ``{modal_shall}``: alone, the pattern is the shared one as written;
@@ -35,11 +38,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import threading
 from collections.abc import Iterator, Mapping
-from types import FrameType
-from typing import Any
+from typing import Any, cast
+
+import regex
 
 from lawdiff.text.normalize import fold
 
@@ -71,6 +73,8 @@ def backtracking_risk(pattern: str, flags: int = re.IGNORECASE) -> str | None:
                 if multi and _ambiguous(sub, icase):
                     return "repeats a group whose alternatives can start with the same character"
                 why = walk(sub, inside or multi)
+                if not why and multi and _edges_overlap(sub, icase):
+                    why = "repeats a group whose optional end or start can also begin or end a repetition"
             elif name in ("POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
                 continue  # never backtracks into
             else:
@@ -110,6 +114,25 @@ def _ambiguous(items: Any, icase: bool) -> bool:
     return False
 
 
+def _edges_overlap(items: Any, icase: bool) -> bool:
+    """``(\\w\\w?)+``: an optional item at the end of the repeated body can take a character that the next
+    repetition could start with (or an optional item at its start one the previous repetition could end
+    with), so a run splits into repetitions in exponentially many ways."""
+    items = list(items)
+    while len(items) == 1 and str(items[0][0]) == "SUBPATTERN":  # (…)+: the group's own items
+        items = list(items[0][1][-1])
+    start, _ = _first(items, icase)
+    end, _ = _first(items, icase, last=True)
+    for seq, edge in ((reversed(items), start), (items, end)):
+        for item in seq:
+            first, nullable = _first_item(item, icase)
+            if not nullable:
+                break
+            if _overlap(first, edge):
+                return True
+    return False
+
+
 def _union(a: Any, b: Any) -> Any:
     return ANY if a is ANY or b is ANY else a | b
 
@@ -125,18 +148,19 @@ def _chars(code: int, icase: bool) -> frozenset[str]:
     return frozenset({ch, ch.lower(), ch.upper()}) if icase else frozenset({ch})
 
 
-def _first(items: Any, icase: bool) -> tuple[object, bool]:
-    """(the characters a sequence can start with, whether it can match the empty string)."""
+def _first(items: Any, icase: bool, last: bool = False) -> tuple[object, bool]:
+    """(the characters a sequence can start with — or end with, ``last`` —, whether it can match the empty
+    string)."""
     out: object = frozenset()
-    for item in items:
-        first, nullable = _first_item(item, icase)
+    for item in (reversed(list(items)) if last else items):
+        first, nullable = _first_item(item, icase, last)
         out = _union(out, first)
         if not nullable:
             return out, False
     return out, True
 
 
-def _first_item(item: Any, icase: bool) -> tuple[object, bool]:
+def _first_item(item: Any, icase: bool, last: bool = False) -> tuple[object, bool]:
     op, av = item
     name = str(op)
     if name == "LITERAL":
@@ -157,21 +181,55 @@ def _first_item(item: Any, icase: bool) -> tuple[object, bool]:
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return frozenset(), True
     if name == "SUBPATTERN":
-        return _first(av[-1], icase)
+        return _first(av[-1], icase, last)
     if name == "ATOMIC_GROUP":
-        return _first(av, icase)
+        return _first(av, icase, last)
     if name == "BRANCH":
         out2: object = frozenset()
         nullable = False
         for branch in av[1]:
-            first, n = _first(branch, icase)
+            first, n = _first(branch, icase, last)
             out2, nullable = _union(out2, first), nullable or n
         return out2, nullable
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         lo, _hi, sub = av
-        first, n = _first(sub, icase)
+        first, n = _first(sub, icase, last)
         return first, lo == 0 or n
     return ANY, True  # group references and anything unknown: assume the worst
+
+def required_runs(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str]:
+    """Literal strings (lower case) every match of ``pattern`` contains: ``应当(?:在|于)\\d+日内`` -> {应当, 日内}.
+
+    A cheap pre-test for ``lawdiff rules check``: a pattern cannot match a text that lacks one of them.
+    Conservative: what is optional, in alternatives or in a class is left out."""
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except (re.error, OverflowError, RecursionError, ValueError):
+        return frozenset()
+    runs: set[str] = set()
+
+    def walk(items: Any) -> None:
+        run: list[str] = []
+        for op, av in items:
+            name = str(op)
+            if name == "LITERAL":
+                run.append(chr(av).lower())
+                continue
+            if run:
+                runs.add("".join(run))
+                run = []
+            if name == "SUBPATTERN":
+                walk(av[-1])
+            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+                walk(av[2])
+            elif name == "ATOMIC_GROUP":
+                walk(av)
+        if run:
+            runs.add("".join(run))
+
+    walk(parsed)
+    return frozenset(runs)
+
 
 # ------------------------------------------------------------------------------------------ compiling
 
@@ -205,8 +263,11 @@ def _lookup(name: str, shared: Mapping[str, str]) -> str:
     return shared[name]
 
 
-def compile_pattern(raw: Any) -> re.Pattern[str]:
-    """A rule pattern compiled as matched (case-insensitive); :class:`PatternError` if it is refused."""
+def compile_pattern(raw: Any, *, timed: bool = False) -> re.Pattern[str]:
+    """A rule pattern compiled as matched (case-insensitive); :class:`PatternError` if it is refused.
+
+    ``timed``: a user's pattern, matched under the time limit (:class:`TimedPattern`, which offers what the
+    matcher uses of a compiled pattern: ``pattern``, ``groupindex``, ``search`` and ``finditer``)."""
     if not isinstance(raw, str) or not raw:
         raise PatternError(f"pattern {raw!r} is not a non-empty string", "quote the regular expression")
     bad = sorted({c for c in raw if c in FOLDED_AWAY})
@@ -215,25 +276,30 @@ def compile_pattern(raw: Any) -> re.Pattern[str]:
                            "width-folded before matching", "write ASCII punctuation and digits (， -> , ；-> ;)")
     try:
         rx = re.compile(raw, re.IGNORECASE)
+        why = backtracking_risk(raw)  # nested repeats, and repeats of nothing or of ambiguous parts
     except re.error as exc:
         raise PatternError(f"bad regular expression {raw!r} ({exc})", "fix the pattern") from None
-    if why := backtracking_risk(raw):  # nested repeats, and repeats of nothing or of ambiguous alternatives
+    except (OverflowError, RecursionError, ValueError) as exc:  # a{1,4294967296}; groups nested thousands deep
+        raise PatternError(f"bad regular expression {raw!r} ({str(exc)[:80]})",
+                           "use repeat counts below 4294967295 and less nesting") from None
+    if why:
         raise PatternError(f"pattern {raw!r} {why} (catastrophic backtracking)",
-                           "remove the inner or the outer repeat, e.g. (a+)+ -> a+, (a|aa)+ -> a+")
+                           "remove the inner or the outer repeat, e.g. (a+)+ -> a+, (a|aa)+ -> a+, (ab?)+ -> (ab)+")
     if rx.groupindex and set(rx.groupindex) - {"changed"}:
         raise PatternError(f"pattern {raw!r} names a group other than 'changed'",
                            "use (?:...) for grouping and (?P<changed>...) to mark the part that must change")
-    return rx
+    if not timed:
+        return rx
+    try:
+        return cast("re.Pattern[str]", TimedPattern(regex.compile(raw, regex.IGNORECASE | regex.VERSION0)))
+    except (regex.error, OverflowError, RecursionError, ValueError) as exc:
+        raise PatternError(f"bad regular expression {raw!r} ({str(exc)[:80]})", "fix the pattern") from None
 
 
 # ------------------------------------------------------------------------------------------ time limit
 
 ENV = "LAWDIFF_RULE_TIMEOUT"
 DEFAULT_SECONDS = 5.0
-
-
-class _Overrun(BaseException):
-    """Raised by the alarm inside the regex engine (a BaseException so no ``except Exception`` eats it)."""
 
 
 def seconds() -> float:
@@ -245,41 +311,62 @@ def seconds() -> float:
     return value if value > 0 else 0.0
 
 
-def can_bound() -> bool:
-    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
-
-
 class PatternTimeout(Exception):
-    """The block ran past its limit (the caller names the rule and the article)."""
+    """A pattern ran past its limit (the caller names the rule and the article)."""
+
+
+class TimedPattern:
+    """A user's pattern, compiled by ``regex`` and matched with its ``timeout=`` (:func:`seconds`)."""
+
+    __slots__ = ("_rx",)
+
+    def __init__(self, rx: Any) -> None:
+        self._rx = rx
+
+    @property
+    def pattern(self) -> str:
+        return str(self._rx.pattern)
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return dict(self._rx.groupindex)
+
+    @property
+    def flags(self) -> int:
+        return int(self._rx.flags)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        limit = seconds()
+        try:
+            return self._rx.search(text, pos, endpos, timeout=limit or None)
+        except TimeoutError:
+            raise PatternTimeout(f"took longer than {limit:g} s") from None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+        """All matches, found at once: the limit covers the whole scan, not only the first match."""
+        limit = seconds()
+        try:
+            return iter(list(self._rx.finditer(text, pos, endpos, timeout=limit or None)))
+        except TimeoutError:
+            raise PatternTimeout(f"took longer than {limit:g} s") from None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimedPattern) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self.pattern!r})"
 
 
 @contextlib.contextmanager
 def time_limit(limit: float) -> Iterator[None]:
-    """Run the block under an alarm of ``limit`` seconds where that is possible (see the module
-    docstring); :class:`PatternTimeout` if it overruns."""
-    if not limit or not can_bound():
-        yield
-        return
-    armed = [True]
-
-    def on_alarm(_signum: int, _frame: FrameType | None) -> None:
-        if armed[0]:  # not once the block is over: the alarm may fire while it is being cancelled
-            raise _Overrun
-
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    try:
-        signal.setitimer(signal.ITIMER_REAL, limit)
-        try:
-            yield
-        except _Overrun:
-            raise PatternTimeout(f"took longer than {limit:g} s") from None
-        finally:
-            armed[0] = False
-            signal.setitimer(signal.ITIMER_REAL, 0)
-    finally:
-        signal.signal(signal.SIGALRM, old)
+    """The block a user's pattern is matched in.  The limit itself is applied by :class:`TimedPattern`
+    (``regex``'s ``timeout=``), which raises :class:`PatternTimeout`; this context stays for the callers
+    that mark where a user's pattern runs."""
+    yield
 
 
-__all__ = ["DEFAULT_SECONDS", "ENV", "FOLDED_AWAY", "PatternError", "PatternTimeout", "backtracking_risk", "can_bound",
-           "compile_pattern", "expand", "seconds", "time_limit"]
+__all__ = ["DEFAULT_SECONDS", "ENV", "FOLDED_AWAY", "PatternError", "PatternTimeout", "TimedPattern", "backtracking_risk",
+           "compile_pattern", "expand", "required_runs", "seconds", "time_limit"]

@@ -11,19 +11,17 @@ a :class:`~lawdiff.errors.RuleError` that names the file, the rule id and the li
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import pickle
+import contextlib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from lawdiff import __version__
-from lawdiff.classify.schema import Example, Numeric, Rule, RuleSet, check_set, parse_rules
+from lawdiff.classify.schema import RuleSet, check_set, parse_rules
 from lawdiff.errors import RuleError
-from lawdiff.io import cache
+from lawdiff.io import store
+from lawdiff.io.plain import PlainError, from_plain, to_plain
 from lawdiff.io.yaml import YamlLimitError, read_yaml_text
 from lawdiff.model import Lang
 
@@ -69,35 +67,24 @@ def shipped_rules(lang: Lang, *, disk_cache: bool = True) -> RuleSet:
 
     Why the disk copy: composing the YAML with line numbers and validating every rule costs about a
     quarter of a second per process — a third of a whole run on a short regulation — while reading the
-    parsed table back costs 30 ms.  The copy is keyed by the table's text and lawdiff's version, lives
-    in lawdiff's own cache folder (:func:`lawdiff.io.cache.cache_dir`), and anything wrong with it (missing,
-    damaged, unwritable, from another version) means the table is simply parsed again.
+    parsed table back costs 30 ms.  The copy is plain JSON (:mod:`lawdiff.io.plain`: nothing in it can run
+    code), keyed by the table's text and :func:`lawdiff.io.store.cache_key` (lawdiff's version, a hash of
+    its code and data, the Python version), read only if it is a regular file of the user's own
+    (:mod:`lawdiff.io.store`), and rebuilt field by field against the classes' type hints: anything wrong
+    with it (missing, damaged, foreign, unwritable) means the table is simply parsed again.
     """
     res = resources.files("lawdiff") / "data" / "rules" / f"{lang.value}.yaml"
     text = res.read_text(encoding="utf-8")
     source = f"lawdiff/data/rules/{lang.value}.yaml"
     if not disk_cache:
         return parse_rules(text, source)
-    path = cache.cache_dir() / f"rules-{_table_key(text)}.pickle"
-    blob = cache.read_blob(path)
-    if blob is not None:
-        try:
-            rs = pickle.loads(blob)
-            if isinstance(rs, RuleSet):
-                return rs
-        except Exception:  # noqa: BLE001 - a damaged cache file must never fail a run
-            pass
+    path = store.cache_dir() / f"rules-{store.key_hash('rules', source, text)}.json"
+    with contextlib.suppress(PlainError, RecursionError):
+        return from_plain(RuleSet, store.read_json(path))
     rs = parse_rules(text, source)
-    cache.write_blob(path, pickle.dumps(rs, protocol=pickle.HIGHEST_PROTOCOL))
+    with contextlib.suppress(PlainError, RecursionError):
+        store.write_json(path, to_plain(rs))
     return rs
-
-
-def _table_key(text: str) -> str:
-    """Keyed by lawdiff's version, the table's text and the shape of the classes pickled, so that a copy
-    written by other code (a development checkout between versions) is never read into these classes."""
-    shape = repr([(c.__name__, [(f.name, str(f.type)) for f in dataclasses.fields(c)])
-                  for c in (RuleSet, Rule, Example, Numeric)])
-    return hashlib.sha256(f"{__version__}\0{shape}\0{text}".encode()).hexdigest()[:24]
 
 
 def load_rules(lang: Lang, extra: Sequence[str | Path] = (), *, disk_cache: bool = True) -> RuleSet:

@@ -131,7 +131,7 @@ class _Table:
         out = []
         for p, line in items:
             try:
-                out.append(compile_pattern(expand(p, self.shared)))
+                out.append(compile_pattern(expand(p, self.shared), timed=self.user))
             except PatternError as exc:
                 raise self.fail(line, rule_id, exc.problem, exc.fix) from None
         return tuple(out)

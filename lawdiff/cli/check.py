@@ -15,6 +15,7 @@ import click
 
 from lawdiff.cli.group import use_colour
 from lawdiff.errors import OutputError
+from lawdiff.text.controls import safe
 
 if TYPE_CHECKING:
     from lawdiff.evaluation.check import CheckResult
@@ -30,14 +31,14 @@ if TYPE_CHECKING:
               help="Bar for alignment F1, per pair and for the dev pairs pooled [default: as above].")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json", "markdown", "junit"]), default="terminal",
               show_default=True, help="Output format (junit: one test case per gold unit, for CI).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (atomically).")
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Write to this file (atomically).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Pairs checked in parallel [default: min(cores, pairs)].")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour PASS/FAIL in terminal output.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], min_label_accuracy: float | None,
-          min_alignment_f1: float | None, fmt: str, output: Path | None, jobs: int | None, color: str) -> None:
+          min_alignment_f1: float | None, fmt: str, output: str | None, jobs: int | None, color: str) -> None:
     """Measure lawdiff against annotated corpora: alignment, labels, effects, signal.
 
     PATH is a corpus folder (meta.yaml, two versions, annotations.yaml) or a folder of them
@@ -53,7 +54,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], min_label_accuracy: float
     Example:
       lawdiff check corpora/ --format junit -o lawdiff-junit.xml
     """
-    from lawdiff.evaluation.check import load_bars, run_check
+    from lawdiff.cli.diff import emit
+    from lawdiff.evaluation.check import config_file, load_bars, run_check
 
     paths = paths or (Path("corpora"),)
     bars = load_bars(paths[0], min_label_accuracy=min_label_accuracy, min_alignment_f1=min_alignment_f1)
@@ -64,17 +66,12 @@ def check(ctx: click.Context, paths: tuple[Path, ...], min_label_accuracy: float
     from lawdiff.evaluation.report import render_json, render_markdown, render_terminal
 
     if fmt == "terminal":
-        to_tty = output is None or str(output) == "-"
+        to_tty = output is None or output == "-"
         text = render_terminal(result, style=click.style if to_tty and use_colour(color) else None)
     else:
         text = {"json": render_json, "markdown": render_markdown, "junit": render_junit}[fmt](result)
-    if output is None or str(output) == "-":
-        click.echo(text, nl=False)
-    else:
-        from lawdiff.io.write import write_atomic
-
-        write_atomic(output, text, protect=_corpus_files(result))
-        click.echo(f"lawdiff: wrote {output}", err=True)
+    settings = config_file(paths[0])
+    emit(text, output, protect=[*_corpus_files(result), *([settings] if settings else [])], escape=fmt == "markdown")
     gold = result.overall.gold + result.overall_heldout.gold
     held = f", {len(result.heldout_pairs)} held out" if result.heldout_pairs else ""
     click.echo(f"lawdiff: checked {len(result.pairs)} pairs{held} ({gold} gold units) in {elapsed:.1f} s: "
@@ -85,7 +82,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], min_label_accuracy: float
 @click.command()
 @click.argument("draft", type=click.Path(path_type=Path))
 @click.argument("final", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(path_type=str),
               help="The annotations.yaml to write (atomically) [default: stdout].")
 @click.option("--force", is_flag=True, help="Replace an existing annotations file.")
 @click.option("--pair", "pair_id", help="Pair id [default: from meta.yaml beside the files, else the folder name].")
@@ -93,7 +90,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], min_label_accuracy: float
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language (default: detected from the text).")
 @click.option("--meta", "meta_path", type=click.Path(path_type=Path),
               help="A meta.yaml for the pair (default: the one beside the files).")
-def annotate(draft: Path, final: Path, output: Path | None, force: bool, pair_id: str | None, encoding: str | None,
+def annotate(draft: Path, final: Path, output: str | None, force: bool, pair_id: str | None, encoding: str | None,
              lang: str | None, meta_path: Path | None) -> None:
     """Write a starting annotations.yaml from lawdiff's own output, for a person to review.
 
@@ -106,26 +103,22 @@ def annotate(draft: Path, final: Path, output: Path | None, force: bool, pair_id
     Example:
       lawdiff annotate corpora/genai-2023/draft.txt corpora/genai-2023/final.txt -o /tmp/annotations.yaml
     """
+    from lawdiff.cli.diff import emit, inputs_of
     from lawdiff.evaluation.annotations import draft_annotations
     from lawdiff.io.meta import find_meta, load_meta
     from lawdiff.model import Lang
     from lawdiff.pipeline import compare_files
 
-    target = output if output is not None and str(output) != "-" else None
-    if target is not None and target.exists() and not force:
-        raise OutputError(f"{output}: already exists and may hold reviewed gold; lawdiff annotate does not "
+    target = output if output is not None and output != "-" else None
+    if target is not None and Path(target).exists() and not force:
+        raise OutputError(f"{safe(target)}: already exists and may hold reviewed gold; lawdiff annotate does not "
                           "overwrite it — pass --force to replace it, or choose another -o")
     meta = load_meta(meta_path) if meta_path else find_meta(draft, final)
     report = compare_files(draft, final, encoding=encoding, lang=Lang(lang) if lang else None, meta=meta)
     pair = pair_id or (meta.pair if meta else Path(draft).resolve().parent.name)
     text = draft_annotations(report, pair=pair)
-    if target is None:
-        click.echo(text, nl=False)
-        return
-    from lawdiff.io.write import write_atomic
-
-    write_atomic(target, text, protect=(draft, final))
-    click.echo(f"lawdiff: wrote {output} ({len(report.units)} units, all reviewed: false)", err=True)
+    emit(text, target, protect=inputs_of(draft, final, meta_path=meta_path),
+         note=f" ({len(report.units)} units, all reviewed: false)", escape=True)
 
 
 def _corpus_files(result: CheckResult) -> list[Path]:

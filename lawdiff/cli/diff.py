@@ -39,13 +39,25 @@ def example_paths(name: str) -> tuple[Path, Path]:
     return Path(str(base / "draft.txt")), Path(str(base / "final.txt"))
 
 
+def printable(_ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Refuse a control character in a value that is printed (an ESC would drive the user's terminal, and
+    the reader's when the Markdown report is shown)."""
+    from lawdiff.errors import InputError
+    from lawdiff.text.controls import CONTROL
+
+    for v in values:
+        if bad := CONTROL.search(v):
+            raise InputError(f"{param.opts[0]}: contains the control character {bad.group(0)!r}; remove it")
+    return values
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("draft", required=False, type=click.Path(path_type=Path, dir_okay=True))
 @click.argument("final", required=False, type=click.Path(path_type=Path, dir_okay=True))
 @click.option("--example", type=click.Choice(EXAMPLES), help="Compare a bundled example pair instead of files.")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json", "markdown", "html", "docx"]),
               default="terminal", show_default=True, help="Output format (docx: a Word 修改对照表; needs -o on a terminal).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file (atomically) instead of stdout.")
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Write to this file (atomically) instead of stdout.")
 @click.option("--side-by-side", is_flag=True, help="Draft and final in two columns.")
 @click.option("--only-changed", is_flag=True, help="Hide unchanged units (the signal still counts them all).")
 @click.option("--theme", "themes", multiple=True, type=click.Choice(THEMES), metavar="THEME",
@@ -66,8 +78,8 @@ def example_paths(name: str) -> tuple[Path, Path]:
               help="Add a user rule table (YAML); repeatable.")
 @click.option("--meta", "meta_path", type=click.Path(path_type=Path),
               help="A meta.yaml with titles, issuers, dates (default: the one beside the files).")
-@click.option("--draft-issuer", multiple=True, help="Issuing body of the draft; repeatable.")
-@click.option("--final-issuer", multiple=True, help="Issuing body of the final version; repeatable.")
+@click.option("--draft-issuer", multiple=True, callback=printable, help="Issuing body of the draft; repeatable.")
+@click.option("--final-issuer", multiple=True, callback=printable, help="Issuing body of the final version; repeatable.")
 @click.option("--no-signal", is_flag=True, help="Do not print the signal summary.")
 @click.option("--timestamp", is_flag=True, help="Markdown/HTML/JSON/Word: record when the report was made.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
@@ -77,7 +89,7 @@ def example_paths(name: str) -> tuple[Path, Path]:
               "LAWDIFF_CACHE_DIR overrides).")
 @click.pass_context
 def diff(ctx: click.Context, draft: Path | None, final: Path | None, example: str | None, fmt: str,
-         output: Path | None, side_by_side: bool, only_changed: bool, themes: tuple[str, ...], summary: bool,
+         output: str | None, side_by_side: bool, only_changed: bool, themes: tuple[str, ...], summary: bool,
          show_unchanged: bool, context: int | None, encoding: str | None, lang: str | None, ui: str | None,
          kind: str | None, rule_files: tuple[Path, ...], meta_path: Path | None, draft_issuer: tuple[str, ...],
          final_issuer: tuple[str, ...], no_signal: bool, timestamp: bool, color: str, width: int | None,
@@ -95,7 +107,7 @@ def diff(ctx: click.Context, draft: Path | None, final: Path | None, example: st
     Example:
       lawdiff diff corpora/genai-2023/draft.txt corpora/genai-2023/final.txt --only-changed
     """
-    from lawdiff.io.meta import load_meta
+    from lawdiff.io.meta import find_meta, load_meta
     from lawdiff.model import Lang, PairKind, Theme
     from lawdiff.pipeline import compare_files
     from lawdiff.render.view import View
@@ -109,50 +121,68 @@ def diff(ctx: click.Context, draft: Path | None, final: Path | None, example: st
     if example:
         draft, final = example_paths(example)
     assert draft is not None and final is not None
-    meta = load_meta(meta_path) if meta_path else None
+    meta = load_meta(meta_path) if meta_path else find_meta(draft, final)
     report = compare_files(draft, final, encoding=encoding, lang=Lang(lang) if lang else None,
                            extra_rules=rule_files, meta=meta, draft_issuers=draft_issuer, final_issuers=final_issuer,
                            cache=not no_cache, kind=PairKind(kind) if kind else None)
     code = 1 if report.changed else 0
     view = View(ui=Lang(ui) if ui else None, show_unchanged=show_unchanged, only_changed=only_changed,
                 themes=tuple(Theme(t) for t in themes), summary=summary, timestamp=timestamp)
-    to_screen = output is None or str(output) == "-"
+    to_screen = output is None or output == "-"
     if report.versions.order and not (fmt == "terminal" and to_screen and not summary):
         from lawdiff.render.prose import order_warning
+        from lawdiff.text.controls import safe
 
         w = view.words(report)
-        click.echo(f"lawdiff: {w.p('warning', text=order_warning(report, w))}", err=True)
+        click.echo(f"lawdiff: {safe(w.p('warning', text=order_warning(report, w)))}", err=True)
+    protect = inputs_of(draft, final, rule_files, meta_path)
     if fmt == "terminal":
         _terminal(report, output, color=color, width=width, side_by_side=side_by_side, view=view,
-                  context=context, signal=not no_signal, protect=(draft, final))
+                  context=context, signal=not no_signal, protect=protect)
     else:
-        if fmt == "docx" and to_screen and sys.stdout.isatty():
-            raise click.UsageError("a Word file is not for the terminal: give -o report.docx (or pipe it to a file)")
         from lawdiff.render import render, render_bytes
 
-        data = render_bytes(report, fmt, view=view) if fmt == "docx" else render(report, fmt, view=view)
-        _emit(data, output, protect=(draft, final))
+        if fmt == "docx":
+            if to_screen and sys.stdout.isatty():
+                raise click.UsageError("a Word file is not for the terminal: give -o report.docx (or pipe it to a file)")
+            emit(render_bytes(report, fmt, view=view), output, protect=protect)
+        else:
+            emit(render(report, fmt, view=view), output, protect=protect, escape=fmt != "json")
     ctx.exit(code)
 
 
-def _emit(data: str | bytes, output: Path | None, *, protect: Sequence[Path]) -> None:
-    if output is None or str(output) == "-":
-        if isinstance(data, bytes):
+def inputs_of(draft: Path, final: Path, rule_files: Sequence[Path] = (), meta_path: Path | None = None) -> list[Path]:
+    """Every file a comparison reads besides lawdiff's own: the two texts, the user's rule tables, and the
+    meta.yaml given or looked for beside the texts (read even when it turns out to name other files).
+    ``-o`` must be none of them."""
+    found = [Path(draft).parent / "meta.yaml", Path(final).parent / "meta.yaml"]
+    return [Path(draft), Path(final), *map(Path, rule_files), *([Path(meta_path)] if meta_path else found)]
+
+
+def emit(text: str | bytes, output: str | None, *, protect: Sequence[Path], note: str = "",
+         escape: bool = False) -> None:
+    """``text`` to stdout, or atomically to ``output`` with one "wrote" line on stderr (names made safe).
+
+    ``escape``: a text format that may carry a file name as it is (Markdown, HTML, YAML): on stdout, which
+    may be a terminal, its control characters are shown as ``\\xNN`` (JSON escapes them itself).  Bytes (a
+    Word file) go to stdout as they are: the caller refuses a terminal."""
+    from lawdiff.text.controls import safe, safe_lines
+
+    if output is None or output == "-":
+        if isinstance(text, bytes):
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(text)
             sys.stdout.buffer.flush()
         else:
-            click.echo(data, nl=False)
+            click.echo(safe_lines(text) if escape else text, nl=False)
         return
     from lawdiff.io.write import write_atomic
 
-    write_atomic(output, data, protect=protect)
-    from lawdiff.text.controls import safe
-
-    click.echo(f"lawdiff: wrote {safe(str(output))}", err=True)
+    write_atomic(output, text, protect=protect)
+    click.echo(f"lawdiff: wrote {safe(output)}{note}", err=True)
 
 
-def _terminal(report: Report, output: Path | None, *, color: str, width: int | None, side_by_side: bool,
+def _terminal(report: Report, output: str | None, *, color: str, width: int | None, side_by_side: bool,
               view: View, context: int | None, signal: bool, protect: Sequence[Path]) -> None:
     from rich.console import Console
 
@@ -164,7 +194,7 @@ def _terminal(report: Report, output: Path | None, *, color: str, width: int | N
                           highlight=False, soft_wrap=not side_by_side)
         render_report(report, console, plain=True, side_by_side=side_by_side, view=view, context=context,
                       signal=signal)
-        _emit(buf.getvalue(), output, protect=protect)
+        emit(buf.getvalue(), output, protect=protect)
         return
     colour = use_colour(color)
     console = Console(width=width, force_terminal=colour, no_color=not colour, highlight=False,

@@ -18,10 +18,12 @@ from rich.table import Table
 from lawdiff.classify.examples import run_norm_examples
 from lawdiff.classify.label import classify_texts
 from lawdiff.classify.norm_rules import load_norm_rules, parse_norm_rules
+from lawdiff.classify.patterns import required_runs
 from lawdiff.classify.rules import load_rule_file, load_rules, read_rule_text, split_rule_files
-from lawdiff.classify.schema import RuleSet
+from lawdiff.classify.schema import PATTERN_KEYS, RuleSet
 from lawdiff.cli.group import LawdiffGroup
 from lawdiff.model import Lang
+from lawdiff.text.normalize import fold
 
 MAX_WIDTH = 100
 
@@ -77,13 +79,20 @@ def _weight(w: float | str) -> str:
 
 
 def run_examples(rs: RuleSet, lang: Lang, only: set[str] | None = None) -> list[str]:
-    """Run rule examples; return one line per failure."""
+    """Run rule examples; return one line per failure.
+
+    Each example is classified with the rules that can fire on it: a rule none of whose patterns can match
+    the example's texts (a string every match needs is missing, :func:`required_runs`) cannot change
+    its label, so leaving it out changes nothing.  An index from a needed string to the rules that need
+    it finds those rules without looking at every rule for every example: a table of n rules is checked
+    in about n steps instead of n² (2,000 rules took 52 s)."""
+    candidates = _Candidates(rs)
     failures = []
     for r in rs:
         if only is not None and r.id not in only:
             continue
         for ex in r.examples:
-            ch = classify_texts(ex.draft, ex.final, rs, lang, ex.regulated)
+            ch = classify_texts(ex.draft, ex.final, candidates.for_text(ex.draft + ex.final), lang, ex.regulated)
             ids = {f.rule_id for f in ch.firings}
             problems = []
             if ch.label is not ex.label:
@@ -96,6 +105,37 @@ def run_examples(rs: RuleSet, lang: Lang, only: set[str] | None = None) -> list[
                 failures.append(f"{r.source}:{ex.line}: rule {r.id}: example gives {'; '.join(problems)} "
                                 f"({ch.reason})")
     return failures
+
+
+class _Candidates:
+    """The rules of a set that can fire on a text (see :func:`run_examples`), in the set's order."""
+
+    KEY = 8  # characters of a needed string an index key keeps
+
+    def __init__(self, rs: RuleSet) -> None:
+        self.rs = rs
+        self.needs: list[list[frozenset[str]] | None] = [
+            None if rule.numeric is not None else [required_runs(rx.pattern, rx.flags) for key in PATTERN_KEYS
+                                                   if key != "unless" for rx in getattr(rule, key)]
+            for rule in rs]
+        self.always: set[int] = set()
+        self.by_key: dict[str, set[int]] = {}
+        for k, needs in enumerate(self.needs):
+            if needs is None or not all(needs):
+                self.always.add(k)
+            else:
+                for n in needs:  # filed under its longest needed string: the fewest texts hold it
+                    self.by_key.setdefault(max(n, key=lambda run: (len(run), run))[: self.KEY], set()).add(k)
+
+    def for_text(self, text: str) -> RuleSet:
+        folded = fold(text).lower()
+        found = set(self.always)
+        for i in range(len(folded)):
+            for j in range(i + 1, min(i + self.KEY, len(folded)) + 1):
+                found |= self.by_key.get(folded[i:j], set())
+        keep = [k for k in sorted(found)
+                if (n := self.needs[k]) is None or any(all(run in folded for run in x) for x in n)]
+        return RuleSet(tuple(self.rs.rules[k] for k in keep), self.rs.lang, self.rs.sources)
 
 
 @rules.command("check", epilog=_example("lawdiff rules check my-rules.yaml"))

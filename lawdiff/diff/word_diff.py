@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from diff_match_patch import diff_match_patch
-
+from lawdiff.diff.engine import raw_diff
 from lawdiff.io.cache import shared_tokenizer
 from lawdiff.model import AlignedUnit, ArticleDiff, Edit, Lang, Op
 from lawdiff.text.normalize import fold
@@ -46,11 +45,16 @@ def _encode(tokens: tuple[str, ...], table: dict[str, str]) -> str:
 
 
 def diff_tokens(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...]) -> tuple[Edit, ...]:
+    return bounded_diff(draft_tokens, final_tokens)[0]
+
+
+def bounded_diff(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...]) -> tuple[tuple[Edit, ...], bool]:
+    """The edits, and whether the time limit made them coarser (:mod:`lawdiff.diff.engine`)."""
     table: dict[str, str] = {}
     a = _encode(draft_tokens, table)
     b = _encode(final_tokens, table)
     ends = {table[k] for k in _SENTENCE_END_KEYS if k in table}
-    raw = _raw_diff(a, b, ends)
+    raw, cut_short = raw_diff(a, b, ends)
     # back to token runs: (op, draft token slice, final token slice)
     runs: list[tuple[Op, list[str], list[str]]] = []
     i = j = 0
@@ -80,94 +84,11 @@ def diff_tokens(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...]) ->
             edits.append(Edit(op, ftext, dpos, fpos))
         dpos += len(dtext)
         fpos += len(ftext)
-    return tuple(_merge_adjacent(edits))
+    return tuple(_merge_adjacent(edits)), cut_short
 
 
 #: Tokens that end a sentence or clause: the coarse pass of a long diff works on the pieces they delimit.
 _SENTENCE_END_KEYS = ("。", ";", "!", "?", ".", "\n", " ", "；")
-#: Below this many tokens a plain token diff is fast (diff-match-patch's bisect is O(N·D) in pure Python);
-#: above it, sentences are diffed first and only the changed stretches word by word.  Measured on the
-#: EU AI Act (articles of 5,000+ tokens): 26 s for the diff stage with a single pass, see CHANGELOG.
-COARSE_MIN = 400
-
-
-def _dmp() -> diff_match_patch:
-    dmp = diff_match_patch()
-    # A timeout of 0 would disable diff-match-patch's half-match speed-up (it then insists on a minimal
-    # diff, O(N·D) in pure Python: 8 s on the EU AI Act).  A generous timeout turns the speed-up on; the
-    # deadline itself is never reached on a law text, so the output stays the same run after run.
-    dmp.Diff_Timeout = 3600.0
-    return dmp
-
-
-def _raw_diff(a: str, b: str, ends: set[str]) -> list[tuple[int, str]]:
-    """diff-match-patch diff of two encoded token strings, two-level when they are long.
-
-    Like diff-match-patch's own line mode: diff sequences of sentences (one character per distinct
-    sentence), keep the equal sentences, and rediff each changed stretch token by token.
-    """
-    dmp = _dmp()
-    if len(a) + len(b) < COARSE_MIN or not ends:
-        raw = dmp.diff_main(a, b, False)
-        dmp.diff_cleanupSemantic(raw)
-        return raw
-    pieces: dict[str, str] = {}
-    ca, la = _chunk(a, ends, pieces)
-    cb, lb = _chunk(b, ends, pieces)
-    coarse = dmp.diff_main(ca, cb, False)
-    out: list[tuple[int, str]] = []
-    dele: list[str] = []
-    ins: list[str] = []
-    ia = ib = 0
-
-    def flush() -> None:
-        if dele or ins:
-            out.extend(dmp.diff_main("".join(dele), "".join(ins), False))
-            dele.clear()
-            ins.clear()
-
-    for code, chars in coarse:
-        n = len(chars)
-        if code == 0:
-            flush()
-            out.append((0, "".join(la[ia : ia + n])))
-            ia += n
-            ib += n
-        elif code == -1:
-            dele.extend(la[ia : ia + n])
-            ia += n
-        else:
-            ins.extend(lb[ib : ib + n])
-            ib += n
-    flush()
-    merged: list[tuple[int, str]] = []
-    for code, chars in out:
-        if merged and merged[-1][0] == code:
-            merged[-1] = (code, merged[-1][1] + chars)
-        elif chars:
-            merged.append((code, chars))
-    dmp.diff_cleanupSemantic(merged)
-    return merged
-
-
-def _chunk(s: str, ends: set[str], pieces: dict[str, str]) -> tuple[str, list[str]]:
-    """Split an encoded string after each sentence end; map each distinct piece to one character."""
-    parts: list[str] = []
-    start = 0
-    for i, ch in enumerate(s):
-        if ch in ends:
-            parts.append(s[start : i + 1])
-            start = i + 1
-    if start < len(s):
-        parts.append(s[start:])
-    enc = []
-    for p in parts:
-        c = pieces.get(p)
-        if c is None:
-            c = pieces[p] = chr(0xF0000 + len(pieces)) if len(pieces) < 0xFFFD else chr(0x100000 + len(pieces))
-            # (pieces live in their own string, so they may reuse the token code space)
-        enc.append(c)
-    return "".join(enc), parts
 
 
 Run = tuple[Op, list[str], list[str]]  # (op, draft tokens, final tokens)
@@ -230,14 +151,20 @@ def diff_texts(draft_text: str, final_text: str, lang: Lang, *, tokenizer: Token
                ) -> tuple[Edit, ...]:
     """The token edits turning ``draft_text`` into ``final_text``.  ``tokenizer``: the one to use (default:
     the process's shared one, :func:`lawdiff.io.cache.shared_tokenizer`)."""
+    return _diff(draft_text, final_text, lang, tokenizer)[0]
+
+
+def _diff(draft_text: str, final_text: str, lang: Lang, tokenizer: Tokenizer | None
+          ) -> tuple[tuple[Edit, ...], bool]:
     if draft_text == final_text:
         # most units of a revision are untouched: what diff_tokens would return, without tokenizing
-        return (Edit(Op.EQUAL, draft_text, 0, 0),) if draft_text else ()
+        return ((Edit(Op.EQUAL, draft_text, 0, 0),) if draft_text else ()), False
     tok = tokenizer or shared_tokenizer()
-    return diff_tokens(tok.tokenize(draft_text, lang), tok.tokenize(final_text, lang))
+    return bounded_diff(tok.tokenize(draft_text, lang), tok.tokenize(final_text, lang))
 
 
 def diff_unit(unit: AlignedUnit, lang: Lang, *, tokenizer: Tokenizer | None = None) -> ArticleDiff:
-    """Stage 4: an aligned unit -> its word-level diff."""
+    """Stage 4: an aligned unit -> its word-level diff (``coarse`` when the time limit cut it short)."""
     draft_text, final_text = unit_texts(unit)
-    return ArticleDiff(unit, draft_text, final_text, diff_texts(draft_text, final_text, lang, tokenizer=tokenizer))
+    edits, coarse = _diff(draft_text, final_text, lang, tokenizer)
+    return ArticleDiff(unit, draft_text, final_text, edits, coarse)

@@ -22,7 +22,6 @@ import contextlib
 import os
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from typing import Any
 from lawdiff.errors import CorpusError, LawdiffError
 from lawdiff.evaluation.annotations import load_annotations, validate_against
 from lawdiff.evaluation.metrics import Bars, Counts, PairResult, evaluate, shortfalls, total
+from lawdiff.evaluation.pool import run_parallel
 from lawdiff.io.meta import load_meta, read_corpus_yaml
 from lawdiff.io.yaml import line_of
 
@@ -90,29 +90,51 @@ class _Failure:
 
 
 def find_pairs(paths: Sequence[str | Path]) -> tuple[Path, ...]:
-    """Corpus folders under the PATHs, in PATH order then by name, each once."""
+    """Corpus folders under the PATHs, in PATH order then by name, each once.
+
+    A folder that cannot be read (permissions) is an error naming it, never a traceback: silently skipping
+    it would check fewer pairs than the user has and still pass."""
     out: list[Path] = []
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
-            raise CorpusError(f"{p}: no such folder; give a corpus folder (with meta.yaml) or a folder of them")
-        if not p.is_dir():
-            raise CorpusError(f"{p}: is a file; give a corpus folder (with meta.yaml) or a folder of them")
-        if (p / "meta.yaml").is_file():
-            found = [p]
-        else:
-            found = sorted((d for d in p.iterdir() if d.is_dir() and (d / "meta.yaml").is_file()),
-                           key=lambda d: d.name)
-            if not found:
-                raise CorpusError(f"{p}: no corpus folders here (a corpus folder holds meta.yaml and the two "
-                                  "versions); see corpora/README.md")
+        try:
+            found = _pairs_in(p)
+        except PermissionError as exc:
+            where = exc.filename or p
+            raise CorpusError(f"{where}: permission denied; make the folder readable (or move it out of {p})") from None
+        except OSError as exc:
+            raise CorpusError(f"{exc.filename or p}: cannot be read ({exc.strerror}); check the path") from None
         for d in found:
             key = d.resolve()
             if key not in seen:
                 seen.add(key)
                 out.append(d)
     return tuple(out)
+
+
+def _pairs_in(p: Path) -> list[Path]:
+    if not p.exists():
+        raise CorpusError(f"{p}: no such folder; give a corpus folder (with meta.yaml) or a folder of them")
+    if not p.is_dir():
+        raise CorpusError(f"{p}: is a file; give a corpus folder (with meta.yaml) or a folder of them")
+    if _has_meta(p):
+        return [p]
+    found = sorted((d for d in p.iterdir() if d.is_dir() and _has_meta(d)), key=lambda d: d.name)
+    if not found:
+        raise CorpusError(f"{p}: no corpus folders here (a corpus folder holds meta.yaml and the two "
+                          "versions); see corpora/README.md")
+    return found
+
+
+def _has_meta(folder: Path) -> bool:
+    """Whether ``folder`` holds a meta.yaml; PermissionError (with the folder's name) when it cannot be read."""
+    try:
+        os.listdir(folder)  # is_file() below would just say False for a folder that cannot be listed
+    except PermissionError as exc:
+        exc.filename = exc.filename or str(folder)
+        raise
+    return (folder / "meta.yaml").is_file()
 
 
 # --------------------------------------------------------------------------- bars
@@ -134,21 +156,31 @@ def load_bars(start: str | Path, *, min_label_accuracy: float | None = None,
     return bars
 
 
-def _find_config(start: Path) -> Bars | None:
-    """Walk up from ``start``: in each folder lawdiff.yaml first, then pyproject.toml; the first one wins.
+def config_file(start: str | Path) -> Path | None:
+    """The settings file for a check starting at ``start``: walking up, in each folder lawdiff.yaml first,
+    then pyproject.toml; the first one found.
 
     A pyproject.toml marks a project root, so the walk stops there even without a [tool.lawdiff] table
     (the corpora of one project are never held to another project's bars).
     """
-    folder = start.resolve()
+    folder = Path(start).resolve()
     if not folder.is_dir():
         folder = folder.parent
     for d in (folder, *folder.parents):
-        if (d / "lawdiff.yaml").is_file():
-            return _bars_from_yaml(d / "lawdiff.yaml")
-        if (d / "pyproject.toml").is_file():
-            return _bars_from_pyproject(d / "pyproject.toml")
+        for name in ("lawdiff.yaml", "pyproject.toml"):
+            try:
+                if (d / name).is_file():
+                    return d / name
+            except PermissionError:  # a folder above that cannot be searched holds no settings of ours
+                continue
     return None
+
+
+def _find_config(start: Path) -> Bars | None:
+    found = config_file(start)
+    if found is None:
+        return None
+    return _bars_from_yaml(found) if found.name == "lawdiff.yaml" else _bars_from_pyproject(found)
 
 
 def _bars_from_values(path: Path, table: dict[str, Any], line_of: Callable[[str], int]) -> Bars:
@@ -181,14 +213,21 @@ def _bars_from_pyproject(path: Path) -> Bars | None:
         text = path.read_text(encoding="utf-8")
         data = _toml.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot be read ({exc})") from None
+        raise CorpusError(f"{path}: cannot be read ({exc}); check the file's permissions and encoding") from None
     except _toml.TOMLDecodeError as exc:
-        raise CorpusError(f"{path}: not valid TOML ({exc}); fix the syntax") from None
-    table = data.get("tool", {}).get("lawdiff")
+        raise CorpusError(f"{path}: not valid TOML ({str(exc).splitlines()[0]}); fix the syntax") from None
+    except RecursionError:
+        raise CorpusError(f"{path}: nested too deeply to read; flatten the arrays and tables") from None
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise CorpusError(f"{path}: 'tool' must be a table ([tool.lawdiff]), not {type(tool).__name__}; fix it")
+    table = tool.get("lawdiff")
     if table is None:
         return None
     if not isinstance(table, dict):
-        raise CorpusError(f"{path}: [tool.lawdiff] must be a table")
+        raise CorpusError(f"{path}: [tool.lawdiff] must be a table; write it as [tool.lawdiff] with the bars under it")
 
     def line_of(key: str) -> int:
         # tomllib keeps no positions: find the key inside the [tool.lawdiff] table by text
@@ -258,8 +297,7 @@ def run_check(paths: Sequence[str | Path], *, bars: Bars, jobs: int | None = Non
         raw = [_worker(str(f)) for f in todo]
     else:
         _warm_up()
-        with ProcessPoolExecutor(max_workers=min(n, len(todo))) as pool:
-            raw = list(pool.map(_worker, [str(f) for f in todo]))
+        raw = run_parallel(_worker, [str(f) for f in todo], n)
     failures = [r for r in raw if isinstance(r, _Failure)]
     if failures:
         if len(failures) == 1:

@@ -18,11 +18,24 @@ from lawdiff.evaluation.check import CheckResult
 from lawdiff.evaluation.metrics import Agreement, Outcome, PairResult
 from lawdiff.evaluation.report import disagreement_lines, fmt, signal_text
 
-_XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: What XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF) and what UTF-8 cannot encode
+#: (lone surrogates: an undecodable byte in a folder name, through the file system's surrogateescape).
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
     return _XML_BAD.sub("\ufffd", text)
+
+
+def clean_tree(root: ET.Element) -> None:
+    """Every attribute and every text of the tree made XML-safe: pair ids, suite names and file paths come
+    from folder names, and a folder may be called anything (``\\x01``, ESC, U+FFFE were ill-formed XML)."""
+    for el in root.iter():
+        el.attrib = {k: _clean(v) for k, v in el.attrib.items()}
+        if el.text:
+            el.text = _clean(el.text)
+        if el.tail:
+            el.tail = _clean(el.tail)
 
 
 def _testcase(parent: ET.Element, r: PairResult, o: Outcome) -> None:
@@ -80,5 +93,6 @@ def render_junit(result: CheckResult) -> str:
     suites.set("failures", str(n_fail))
     suites.set("errors", "0")
     suites.set("skipped", str(n_skip))
+    clean_tree(suites)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

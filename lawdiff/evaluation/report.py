@@ -14,6 +14,7 @@ from typing import Any
 from lawdiff.evaluation.annotations import Split
 from lawdiff.evaluation.check import CheckResult
 from lawdiff.evaluation.metrics import LABELS, Agreement, Bars, Counts, Outcome, PairResult, Predicted
+from lawdiff.text.controls import safe
 
 #: 1.1: ``split`` and ``bars`` per pair, ``signal.is_bar``, ``overall_dev`` and ``overall_heldout``;
 #: ``overall`` pools the dev pairs only (the same as ``overall_dev``; every pair when none is held out).
@@ -110,11 +111,11 @@ def render_terminal(result: CheckResult, *, style: Callable[..., str] | None = N
         return st("PASS", fg="green", bold=True) if ok else st("FAIL", fg="red", bold=True)
 
     b = result.bars
-    out = [f"lawdiff check: bars {bars_text(b)} (from {b.source})", ""]
+    out = [f"lawdiff check: bars {bars_text(b)} (from {safe(b.source)})", ""]
     for r in result.pairs:
         out += _pair_terminal(r, verdict)
     for folder, why in result.skipped:
-        out.append(f"{folder}: skipped ({why})")
+        out.append(f"{safe(folder)}: skipped ({why})")
     if result.skipped:
         out.append("")
     dev, held = result.dev_pairs, result.heldout_pairs
@@ -129,16 +130,16 @@ def render_terminal(result: CheckResult, *, style: Callable[..., str] | None = N
         out.append(f"  below the bar: {s} (dev pairs pooled)")
     for r in result.pairs:
         for s in r.shortfalls:
-            out.append(f"  below the bar: {r.pair}: {s}")
+            out.append(f"  below the bar: {safe(r.pair)}: {s}")
     return "\n".join(out) + "\n"
 
 
 def _pair_terminal(r: PairResult, verdict: Callable[[bool], str]) -> list[str]:
     c = r.counts
-    out = [f"{r.pair} {verdict(r.passed)}  [{SPLIT_NAMES[r.split]}]  ({r.annotations})",
+    out = [f"{safe(r.pair)} {verdict(r.passed)}  [{SPLIT_NAMES[r.split]}]  ({safe(r.annotations)})",
            f"  gold units   {c.gold} reviewed, {r.unreviewed} unreviewed (not gold); {c.predicted} tool units scored"]
     if r.bars is not None and r.bars.own:
-        out.append(f"  own bars     {bars_text(r.bars)} ({r.bars.source}): {r.bars.reason}")
+        out.append(f"  own bars     {bars_text(r.bars)} ({safe(r.bars.source)}): {r.bars.reason}")
     cov = _coverage_text(r)
     if cov:
         out.append(f"  unannotated  {cov}")

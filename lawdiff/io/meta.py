@@ -8,12 +8,12 @@ the line and the field.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from lawdiff.errors import CorpusError
 from lawdiff.io.schema import check
-from lawdiff.io.yaml import YamlError, YamlLimitError, parse, read_yaml_text
+from lawdiff.io.yaml import YamlError, YamlLimitError, line_of, parse, read_yaml_text
 from lawdiff.model import Lang, Level, PairKind, Status, VersionMeta
 
 
@@ -76,6 +76,8 @@ def load_meta(path: str | Path) -> PairMeta:
             level=Level(v["level"]) if v.get("level") else None, status=Status(v.get("status") or side),
             source=v.get("source") or "")
     lang, kind = data.get("lang"), data.get("kind")
+    for side in ("draft", "final"):
+        _inside(path, data[side]["file"], line_of(data[side], "file"))
     return PairMeta(str(path), str(data.get("pair") or path.parent.name), Lang(lang) if lang else None,
                     data["draft"]["file"], data["final"]["file"], versions["draft"], versions["final"],
                     data["draft"].get("encoding"), data["final"].get("encoding"),
@@ -91,6 +93,24 @@ def by_name(meta: PairMeta, draft_path: str | Path, final_path: str | Path) -> P
     if d == meta.final_file or f == meta.draft_file:
         return meta.swapped()
     return None
+
+
+def _inside(meta: Path, name: str, line: int) -> None:
+    """A ``file:`` names a file in the pair's folder: no absolute path, no ``..``, no link leading out.
+
+    Why: ``lawdiff check`` reads the files a meta.yaml names, and a corpus may come from anyone (a pull
+    request, a downloaded archive); ``file: /etc/hostname`` was read and its words reported."""
+    folder = meta.parent
+    rel = PurePosixPath(name.replace("\\", "/"))
+    escapes = rel.is_absolute() or ".." in rel.parts or PureWindowsPath(name).drive != ""
+    if not escapes:
+        try:
+            escapes = not (folder / rel).resolve().is_relative_to(folder.resolve())
+        except (OSError, RuntimeError):  # a link loop
+            escapes = True
+    if escapes:
+        raise CorpusError(f"{meta}: line {line}: file {name!r} is outside the pair's folder; name a file in "
+                          f"{folder} (no absolute path, no .., no link leading out)")
 
 
 def find_meta(draft_path: str | Path, final_path: str | Path) -> PairMeta | None:

@@ -6,8 +6,9 @@ does not refuse, and what this loader does:
 * **Alias bombs** ("billion laughs"): nine anchors each listing the previous one nine times are a few
   hundred bytes that expand to 9^9 values.  PyYAML shares the repeated objects, so loading is quick, but
   the first thing that walks the result (a validation message quoting the value with ``repr``, a JSON
-  dump) runs for ever.  Every node is charged with the number of values it expands to, aliases included;
-  past :data:`MAX_NODES` the file is refused at once.  An alias to a node that contains itself
+  dump) runs for ever.  Every alias is charged with the number of values it repeats; past
+  :data:`MAX_NODES` repeated values the file is refused at once.  Values written out are not charged: the
+  size cap bounds them, and a plain table of 10,000 rules was refused as a "bomb".  An alias to a node that contains itself
   (``&a [*a]``) is refused too: nothing in lawdiff's files is recursive.
 * **Deep nesting** (``[[[[…`` thousands deep): the composer and constructor recurse, so this would be a
   ``RecursionError`` traceback.  Past :data:`MAX_DEPTH` levels the file is refused.
@@ -41,7 +42,7 @@ import yaml
 
 #: Bytes of a file (characters of a text).  Refused before parsing.
 MAX_SIZE = 2_000_000
-#: Values a document may expand to, counting every alias as the size of what it repeats.
+#: Values the aliases of a document may repeat, counting each alias as the size of what it repeats.
 MAX_NODES = 200_000
 #: Nesting levels of mappings and lists.
 MAX_DEPTH = 64
@@ -73,7 +74,8 @@ class GuardedLoader(yaml.SafeLoader):
         if size > MAX_SIZE:
             raise YamlLimitError(_TOO_BIG)
         super().__init__(stream)
-        self._expanded = 0
+        self._expanded = 0  # values so far, aliases counted as what they repeat: the weight of each node
+        self._repeated = 0  # values repeated by aliases: what the cap applies to
         self._depth = 0
         self._weight: dict[int, int] = {}
 
@@ -88,7 +90,12 @@ class GuardedLoader(yaml.SafeLoader):
                 if weight is None:
                     raise YamlLimitError(f"alias *{event.anchor} repeats a value that contains itself; "
                                          "write the value out without a recursive anchor", event.start_mark)
-                self._charge(weight, event.start_mark)
+                self._expanded += weight
+                self._repeated += weight
+                if self._repeated > MAX_NODES:
+                    raise YamlLimitError(f"anchors and aliases expand to more than {MAX_NODES} values (a \"billion "
+                                         "laughs\" file?); write the values out instead of repeating anchors",
+                                         event.start_mark)
             return super().compose_node(parent, index)
         self._depth += 1
         if self._depth > MAX_DEPTH:
@@ -100,15 +107,9 @@ class GuardedLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
         assert node is not None  # compose_node returns None only at the end of the stream, never here
-        self._charge(1, node.start_mark)
+        self._expanded += 1
         self._weight[id(node)] = self._expanded - before
         return node
-
-    def _charge(self, n: int, mark: yaml.Mark) -> None:
-        self._expanded += n
-        if self._expanded > MAX_NODES:
-            raise YamlLimitError(f"anchors and aliases expand to more than {MAX_NODES} values (a \"billion "
-                                 "laughs\" file?); write the values out instead of repeating anchors", mark)
 
     # -- constructing: a value Python cannot build is a YAML error with a line, not a traceback
 

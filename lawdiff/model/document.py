@@ -145,6 +145,7 @@ class ArticleDiff:
     draft_text: str  # the texts of unit.draft joined with "\n", as printed
     final_text: str
     edits: tuple[Edit, ...]
+    coarse: bool = False  # the diff's time limit was reached: changed stretches shown whole (lawdiff.diff.engine)
 
     @property
     def changed(self) -> bool:

@@ -221,7 +221,13 @@ class Report:
     lang: Lang
     rules_used: tuple[str, ...] = field(default=())  # rule table names/paths
     versions: Versions = field(default=Versions())
+    warnings: tuple[str, ...] = ()  # about the comparison itself (a diff cut short), the texts' are in draft/final
+    title_changed: bool = False  # the parsed titles differ (width-folded comparison)
+    preamble_changed: bool = False  # the lines before the first article differ (notices, 目录, subtitle)
 
     @property
     def changed(self) -> bool:
-        return any(u.diff.changed or u.unit.kind in (UnitKind.ADDED, UnitKind.REMOVED) for u in self.units)
+        """Anything differs: a unit, the title or the preamble.  A tool for finding changes must never say
+        "no differences" when there is one, wherever it sits."""
+        return (self.title_changed or self.preamble_changed
+                or any(u.diff.changed or u.unit.kind in (UnitKind.ADDED, UnitKind.REMOVED) for u in self.units))

@@ -32,6 +32,7 @@ from lawdiff.model import Article, Lang, Modality, Norm, Role
 from lawdiff.norms.build import Draft, build_norm
 from lawdiff.norms.clauses import Part, Sentence, sentences
 from lawdiff.norms.lookup import Lookup, Parties, has_control
+from lawdiff.norms.polarity import polarity_of
 
 _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依法)")
 _BY_ZH = re.compile(r"由")
@@ -48,6 +49,7 @@ class Reader(Lookup):
         out: list[Norm] = []
         templates: dict[int, Norm | None] = {}
         carry: dict[str, tuple[str, int, int]] = {}  # paragraph / article -> the last bearer named in it
+        punished: dict[str, Norm] = {}  # paragraph -> the last sanction norm with a named target
         for s in sentences(text, articles, side, mtext):
             template = None
             if s.item and s.lead is not None:
@@ -57,7 +59,10 @@ class Reader(Lookup):
                 template = templates[s.lead.start]
             art = s.para.split(":")[0]
             got = self.sentence(s, text, template, carry.get(s.para) or carry.get(art))
+            got = [self.same_target(n, punished.get(s.para)) for n in got]
             for n in got:
+                if n.modality is Modality.SANCTION and n.bearer:
+                    punished[s.para] = n
                 if n.bearer and n.modality not in (Modality.SANCTION, Modality.POWER):
                     carry[s.para] = carry[art] = (n.bearer, 0, 0)
             if (len(got) == 1 and out and not s.item and got[0].exceptions and not got[0].action.strip()
@@ -254,6 +259,15 @@ class Reader(Lookup):
             if first is not None and d.start > parts[0].start and not _BY_ZH.match(parts[0].text):
                 d.subject = first
         return [build_norm(self, d, s, text, template, carry) for d in built]
+
+    def same_target(self, n: Norm, before: Norm | None) -> Norm:
+        """…的，依法给予处分；构成犯罪的，依法追究刑事责任: a sanction naming nobody, after one that named its
+        target in the same paragraph, punishes the same party."""
+        if n.modality is not Modality.SANCTION or n.bearer or before is None:
+            return n
+        n = replace(n, bearer=before.bearer, role=before.role)
+        pol, weight = polarity_of(n, self.lex)
+        return replace(n, polarity=pol, strength=weight)
 
     # ------------------------------------------------------------------------------ finishing a norm
     def _en_parts(self, parts: list[Part]) -> list[Part]:

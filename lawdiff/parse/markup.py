@@ -38,7 +38,8 @@ class Line:
 _HTML_SIGN = re.compile(r"<(?:!doctype\s+html|html|body|p|div|br|table|tr|td|span|font|h[1-6]|li)\b[^<>]{0,500}>",
                         re.IGNORECASE)
 _HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]{0,2000}>|<![^<>]{0,2000}>")
-_HTML_RAW = re.compile(r"<(script|style)\b[^<>]{0,2000}>", re.IGNORECASE)
+# raw-text elements and the page's <title> (the tab caption, not a word of the page body) are dropped whole
+_HTML_RAW = re.compile(r"<(script|style|title)\b[^<>]{0,2000}>", re.IGNORECASE)
 _HTML_BLOCK = frozenset(("p", "div", "br", "li", "ul", "ol", "tr", "table", "thead", "tbody", "tfoot", "td", "th",
                          "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer",
                          "blockquote", "pre", "hr", "dd", "dt", "dl", "center", "body", "html", "head"))
@@ -50,7 +51,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def strip_html(text: str) -> str:
-    """The words of an HTML page: script/style dropped, block tags end a line, other tags dropped, entities
+    """The words of an HTML page: script/style/title dropped, block tags end a line, other tags dropped, entities
     unescaped.  Linear: each raw-text element is skipped with one forward search for its end tag."""
     out: list[str] = []
     pos = 0

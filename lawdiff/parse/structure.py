@@ -31,16 +31,32 @@ EN_HEADING = re.compile(r"^(PART|TITLE|CHAPTER|SECTION|Part|Title|Chapter|Sectio
 EN_PARAGRAPH = re.compile(r"^\d+\.\s")
 EN_ITEM = re.compile(r"^\((?:[a-z]{1,2}|[ivxlc]+|\d+)\)\s")
 
-_TITLE_END = re.compile(r"(法|办法|规定|条例|细则|规则|决定|意见|通知|草案|征求意见稿|）|\))$")
+_TITLE_END = re.compile(r"(法|法典|办法|规定|条例|细则|规则|决定|意见|通知|草案|征求意见稿|章程|准则|指引|纲要|）|\))$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"\w")
+_ZH_MARKER_LINE = re.compile(rf"^[ \t\u3000]*第\s*{_NUM}{{1,12}}\s*条", re.MULTILINE)
+_EN_MARKER_LINE = re.compile(r"^[ \t]*(?:ARTICLE|Article|Art\.)\s*\d", re.MULTILINE)
+#: words that end or name the title of an English instrument
+_EN_TITLE_WORD = re.compile(r"\b(?:Act|Code|Law|Regulations?|Directive|Decision|Rules|Measures|Provisions|Order|Bill|"
+                            r"Statute|Ordinance|Guidelines|Treaty|Convention|Charter|Constitution|Policy)\b")
+_SENTENCE_MARK = re.compile(r"[。；;！!？?]")
 
 
 def detect_lang(text: str) -> Lang:
+    """Chinese or English: the article markers first, then CJK characters against Latin *words*.
+
+    Why words, not letters: a Chinese law quoting English terms, URLs or standard names (``GB/T 35273``,
+    ``API``) has few CJK characters per Latin letter, and was read as English, so 第X条 was ignored.
+    A CJK character carries about as much text as an English word."""
     sample = text[:20000]
+    zh_markers = len(_ZH_MARKER_LINE.findall(sample))
+    en_markers = len(_EN_MARKER_LINE.findall(sample))
+    if zh_markers != en_markers and max(zh_markers, en_markers) >= 2:
+        return Lang.ZH if zh_markers > en_markers else Lang.EN
     cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    return Lang.ZH if cjk * 3 >= latin else Lang.EN
+    latin_words = len(_LATIN_WORD.findall(sample))
+    return Lang.ZH if cjk >= latin_words else Lang.EN
 
 
 def parse_text(text: str, *, lang: Lang | None = None, path: str = "", encoding: str = "utf-8") -> Document:
@@ -51,7 +67,7 @@ def parse_text(text: str, *, lang: Lang | None = None, path: str = "", encoding:
         notes.append(Notice(NoticeKind.HTML))
     lang = lang or detect_lang(text)
     lines = split_lines(text)
-    if not lines:
+    if not any(_WORD.search(ln.text) for ln in lines):  # nothing but markup or punctuation ("**", "# ")
         raise ParseError(f"{path or 'input'}: no text found; give a file with the text of a law")
     body_start = _body_start(lines, lang)
     parser = _ZhParser() if lang is Lang.ZH else _EnParser(lines[body_start:])
@@ -171,21 +187,47 @@ class _Builder:
         self.cur = None
 
 
-def _title(lines: list[Line], body_start: int) -> tuple[str, list[str]]:
-    head = [ln for ln in lines[:body_start]]
+def looks_like_title(ln: Line, lang: Lang) -> bool:
+    """A line that reads as the name of an instrument: a Markdown level-1 heading, or a short line without
+    sentence punctuation that ends like one (Chinese: 法, 办法, 条例 … or a closing bracket) or names one
+    (English: Act, Regulation, Directive …).
+
+    Why so strict: a text without article markers is compared paragraph by paragraph, and its title is
+    not one of the paragraphs; a first line wrongly taken for a title was once never compared at all."""
+    if ln.md_level == 1:
+        return True
+    s = ln.text
+    if _SENTENCE_MARK.search(s) or s.endswith((",", "，", "、", ":", "：", ".")):
+        return False
+    if lang is Lang.ZH:
+        return len(s) <= 80 and bool(_TITLE_END.search(s))
+    return len(s) <= 150 and bool(_EN_TITLE_WORD.search(s))
+
+
+def _title(lines: list[Line], body_start: int, lang: Lang) -> tuple[Line | None, list[str]]:
+    """The title line (None when there is none) and the other lines before the body (the preamble).
+
+    With article markers, everything before the first one is front matter: the title is the Markdown
+    level-1 heading, else the first line ending like a title, else the first line.  Without markers
+    (``body_start`` is the end), the first line is the title only when it looks like one
+    (:func:`looks_like_title`); every other line is compared."""
+    if body_start >= len(lines):
+        first = next((ln for ln in lines if not ln.meta), None)
+        md1 = next((ln for ln in lines if ln.md_level == 1 and not ln.meta), None)
+        return md1 or (first if first is not None and looks_like_title(first, lang) else None), []
+    head = [ln for ln in lines[:body_start] if not ln.meta]
     if not head:
-        return "", []
-    md1 = [ln for ln in head if ln.md_level == 1]
-    title_line = md1[0] if md1 else next((ln for ln in head if not ln.meta and _TITLE_END.search(ln.text)), head[0])
-    preamble = [ln.text for ln in head if ln is not title_line]
-    return title_line.text, preamble
+        return None, [ln.text for ln in lines[:body_start]]
+    title_line = next((ln for ln in head if ln.md_level == 1), None) or next(
+        (ln for ln in head if _TITLE_END.search(ln.text)), head[0])
+    return title_line, [ln.text for ln in lines[:body_start] if ln is not title_line]
 
 
 class _ZhParser:
     ORDER = ["part", "编", "分编", "章", "节"]
 
     def run(self, lines: list[Line], body_start: int, *, lang: Lang, path: str, encoding: str) -> Document:
-        title, preamble = _title(lines, body_start)
+        title, preamble = _title(lines, body_start, lang)
         b = _Builder()
         for ln in lines[body_start:]:
             s = ln.text
@@ -241,7 +283,7 @@ class _EnParser:
         self.sections_are_articles = not any(_en_article(ln.text) for ln in body)
 
     def run(self, lines: list[Line], body_start: int, *, lang: Lang, path: str, encoding: str) -> Document:
-        title, preamble = _title(lines, body_start)
+        title, preamble = _title(lines, body_start, lang)
         b = _Builder()
         pending_title: Heading | None = None
         expect_caption = False
@@ -292,22 +334,26 @@ class _EnParser:
         return _finish(title, preamble, b, lang, path, encoding, lines)
 
 
-def _finish(title: str, preamble: list[str], b: _Builder, lang: Lang, path: str, encoding: str,
+def _finish(title: Line | None, preamble: list[str], b: _Builder, lang: Lang, path: str, encoding: str,
             lines: list[Line]) -> Document:
     articles = tuple(b.articles)
     notices = list(b.notices)
     fallback = False
     if not articles:
         fallback = True
-        body = [ln for ln in lines if not ln.meta and ln.text != title]
+        # the title line itself is left out (by identity: a paragraph with the same words is still compared);
+        # a text of one line is that line, compared, whatever it looks like
+        body = [ln for ln in lines if not ln.meta and ln is not title] or [ln for ln in lines if not ln.meta]
         if not body:
             raise ParseError(f"{path or 'input'}: no articles and no paragraphs found; give the text of a law")
+        if title is not None and body[0] is title:
+            title = None
         articles = tuple(
             Article(i, f"¶{i}", None, (), (Paragraph(1, ln.text),), ln.no) for i, ln in enumerate(body, start=1)
         )
         preamble = []
         marker = "第X条" if lang is Lang.ZH else "Article N"
         notices.insert(0, Notice(NoticeKind.NO_ARTICLES, 0, (marker,)))
-    return Document(title=title, lang=lang, articles=articles, preamble=tuple(preamble), headings=tuple(b.headings),
-                    path=path, encoding=encoding, fallback=fallback,
-                    warnings=tuple(english(n, path) for n in notices), notices=tuple(notices))
+    return Document(title=title.text if title is not None else "", lang=lang, articles=articles,
+                    preamble=tuple(preamble), headings=tuple(b.headings), path=path, encoding=encoding,
+                    fallback=fallback, warnings=tuple(english(n, path) for n in notices), notices=tuple(notices))

@@ -22,6 +22,7 @@ from lawdiff.render.prose import (
     thresholds_text,
     top_changes,
 )
+from lawdiff.render.reasons import unit_where
 from lawdiff.render.table import (
     cell_width,
     count_bar,
@@ -120,6 +121,11 @@ def warning_lines(report: Report, w: Words) -> list[str]:
             out += [f"{side}{w.colon}{one_line(notice_text(n, w))}" for n in doc.notices]
         else:  # a Document built by hand, with English warnings only
             out += [f"{side}{w.colon}{one_line(x)}" for x in doc.warnings]
+    coarse = [u for u in report.units if u.diff.coarse]
+    if coarse:
+        out += [w.p("coarse", where=unit_where(u, w, report.versions.kind)) for u in coarse]
+    else:  # a Report built by hand, with English warnings only
+        out += [f"lawdiff{w.colon}{one_line(x)}" for x in report.warnings]
     return out
 
 

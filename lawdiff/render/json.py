@@ -8,7 +8,9 @@ additions) and the schema together when the shape changes.
 
 1.1 added: document ``headings``, article ``paragraphs``, unit ``changed``, ``generated_at``.
 1.2 added: unit ``findings`` (the structured reasons: norm changes with both norms), signal
-``relaxing_weight`` / ``tightening_weight`` and the verdict ``insufficient evidence``.
+``relaxing_weight`` / ``tightening_weight`` and the verdict ``insufficient evidence``; ``title_changed`` and
+``preamble_changed`` (both count in ``changed``), ``warnings`` (about the comparison itself), unit ``coarse``
+(the diff's time limit was reached).
 1.3 added: ``versions`` (the kind of the pair — draft-final, revision, proposal-adopted —, the dates
 and the order check); the rendered words a report shows, in both languages, as ``{"en": …, "zh": …}``:
 unit ``reason_text``, ``rules_text`` and ``note_text`` (with the aligner's ``notes`` as data), signal ``verdict_text``, ``thresholds_text``, top
@@ -144,6 +146,7 @@ def unit_to_dict(u: UnitReport, report: Report | None = None) -> dict[str, Any]:
                    "refs": [{"side": side.value, "ref": ref, "similarity": round(sim, 4)} for side, ref, sim in n.refs]}
                   for n in unit.notes],
         "changed": u.diff.changed,
+        "coarse": u.diff.coarse,
         **_change(u.change),
         **texts,
         "edits": [{"op": e.op.value, "text": e.text, "draft_start": e.draft_start, "final_start": e.final_start}
@@ -192,6 +195,9 @@ def report_to_dict(report: Report, view: View | None = None, *, timestamp: bool 
         **stamp,
         "lang": report.lang.value,
         "changed": report.changed,
+        "warnings": list(report.warnings),
+        "title_changed": report.title_changed,
+        "preamble_changed": report.preamble_changed,
         "versions": _versions(report),
         "draft": _document(report.draft, report.draft_meta),
         "final": _document(report.final, report.final_meta),

@@ -150,7 +150,7 @@ def header_lines(report: Report, w: Words) -> Iterable[str]:
 def _header(report: Report, w: Words) -> Iterable[str]:
     kind = report.versions.kind
     for i, (doc, meta) in enumerate(((report.draft, report.draft_meta), (report.final, report.final_meta))):
-        yield w.p("header", side=w.side_short(kind, i), title=meta.title or doc.title, count=count_text(doc, w),
+        yield w.p("header", side=w.side_short(kind, i), title=meta.title or doc.title or "—", count=count_text(doc, w),
                   path=doc.path).rstrip()
     yield kind_line(report, w)
     kinds: dict[str, int] = {}
@@ -165,9 +165,15 @@ def _header(report: Report, w: Words) -> Iterable[str]:
     yield w.p("units_line", kinds=units, renumbered=ren, moved=mov) + (w.p("weak_line", n=weak) if weak else "")
     yield w.p("labels_line", labels=w.list_sep.join(
         f"{w.labels[k]} {v}" if w.lang is Lang.ZH else f"{v} {k}" for k, v in labels.items()))
+    d, f = report.draft, report.final
+    if report.title_changed:
+        yield w.p("title_changed", before=d.title or w.none, after=f.title or w.none)
+    if report.preamble_changed:
+        lines = [w.p("count", n=len(x.preamble), noun=w.p("line" if len(x.preamble) == 1 else "lines")) for x in (d, f)]
+        yield w.p("preamble_changed", before=lines[0], after=lines[1])
     for line in warning_lines(report, w):
         yield w.p("warning", text=line)
-    if report.units and all(u.change.label is Label.UNCHANGED for u in report.units):
+    if report.units and not report.changed and all(u.change.label is Label.UNCHANGED for u in report.units):
         n = len(report.units)
         yield w.p("no_differences", count=w.p("count", n=n, noun=w.p("article" if n == 1 else "articles")))
 

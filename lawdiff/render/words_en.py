@@ -202,6 +202,13 @@ EN = Words(
         "notice_unreadable-number": "cannot read the article number {0}; numbered it {1} — check the text",
         "notice_stray-spaces": "article label {0} has stray spaces; read as {1}",
         "notice_no-articles": "no article markers ({0}) found; compared paragraph by paragraph",
+        "title_changed": "title changed: {before} → {after}",
+        "preamble_changed": "preamble changed (the {before} → {after} before the first article; not compared word by "
+        "word)",
+        "line": "line",
+        "lines": "lines",
+        "coarse": "{where}: too long to diff word by word within the time limit; changed stretches are shown whole (a "
+        "coarser diff, nothing left out) — split the article, or raise LAWDIFF_DIFF_TIMEOUT",
         # the order of the files
         "order": "the files may be in the wrong order: the second file ({file}) {signs}; check that the first "
         "is the {first} and the second the {second}",

@@ -198,6 +198,11 @@ ZH = Words(
         "notice_unreadable-number": "无法识别条号{0}，按第 {1} 条处理，请核对原文",
         "notice_stray-spaces": "条号 {0} 中有多余空格，按{1}读取",
         "notice_no-articles": "未找到条号（{0}），按段落比较",
+        "title_changed": "标题有改动：{before} → {after}",
+        "preamble_changed": "第一条之前的文字有改动（{before} → {after}，未逐词比较）",
+        "line": "行",
+        "lines": "行",
+        "coarse": "{where}过长，未能在时限内逐词比较，修改处整段标出（没有遗漏）；可拆分该条，或调高 LAWDIFF_DIFF_TIMEOUT",
         # the order of the files
         "order": "文件顺序可能颠倒：第二个文件（{file}）{signs}；请确认第一个文件是{first}、第二个文件是{second}",
         "draft-title": "标题含“{evidence}”",

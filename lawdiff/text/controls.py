@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: C0 and C1 control characters and DEL
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def safe(text: str) -> str:
     """``text`` with every control character shown as ``\\xNN``."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
-__all__ = ["safe"]
+def safe_lines(text: str) -> str:
+    """:func:`safe` line by line: a message of several lines keeps its line breaks, and nothing else."""
+    return "\n".join(safe(line) for line in text.split("\n"))
+
+
+__all__ = ["CONTROL", "safe", "safe_lines"]

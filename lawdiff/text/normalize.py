@@ -12,7 +12,11 @@ import re
 import unicodedata
 from functools import cache
 
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+#: Invisible characters: zero-width spaces and joiners, and the bidirectional controls (LRM, RLM, ALM, the
+#: embeddings, overrides and isolates).  None of them is a word of a law; a right-to-left mark inside
+#: 第…条 hid the article marker, and printed raw they reorder what a terminal shows ("Trojan source").
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069"), None)
 _WS = re.compile(r"\s+")
 # Chinese quotation/punctuation variants that NFKC keeps apart but that lawyers read as the same mark.
 _PUNCT_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]", "【": "[", "】": "]"})

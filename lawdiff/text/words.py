@@ -25,8 +25,6 @@ never normalised.
 from __future__ import annotations
 
 import logging
-import marshal
-import os
 import re
 import sys
 import warnings
@@ -56,10 +54,6 @@ class PrefixParts(Protocol):
 
 class DictionaryStore(Protocol):
     """Where a tokenizer may keep jieba's dictionary between processes (:class:`lawdiff.io.cache.DiskDictionary`)."""
-
-    def jieba_folder(self) -> str | None:
-        """A private folder for jieba's own marshalled cache, or None (build it in memory)."""
-        ...
 
     def open_parts(self) -> PrefixParts | None:
         """The prefix dictionary in parts, if stored and intact."""
@@ -182,13 +176,16 @@ class Tokenizer:
         return tok
 
     def _new(self) -> Any:
-        """A jieba Tokenizer whose prefix cache, if any, is in the store's folder (never ``/tmp``).
+        """A jieba Tokenizer that never reads or writes a file of its own.
 
-        Why not jieba's default: it reads and writes ``jieba.cache`` in the shared temporary folder, where
-        any local user can plant a file that ``marshal`` then loads."""
+        Why: jieba keeps a marshalled prefix cache, ``jieba.cache``, in the shared temporary folder, where
+        any local user can plant a file for ``marshal`` to load, and writes it through a temporary file
+        that an interrupt leaves behind (printing a traceback when the disk is full).  lawdiff builds the
+        dictionary itself (:meth:`_initialize`) and keeps it in its own store, so jieba's ``initialize``
+        never runs: ``initialized`` is set before jieba would look."""
         tok = import_jieba().Tokenizer()
-        tok.tmp_dir = self.store.jieba_folder() if self.store is not None else None
-        tok.cache_file = "jieba.cache"
+        tok.tmp_dir = None
+        tok.cache_file = None
         return tok
 
     def _need(self, tok: Any, chars: set[str]) -> None:
@@ -209,29 +206,9 @@ class Tokenizer:
 
     @staticmethod
     def _initialize(tok: Any) -> None:
-        """Build ``tok``'s prefix dictionary: from the cache in its folder, else from jieba's dictionary
-        (writing the cache there); with no folder, in memory without any cache file."""
-        if tok.tmp_dir is None:
-            tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())
-            tok.initialized = True
-        elif not _load_jieba_cache(tok):
-            tok.initialize()  # builds the prefix dictionary (seconds) and writes tmp_dir/jieba.cache
-
-
-def _load_jieba_cache(tok: Any) -> bool:
-    """Fill ``tok`` from jieba's own prefix-dictionary cache, as ``initialize()`` would, but faster."""
-    if tok.dictionary is not None or tok.tmp_dir is None:  # only the default dictionary has jieba.cache
-        return False
-    path = os.path.join(tok.tmp_dir, tok.cache_file or "jieba.cache")
-    try:
-        with open(path, "rb") as f:
-            freq, total = marshal.loads(f.read())
-    except (OSError, ValueError, EOFError, TypeError):
-        return False
-    if not isinstance(freq, dict) or not isinstance(total, int) or not freq:
-        return False
-    tok.FREQ, tok.total, tok.initialized = freq, total, True
-    return True
+        """Build ``tok``'s prefix dictionary from jieba's dictionary file, in memory (one to two seconds)."""
+        tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())
+        tok.initialized = True
 
 
 __all__ = ["DictionaryStore", "PrefixParts", "Tokenizer", "cjk_runs", "import_jieba", "tokenize_en"]
