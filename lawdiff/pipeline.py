@@ -24,11 +24,12 @@ from lawdiff.diff import diff_unit
 from lawdiff.errors import InputError
 from lawdiff.io import read_file
 from lawdiff.io.cache import shared_tokenizer, token_cache
-from lawdiff.io.meta import PairMeta, find_meta
-from lawdiff.model import ArticleDiff, Document, Lang, Report, UnitReport, VersionMeta
+from lawdiff.io.meta import PairMeta, by_name, find_meta
+from lawdiff.model import ArticleDiff, Document, Lang, PairKind, Report, UnitReport, VersionMeta
 from lawdiff.norms import read_norms
 from lawdiff.parse import parse_text
 from lawdiff.signal import summarize
+from lawdiff.signal.versions import normal_date, own_date, pair_versions
 from lawdiff.text.normalize import key
 from lawdiff.text.words import Tokenizer
 
@@ -53,12 +54,14 @@ def compare(
     regulated: Sequence[str] = (),
     tokenizer: Tokenizer | None = None,
     norm_rules: NormRules | None = None,
+    kind: PairKind | None = None,
 ) -> Report:
     """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.io.cache`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
     from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
-    (default: one per process, :func:`lawdiff.io.cache.shared_tokenizer`)."""
+    (default: one per process, :func:`lawdiff.io.cache.shared_tokenizer`).  ``kind``: draft-final, revision
+    or proposal-adopted (``--kind``, meta.yaml ``kind:``); None infers it (:mod:`lawdiff.signal.versions`)."""
     lang = lang or draft.lang
     keyword_files, norm_files = split_rule_files(extra_rules)
     if rules is None:
@@ -76,10 +79,11 @@ def compare(
     dm = _version_meta(draft, draft_meta)
     fm = _version_meta(final, final_meta)
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
+    versions = pair_versions(draft, final, dm, fm, lang=lang, kind=kind)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
                   lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources),
                   warnings=_coarse_warnings(diffs), title_changed=key(draft.title) != key(final.title),
-                  preamble_changed=key("".join(draft.preamble)) != key("".join(final.preamble)))
+                  preamble_changed=key("".join(draft.preamble)) != key("".join(final.preamble)), versions=versions)
 
 
 def _coarse_warnings(diffs: Sequence[ArticleDiff]) -> tuple[str, ...]:
@@ -109,16 +113,28 @@ def compare_files(
     draft_issuers: Sequence[str] = (),
     final_issuers: Sequence[str] = (),
     cache: bool = True,
+    kind: PairKind | None = None,
 ) -> Report:
     """Compare two law files.  ``meta``: what is known about the pair (default: the meta.yaml beside the
-    files, if it names them); ``draft_issuers`` / ``final_issuers`` override its issuing bodies."""
+    files, if it names them); ``draft_issuers`` / ``final_issuers`` override its issuing bodies; ``kind``
+    overrides meta.yaml's ``kind:`` and the inference.
+
+    meta.yaml describes its versions by file name, so it is turned to the files by their names (given the
+    other way round, its titles stay with their files); when the names do not say, by the titles and dates
+    the texts give for themselves; failing both, its titles, dates and levels are not used at all rather
+    than pinned on a file by position."""
     if meta is None:
         meta = find_meta(draft_path, final_path)
+    named = by_name(meta, draft_path, final_path) if meta is not None else None
     lang = lang or (meta.lang if meta else None)
-    draft = load_document(draft_path, encoding=encoding or (meta.draft_encoding if meta else None), lang=lang)
-    final = load_document(final_path, encoding=encoding or (meta.final_encoding if meta else None), lang=lang)
+    draft = load_document(draft_path, encoding=encoding or (named.draft_encoding if named else None), lang=lang)
+    final = load_document(final_path, encoding=encoding or (named.final_encoding if named else None), lang=lang)
     if lang is None and draft.lang is not final.lang:
         _refuse_mixed(draft, final)
+    if meta is not None and named is None:
+        meta = by_content(meta, draft, final)
+    elif named is not None:
+        meta = named
     dm = meta.draft if meta else None
     fm = meta.final if meta else None
     if draft_issuers:
@@ -126,7 +142,29 @@ def compare_files(
     if final_issuers:
         fm = _with_issuers(fm or VersionMeta(final.title), final_issuers)
     return compare(draft, final, lang=lang or draft.lang, draft_meta=dm, final_meta=fm, extra_rules=extra_rules,
-                   cache=cache, regulated=meta.regulated if meta else ())
+                   cache=cache, regulated=meta.regulated if meta else (), kind=kind or (meta.kind if meta else None))
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = "".join(a.split()), "".join(b.split())
+    return bool(a and b) and (a in b or b in a)
+
+
+def by_content(meta: PairMeta, draft: Document, final: Document) -> PairMeta:
+    """meta.yaml turned to two files its names do not identify: by title when its two titles differ, else
+    by date (the latest date each text gives for itself against meta.yaml's); otherwise without versions."""
+    d, f = meta.draft, meta.final
+    for straight, crossed in (
+        ((_same_title(d.title, draft.title), _same_title(f.title, final.title)),
+         (_same_title(f.title, draft.title), _same_title(d.title, final.title))),
+        ((normal_date(d.date) == own_date(draft) != "", normal_date(f.date) == own_date(final) != ""),
+         (normal_date(f.date) == own_date(draft) != "", normal_date(d.date) == own_date(final) != "")),
+    ):
+        if any(straight) and not any(crossed):
+            return meta
+        if any(crossed) and not any(straight):
+            return meta.swapped()
+    return meta.without_versions()
 
 
 def _with_issuers(m: VersionMeta, issuers: Sequence[str]) -> VersionMeta:
@@ -141,4 +179,4 @@ def _refuse_mixed(draft: Document, final: Document) -> None:
     )
 
 
-__all__ = ["compare", "compare_files", "load_document"]
+__all__ = ["by_content", "compare", "compare_files", "load_document"]

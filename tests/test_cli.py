@@ -24,7 +24,7 @@ def run(*args: str, env: dict | None = None):
 def test_no_arguments_runs_the_bundled_example():
     res = run()
     assert res.exit_code == 1  # differences found, as diff(1)
-    assert "生成式人工智能服务管理暂行办法 (24 articles)" in res.output
+    assert "正式文本：生成式人工智能服务管理暂行办法（24 条）" in res.output
     assert "[-" in res.output and "{+" in res.output
 
 
@@ -49,9 +49,9 @@ def test_only_changed_hides_unchanged_units(tmp_path):
     f.write_text("办法\n第一条　甲应当登记。\n第二条　乙应当备案。\n", encoding="utf-8")
     full = run("diff", str(d), str(f))
     short = run("diff", str(d), str(f), "--only-changed")
-    assert "draft 第一条 → final 第一条" in full.output
-    assert "draft 第一条 → final 第一条" not in short.output
-    assert "draft 第二条 → final 第二条" in short.output
+    assert "修订前第一条 → 修订后第一条" in full.output
+    assert "修订前第一条 → 修订后第一条" not in short.output
+    assert "修订前第二条 → 修订后第二条" in short.output
     assert short.exit_code == 1
 
 
@@ -69,13 +69,13 @@ def test_context_shortens_unchanged_text(tmp_path):
 def test_side_by_side_shows_both_columns():
     res = run("diff", GENAI_D, GENAI_F, "--side-by-side", "--width", "120", "--no-signal")
     assert res.exit_code == 1
-    assert "draft" in res.output and "final" in res.output
+    assert "征求意见稿" in res.output and "正式文本" in res.output
 
 
 def test_same_file_twice_is_no_difference():
     res = run("diff", GENAI_F, GENAI_F, "--no-signal")
     assert res.exit_code == 0
-    assert "unchanged" in res.output
+    assert "未修改" in res.output
 
 
 def test_json_shape():
@@ -181,9 +181,10 @@ def _write(p: Path, data: bytes) -> Path:
 def test_readme_unit_example_is_real_output():
     """The unit shown in README.md is what `lawdiff diff` prints for the bundled pair, word for word."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("## What a unit looks like", 1)[1].split("```\n", 2)[1]
-    out = run("diff", GENAI_D, GENAI_F, "--no-signal").output
-    assert block.strip() in out
+    blocks = readme.split("## What a unit looks like", 1)[1].split("```\n")
+    zh, en = blocks[1], blocks[3]  # the unit as printed, then the same unit with --ui en
+    assert zh.strip() in run("diff", GENAI_D, GENAI_F, "--no-signal").output
+    assert en.strip() in run("diff", GENAI_D, GENAI_F, "--no-signal", "--ui", "en").output
 
 
 def test_importing_the_cli_loads_no_heavy_module():
@@ -195,3 +196,14 @@ def test_importing_the_cli_loads_no_heavy_module():
             "'lawdiff.cli.rules', 'lawdiff.cli.check') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_every_option_of_diff_and_report_is_documented_in_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ("diff", "report"):
+        _ctx = click.Context(main)
+        cmd = main.get_command(_ctx, name)
+        for p in cmd.params:
+            for opt in getattr(p, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert f"`{opt}" in readme or f" {opt} " in readme, f"{name} {opt} is not in README.md"

@@ -120,7 +120,7 @@ def test_a_bad_pyproject_is_one_line(corpus, toml, needle):
 
 @pytest.mark.parametrize("pattern", ["a{1,4294967296}", "(?:" * 1000 + "a" + ")" * 1000], ids=["huge-repeat", "deep"])
 def test_a_pattern_python_cannot_compile_is_one_line(tmp_path, pair, pattern):
-    rules = write(tmp_path / "r.yaml", "lang: zh\nrules:\n  - id: zh.t.x\n    description: x\n    theme: modal\n"
+    rules = write(tmp_path / "r.yaml", "lang: zh\nrules:\n  - id: zh.t.x\n    description: x\n    description_zh: 甲\n    theme: modal\n"
                   "    direction: relax\n    weight: 1\n    deleted: '" + pattern + "'\n    examples:\n"
                   "      - {draft: 应当, final: 可以, label: relaxed}\n")
     assert_refused(run("rules", "check", str(rules)), str(rules), "bad regular expression")

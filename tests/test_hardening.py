@@ -166,9 +166,10 @@ def _warned(res, *needles: str) -> None:
 
 def test_duplicate_article_numbers(tmp_path, law):
     p = write(tmp_path / "dup.txt", LAW.replace("第三条", "第二条"))
-    res = run("diff", str(p), str(law), "--no-signal")
+    res = run("diff", str(p), str(law), "--no-signal", "--ui", "en")
     assert res.exit_code == 0  # same words; the duplicate is kept as its own article
     _warned(res, "article number 第二条 appears again; kept as 2#2")
+    _warned(run("diff", str(p), str(law), "--no-signal"), "条号第二条重复出现，按 2#2 保留")
 
 
 def test_articles_out_of_order(tmp_path, law):
@@ -239,7 +240,7 @@ def test_ten_thousand_articles(tmp_path):
     res = run("diff", str(draft), str(final), "--only-changed", "--no-signal", "--no-cache")
     elapsed = time.monotonic() - started
     assert res.exit_code == 1
-    assert "(10000 articles)" in res.output and "(9999 articles)" in res.output
+    assert "（10000 条）" in res.output and "（9999 条）" in res.output
     assert len(re.findall(r"^@@ ", res.output, flags=re.MULTILINE)) >= 10
     assert elapsed < 60, elapsed
 
@@ -329,7 +330,8 @@ def test_yaml_bomb_meta_and_annotations(tmp_path, where, size):
 def rule_bomb(path: Path) -> Path:
     """700 bytes: a valid rule whose theme is the billion-laughs list (anchored in its own ``note``).  The
     loader shares the repeated lists, but the "unknown theme {value!r}" message walks all 9^9 of them."""
-    lines = ["lang: zh", "rules:", "  - id: zh.test.bomb", "    description: a rule that repeats an anchor", "    note:",
+    lines = ["lang: zh", "rules:", "  - id: zh.test.bomb", "    description: a rule that repeats an anchor",
+             "    description_zh: 重复锚点的规则", "    note:",
              '      - &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"      - &{n} [{', '.join([f'*{p}'] * 9)}]" for p, n in zip("abcdefgh", "bcdefghi")]
     lines += ["    theme: *i", "    direction: tighten", "    weight: 1", "    deleted: 应当", "    examples:",
@@ -374,6 +376,7 @@ RULE = """lang: zh
 rules:
   - id: zh.test.slow
     description: a user rule with a pattern that backtracks
+    description_zh: 会灾难性回溯的用户规则
     theme: modal
     direction: tighten
     weight: 1
@@ -851,13 +854,17 @@ def test_control_characters_in_file_names_and_titles_are_escaped(tmp_path):
     assert "\x1b" not in res.stderr and "r\\x1b[2J.json" in res.stderr
 
 
-def test_no_differences_is_said_in_one_line(law):
-    res = run("diff", str(law), str(law), "--no-signal")
+@pytest.mark.parametrize(("ui", "expected", "labels"), [
+    ("zh", "没有差异：3 条均未修改", "标签："),
+    ("en", "no differences: 3 articles, all unchanged", "labels:"),
+])
+def test_no_differences_is_said_in_one_line(law, ui, expected, labels):
+    res = run("diff", str(law), str(law), "--no-signal", "--ui", ui)
     assert res.exit_code == 0
     lines = res.stdout.splitlines()
-    said = [ln for ln in lines if ln.startswith("no differences")]
-    assert said == ["no differences: 3 articles, all unchanged"]
-    assert lines.index(said[0]) == next(i for i, ln in enumerate(lines) if ln.startswith("labels:")) + 1
+    said = [ln for ln in lines if ln.startswith(expected[:4])]
+    assert said == [expected]
+    assert lines.index(said[0]) == next(i for i, ln in enumerate(lines) if ln.startswith(labels)) + 1
     other = write(law.parent / "other.txt", LAW.replace("应当", "可以"))
-    differs = run("diff", str(law), str(other), "--no-signal")
-    assert differs.exit_code == 1 and "no differences" not in differs.stdout
+    differs = run("diff", str(law), str(other), "--no-signal", "--ui", ui)
+    assert differs.exit_code == 1 and expected[:4] not in differs.stdout

@@ -62,7 +62,7 @@ def test_ten_thousand_deleted_articles_against_9999_in_a_gigabyte(tmp_path):
     """They were a MemoryError: 10^8 draft x final pairs sorted by distance (5,000 took 2.6 GB)."""
     d, f = write(tmp_path / "d.txt", _deleted(10_000)), write(tmp_path / "f.txt", _deleted(9_999))
     proc = subprocess.run([sys.executable, "-m", "lawdiff.cli", "diff", str(d), str(f), "--only-changed",
-                           "--no-signal"], capture_output=True, text=True, timeout=300, preexec_fn=_limited,
+                           "--no-signal", "--ui", "en"], capture_output=True, text=True, timeout=300, preexec_fn=_limited,
                           env={**os.environ, "NO_COLOR": "1"}, check=False)
     assert proc.returncode == 1, proc.stderr[-500:]
     assert "units: 9999 matched, 1 removed" in proc.stdout
@@ -157,7 +157,7 @@ def test_aliases_are_capped_not_values_written_out(monkeypatch):
 def _table(n: int) -> str:
     lines = ["lang: zh", "rules:"]
     for i in range(n):
-        lines += [f"  - id: zh.t.r{i}", f"    description: r{i}", "    theme: modal", "    direction: relax",
+        lines += [f"  - id: zh.t.r{i}", f"    description: r{i}", f"    description_zh: 规则{i}", "    theme: modal", "    direction: relax",
                   "    weight: 1", f"    deleted: '应当{i}'", "    examples:",
                   f"      - {{draft: 甲应当{i}做, final: 甲做, label: relaxed}}"]
     return "\n".join(lines) + "\n"

@@ -67,9 +67,11 @@ def test_a_bidi_mark_inside_the_article_marker_does_not_hide_it(mark):
 def test_a_changed_title_is_a_reported_difference(tmp_path):
     body = "第一条　提供者应当遵守法律。\n"
     d, f = write(tmp_path / "d.txt", "某某办法\n" + body), write(tmp_path / "f.txt", "某某暂行办法\n" + body)
-    res = run("diff", str(d), str(f), "--no-signal")
+    res = run("diff", str(d), str(f), "--no-signal", "--ui", "en")
     assert res.exit_code == 1
     assert "title changed: 某某办法 → 某某暂行办法" in res.stdout and "no differences" not in res.stdout
+    zh = run("diff", str(d), str(f), "--no-signal")
+    assert "标题有改动：某某办法 → 某某暂行办法" in zh.stdout and "没有差异" not in zh.stdout
     code, data = diff_json(tmp_path, "某某办法\n" + body, "某某暂行办法\n" + body)
     assert (code, data["changed"], data["title_changed"], data["preamble_changed"]) == (1, True, True, False)
 

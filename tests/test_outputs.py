@@ -29,6 +29,7 @@ RULES = """lang: zh
 rules:
   - id: zh.t.mine
     description: mine
+    description_zh: 我的规则
     theme: modal
     direction: relax
     weight: 1

@@ -64,7 +64,7 @@ def test_report_has_no_terminal_options():
 def test_report_help_ends_with_an_example():
     res = run("report", "--help")
     assert res.exit_code == 0
-    assert "lawdiff report corpora/genai-2023/draft.txt corpora/genai-2023/final.txt -o" in res.output
+    assert "lawdiff report corpora/genai-2023/draft.txt corpora/genai-2023/final.txt --format docx -o" in res.output
     assert "--show-unchanged" in res.output and "--timestamp" in res.output
 
 

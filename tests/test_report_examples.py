@@ -28,7 +28,9 @@ def test_every_showcase_pair_has_markdown_and_json(fresh):
     assert {"genai-2023", "eu-ai-act-2024"} <= set(pairs)
     assert all((CORPORA / p / "meta.yaml").is_file() for p in pairs)
     names = {p.name for p in fresh[0].iterdir()}
-    assert names == {f"{p}.{ext}" for p in pairs for ext in ("md", "json")}
+    docx = {f"{p}.docx" for p in examples.DOCX_PAIRS}
+    assert docx == {"genai-2023.docx", "anti-monopoly-law-2022.docx"}  # a draft-final and a revision pair
+    assert names == {f"{p}.{ext}" for p in pairs for ext in ("md", "json")} | docx
 
 
 def test_regenerating_twice_gives_identical_files(fresh):
@@ -48,7 +50,8 @@ def test_committed_examples_are_current(fresh):
 
 def test_check_mode_names_stale_and_leftover_files(tmp_path, capsys, fresh, monkeypatch):
     # the rendering itself is tested above; here only --check and the writing logic, on the same files
-    files = {p.name: p.read_text(encoding="utf-8") for p in fresh[0].iterdir()}
+    files = {p.name: p.read_bytes() if p.suffix == ".docx" else p.read_text(encoding="utf-8")
+             for p in fresh[0].iterdir()}
     monkeypatch.setattr(examples, "render_all", lambda root=ROOT: dict(files))
     examples.main(["--out", str(tmp_path)])
     assert examples.main(["--check", "--out", str(tmp_path)]) == 0
@@ -64,6 +67,13 @@ def test_check_mode_names_stale_and_leftover_files(tmp_path, capsys, fresh, monk
     assert examples.main(["--out", str(tmp_path)]) == 0
     assert not (tmp_path / "old-pair.json").exists() and (tmp_path / "README.md").read_text() == "kept\n"
     assert examples.main(["--check", "--out", str(tmp_path)]) == 0
+    docx = next(tmp_path.glob("*.docx"))
+    docx.write_bytes(b"PK stale")
+    assert examples.main(["--check", "--out", str(tmp_path), "--only", md.name]) == 0  # only what is named
+    assert examples.main(["--check", "--out", str(tmp_path), "--only", docx.name]) == 1
+    assert examples.main(["--out", str(tmp_path), "--only", docx.name]) == 0
+    assert docx.read_bytes() == files[docx.name]
+    assert examples.main(["--check", "--out", str(tmp_path), "--only", "nope.docx"]) == 2
 
 
 def test_examples_readme_documents_the_command():
@@ -72,6 +82,11 @@ def test_examples_readme_documents_the_command():
 
 
 def test_paths_in_examples_are_relative(fresh):
+    import zipfile
+
     for p in fresh[0].iterdir():
-        text = p.read_text(encoding="utf-8")
+        if p.suffix == ".docx":
+            text = zipfile.ZipFile(p).read("word/document.xml").decode("utf-8")
+        else:
+            text = p.read_text(encoding="utf-8")
         assert str(ROOT) not in text and "corpora/" in text

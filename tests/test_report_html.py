@@ -38,6 +38,8 @@ TAGS = {
     "span",
     "code",
     "pre",
+    "details",
+    "summary",
 }
 VOID = {"meta", "br"}
 
@@ -95,7 +97,7 @@ def test_escaping_pair_is_text_only():
 def test_self_contained_and_locked_down():
     src = render_html(file_report("genai-2023"))
     p = page(src)
-    assert src.startswith('<!DOCTYPE html>\n<html lang="zh">')
+    assert src.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
     csp = [a for t, a in p.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert csp and csp[0]["content"].startswith("default-src 'none'")
     assert not any("src" in a or a.get("rel") == "stylesheet" for _, a in p.tags)

@@ -81,6 +81,7 @@ def test_complete_report_keys():
         "warnings",
         "title_changed",
         "preamble_changed",
+        "versions",
         "draft",
         "final",
         "rules",

@@ -265,6 +265,7 @@ FIRING = Firing(
     1.0,
     "a new duty",
     (Evidence(Side.FINAL, "应当", "final art. 2", 1, 3),),
+    "新增义务",
 )
 
 
@@ -440,7 +441,7 @@ def test_genai_report_is_a_correct_table():
     assert len(tables) >= 5 + 3  # five chapters, versions, themes, restriction
     assert check_comparison(report, src) >= 20
     for t in parsed_tables(src[src.find("\n## 条文对照\n") :]):
-        assert [cell_text(c) for c in t[0]] == ["草案（2023-04-11）", "定稿（2023-07-10）"]
+        assert [cell_text(c) for c in t[0]] == ["征求意见稿（2023-04-11）", "正式文本（2023-07-10）"]
 
 
 def test_genai_struck_and_bold_words_where_the_edits_are():
@@ -462,10 +463,9 @@ def test_layout_rows_same_as_left_added_removed_and_reasons():
     assert rows[0] == ["第1条　为了规范管理，制定本办法。", "同左"]
     assert rows[1] == ["第2条　甲可以备案。", "第2条　甲应当备案。"]
     assert rows[2][0] == "说明：收紧；相似度 0.80"
-    assert rows[2][1].splitlines() == [
-        "理由：tightened: a new duty",
-        "规则 zh.modal.duty-added (modal, 收紧, 权重 1)：a new duty",
-        "　依据：final art. 2 “应当”",
+    assert rows[2][1].splitlines() == [  # the reason from the rule's Chinese description and its evidence
+        "理由：新增义务（正式文本第2条：“应当”）",
+        "规则：zh.modal.duty-added（义务，收紧，权重 1）；合计放宽 0、收紧 1",
     ]
     assert rows[3] == ["新增条文", "第3条　乙应当报告。"]
     assert rows[4][0] == "说明：新增（增设义务）"
@@ -500,7 +500,7 @@ def test_english_report_uses_english_headings():
         "## Contents",
         "## Signal summary",
         "## Article by article",
-        "| Draft | Final |",
+        "| Draft | Final text |",
     ):
         assert heading in src
 

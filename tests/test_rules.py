@@ -73,6 +73,7 @@ rules:
     inserted: ['可以']
     examples:
       - {draft: 提供者应当公开规则。, final: 提供者可以公开规则。, label: relaxed}
+    description_zh: 应当改为可以
 """
 
 
@@ -87,6 +88,16 @@ def _bad(tmp_path, old: str, new: str, name: str = "mine.yaml") -> str:
     assert "\n" not in msg
     assert str(path) in msg
     return msg
+
+
+def test_a_chinese_table_says_each_rule_in_chinese_too(tmp_path):
+    msg = _bad(tmp_path, "    description_zh: 应当改为可以\n", "")
+    assert ":3: rule zh.test.ok: missing 'description_zh'; a Chinese table needs description_zh too" in msg
+    assert "empty description_zh" in _bad(tmp_path, "description_zh: 应当改为可以", "description_zh: ' '")
+    english = tmp_path / "en.yaml"
+    english.write_text(GOOD.replace("lang: zh", "lang: en").replace("zh.test.ok", "en.test.ok")
+                       .replace("    description_zh: 应当改为可以\n", ""), encoding="utf-8")
+    assert [r.id for r in load_rule_file(english)] == ["en.test.ok"]  # an English table may say it in English only
 
 
 def test_good_table_loads(tmp_path):
@@ -143,7 +154,7 @@ def test_duplicate_id_names_both_places(tmp_path):
     with pytest.raises(RuleError) as exc:
         load_rule_file(path)
     msg = str(exc.value)
-    assert re.search(r"dup\.yaml:12: rule zh\.test\.ok: duplicate id \(first defined at .*dup\.yaml:3\)", msg)
+    assert re.search(r"dup\.yaml:13: rule zh\.test\.ok: duplicate id \(first defined at .*dup\.yaml:3\)", msg)
     assert "give this rule another id" in msg
 
 
@@ -242,7 +253,7 @@ def test_cli_check_good_table(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(rules_cli, ["check", str(path)])
     assert result.exit_code == 0, result.output
-    assert "1 rule valid, 1 example pass" in result.output
+    assert "1 rule valid, 1 example pass (with the 1 shipped zh keyword rule)" in result.output
 
 
 def test_cli_check_failing_example_exit_1(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from lawdiff.model import (
     Lang,
     Level,
     Paragraph,
+    Report,
     Status,
     Theme,
     UnitKind,
@@ -31,6 +33,7 @@ from lawdiff.model import (
     VersionMeta,
 )
 from lawdiff.pipeline import load_document
+from lawdiff.render.i18n import words_for
 from lawdiff.render.json import signal_to_dict
 from lawdiff.render.signal_panel import signal_panel, signal_plain, wrap_cells
 from lawdiff.signal import summarize
@@ -607,7 +610,7 @@ def test_bad_signal_file_names_file_key_and_line(tmp_path, body, needle):
 
 
 @pytest.fixture(scope="module")
-def genai_signal(genai):
+def genai_units():
     long_reason = (
         "draft 4(4) “利用生成式人工智能生成的内容应当真实准确，采取措施防止生成虚假信息” became final 4(5) "
         "“基于服务类型特点，采取有效措施……提高生成内容的准确性和可靠性”: obligation of result → effort"
@@ -640,9 +643,14 @@ def genai_signal(genai):
         ),
         unit(Label.REWORDED, draft=(1,), final=(1,)),
     ]
+    return units
+
+
+@pytest.fixture(scope="module")
+def genai_signal(genai, genai_units):
     d, f = genai
     return summarize(
-        units,
+        genai_units,
         draft=d,
         final=f,
         lang=Lang.ZH,
@@ -662,50 +670,65 @@ def genai_signal(genai):
     )
 
 
+@pytest.fixture(scope="module")
+def genai_report(genai, genai_units, genai_signal):
+    d, f = genai
+    return Report(d, f, VersionMeta(d.title), VersionMeta(f.title), tuple(genai_units), genai_signal, Lang.ZH)
+
+
 @pytest.mark.parametrize("width", [100, 80])
-def test_panel_fits_the_terminal(genai_signal, width):
+def test_panel_fits_the_terminal(genai_report, width):
     console = Console(width=width, record=True, color_system=None)
-    console.print(signal_panel(genai_signal, lang=Lang.ZH))
+    console.print(signal_panel(genai_report, words_for(Lang.ZH)))
     text = console.export_text()
     lines = text.splitlines()
     assert max(cell_len(line) for line in lines) <= width
     assert cell_len(lines[0]) == min(width, 100)  # the box is at most 100 wide
-    assert "pro-growth / relaxing" in text
+    assert "放宽（有利发展）" in text and "pro-growth" not in text
     # long CJK runs are folded, never cut off with an ellipsis
     cells = "".join(line.strip("│ ") for line in lines)
     for needle in (
         "《中华人民共和国科学技术进步法》",
         "国家广播电视总局",
         "新闻出版部门",
-        "below laws and administrative regulations",
+        "部门规章，位于法律和行政法规之下",
+        "正式文本为暂行规定，征求意见稿不是：承诺打折扣",
     ):
         assert needle in cells or needle.replace(" ", "") in cells.replace(" ", "")
 
 
-def test_panel_is_compact_on_a_wide_terminal(genai_signal):
+def test_panel_is_compact_on_a_wide_terminal(genai_report):
     console = Console(width=160, record=True, color_system=None)
-    console.print(signal_panel(genai_signal, lang=Lang.ZH))
+    console.print(signal_panel(genai_report, words_for(Lang.ZH)))
     assert max(cell_len(line) for line in console.export_text().splitlines()) == 100
 
 
-def test_plain_form_has_the_same_content(genai_signal):
-    text = signal_plain(genai_signal)
+def test_plain_form_has_the_same_content(genai_report):
+    text = signal_plain(genai_report, words_for(Lang.EN))
     assert all(cell_len(line) <= 100 for line in text.splitlines())
     assert "\x1b" not in text
-    info = genai_signal.information
+    info = genai_report.signal.information
     assert info.verdict == "relaxing"
     for needle in (
         "pro-growth / relaxing",
-        f"score +{info.score:.2f}",
+        f"(Score +{info.score:.2f})",
         "《中华人民共和国科学技术进步法》",
         "行业组织、企业",
-        "final is interim (暂行)",
-        "+2.0 relaxed draft 4 → final 4",
+        "the final is interim (暂行), the draft was not: commitment discounted",
+        "+2.0 relaxed draft 4 → final 4: test rule",
         "应当 16→21",
         "鼓励 1→4",
         "draft departmental rule → departmental rule",
+        "below laws and administrative regulations",
     ):
         assert needle in text.replace("\n        ", "")
+
+
+def test_plain_form_in_chinese_has_no_english_words(genai_report):
+    text = signal_plain(genai_report, words_for(Lang.ZH))
+    for needle in ("放宽（有利发展）（得分 +", "部门规章（草案） → 部门规章", "判定标准", "主要变化"):
+        assert needle in text.replace("\n        ", "")
+    assert not re.search(r"\b(?:relaxing|tightening|verdict|score|draft|final|level|below)\b", text)
 
 
 def test_wrap_cells_counts_cjk_double():
@@ -749,13 +772,15 @@ def test_only_the_weightiest_themes_are_listed():
              for w in range(1, 11) for i in range(w)]
     d = doc("某办法", "应当。")
     s = _signal(d, d, units)
-    text = signal_plain(s)
-    tenth, third, second = themes[9].value, themes[2].value, themes[1].value
+    report = Report(d, d, VersionMeta(d.title), VersionMeta(d.title), tuple(units), s, Lang.ZH)
+    en = words_for(Lang.EN)
+    text = signal_plain(report, en)
+    tenth, third, second = (en.themes[themes[k].value] for k in (9, 2, 1))
     assert f"{tenth} " in text and f"{third} " in text and f"{second} " not in text
     assert "2 lighter themes not shown" in text
     assert len(signal_to_dict(s)["information"]["themes"]) == 10
     console = Console(width=100, record=True, color_system=None)
-    console.print(signal_panel(s, lang=Lang.ZH))
+    console.print(signal_panel(report, en))
     panel = console.export_text()
     assert f"{third} " in panel and f"{second} " not in panel and "2 lighter themes not shown" in panel
 

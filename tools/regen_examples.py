@@ -1,8 +1,9 @@
-"""Regenerate ``examples/``: the committed Markdown and JSON reports of every bundled corpus pair.
+"""Regenerate ``examples/``: the committed Markdown, JSON and Word reports of the showcase corpus pairs.
 
-    python tools/regen_examples.py           # rewrite examples/<pair>.md and examples/<pair>.json
+    python tools/regen_examples.py           # rewrite examples/<pair>.md, .json (and .docx for DOCX_PAIRS)
     python tools/regen_examples.py --check   # write nothing; exit 1 and name the stale files
     python tools/regen_examples.py --out DIR # write into DIR instead (the staleness test does this)
+    python tools/regen_examples.py --only genai-2023.docx   # only the files named (repeatable)
 
 Why commit generated files: a change to the parser, aligner, rules or renderers shows up as a
 readable diff of real reports in review, and the tests fail until the examples are regenerated.
@@ -35,6 +36,9 @@ EXAMPLE_PAIRS = (
     "genai-2023",
     "public-data-registration-2025",
 )
+# The pairs whose Word 修改对照表 is shown too: a draft for comment and its final text, and a law before and
+# after revision (the two sets of column heads a lawyer meets).
+DOCX_PAIRS = ("genai-2023", "anti-monopoly-law-2022")
 
 
 def corpus_pairs(root: Path = ROOT) -> list[str]:
@@ -64,47 +68,56 @@ def pair_report(pair: str, root: Path = ROOT) -> Report:
     )
 
 
-def render_pair(pair: str, root: Path = ROOT) -> dict[str, str]:
-    """File name -> content for one pair: ``<pair>.md`` and ``<pair>.json``."""
+def render_pair(pair: str, root: Path = ROOT) -> dict[str, str | bytes]:
+    """File name -> content for one pair: ``<pair>.md``, ``<pair>.json`` and, for DOCX_PAIRS, ``<pair>.docx``."""
     from lawdiff.render.json import render_json
     from lawdiff.render.markdown import render_markdown
+    from lawdiff.render.word import render_docx
 
     report = pair_report(pair, root)
-    return {f"{pair}.md": render_markdown(report), f"{pair}.json": render_json(report)}
+    out: dict[str, str | bytes] = {f"{pair}.md": render_markdown(report), f"{pair}.json": render_json(report)}
+    if pair in DOCX_PAIRS:
+        out[f"{pair}.docx"] = render_docx(report)
+    return out
 
 
-def render_all(root: Path = ROOT) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def render_all(root: Path = ROOT) -> dict[str, str | bytes]:
+    out: dict[str, str | bytes] = {}
     for pair in corpus_pairs(root):
         out.update(render_pair(pair, root))
     return out
 
 
-def stale(folder: Path, files: dict[str, str]) -> list[str]:
-    """Names in ``folder`` that differ from ``files``, are missing, or are left over from old pairs."""
+def stale(folder: Path, files: dict[str, str | bytes], *, leftovers: bool = True) -> list[str]:
+    """Names in ``folder`` that differ from ``files``, are missing, or (``leftovers``) are left over from
+    old pairs."""
     bad = [
         name
-        for name, text in files.items()
-        if not (folder / name).is_file() or (folder / name).read_bytes() != text.encode("utf-8")
+        for name, content in files.items()
+        if not (folder / name).is_file() or (folder / name).read_bytes() != _bytes(content)
     ]
     extra = (
         [
             p.name
             for p in folder.glob("*")
-            if p.suffix in (".md", ".json") and p.name != README and p.name not in files
+            if p.suffix in (".md", ".json", ".docx") and p.name != README and p.name not in files
         ]
-        if folder.is_dir()
+        if folder.is_dir() and leftovers
         else []
     )
     return sorted(bad + extra)
 
 
-def write(folder: Path, files: dict[str, str]) -> list[str]:
+def write(folder: Path, files: dict[str, str | bytes], *, leftovers: bool = True) -> list[str]:
     """Write every file atomically; remove reports of pairs that no longer exist.  Returns changed names."""
     from lawdiff.io.write import write_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
-    changed = stale(folder, files)
+    changed = stale(folder, files, leftovers=leftovers)
     for name, text in files.items():
         if name in changed:
             write_atomic(folder / name, text)
@@ -120,17 +133,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, default=ROOT / "examples", help="folder to write (default: examples/)"
     )
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="only this file (e.g. genai-2023.docx); repeatable; leftovers are then kept")
     args = parser.parse_args(argv)
     try:
         files = render_all()
+        unknown = [n for n in args.only if n not in files]
+        if unknown:
+            print(f"lawdiff: no example named {unknown[0]}; choose from {', '.join(sorted(files))}", file=sys.stderr)
+            return 2
+        if args.only:
+            files = {n: files[n] for n in args.only}
         if args.check:
-            bad = stale(args.out, files)
+            bad = stale(args.out, files, leftovers=not args.only)
             for name in bad:
                 print(f"stale: {args.out / name}", file=sys.stderr)
             if bad:
                 print("regenerate with: python tools/regen_examples.py", file=sys.stderr)
             return 1 if bad else 0
-        changed = write(args.out, files)
+        changed = write(args.out, files, leftovers=not args.only)
     except LawdiffError as exc:
         print(f"lawdiff: {exc}", file=sys.stderr)
         return 2

@@ -29,7 +29,7 @@ from lawdiff.align.thresholds import (
     QUERY_BUDGET,
     TOP_K,
 )
-from lawdiff.model import Document, Lang
+from lawdiff.model import Document, Lang, Side
 from lawdiff.text.normalize import key, key_en
 
 _SPLIT_ZH = re.compile(r"[\W_]+")
@@ -253,19 +253,20 @@ class Index:
                 out[m] = max(out[m], s)
         return out
 
-    def resembling(self, ds: list[int], fs: list[int], floor: float, lines: int) -> list[tuple[str, float]]:
-        """Articles outside a unit that resemble it from ``floor``, most similar first, as ("final 7",
+    def resembling(self, ds: list[int], fs: list[int], floor: float, lines: int) -> list[tuple[Side, str, float]]:
+        """Articles outside a unit that resemble it from ``floor``, most similar first, as (side, article ref,
         similarity); for the ``lines`` most similar candidates, a sentence pair counts too."""
-        found: dict[str, float] = {}
+        found: dict[tuple[Side, str], float] = {}
         pairs = [(i, j) for i in ds for j in self.adj_d.get(i, ()) if j not in fs]
         pairs += [(i, j) for j in fs for i in self.adj_f.get(j, ()) if i not in ds]
         pairs.sort(key=lambda ij: (-self.sim[ij], ij))
         for n, (i, j) in enumerate(pairs):
             s = max(self.sim[(i, j)], self.line(i, j)[0]) if n < lines else self.sim[(i, j)]
             if s >= floor:
-                name = f"final {self.f.articles[j].ref}" if i in ds else f"draft {self.d.articles[i].ref}"
+                name = (Side.FINAL, self.f.articles[j].ref) if i in ds else (Side.DRAFT, self.d.articles[i].ref)
                 found[name] = max(found.get(name, 0.0), s)
-        return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(found.items(), key=lambda kv: (-kv[1], f"{kv[0][0]} {kv[0][1]}"))
+        return [(side, ref, s) for (side, ref), s in ranked]
 
     # ----------------------------------------------------------------- candidate search
 

@@ -48,7 +48,7 @@ from lawdiff.align.thresholds import (
     SLACK_MIN,
     WEAK_FLOOR,
 )
-from lawdiff.model import AlignedUnit, Article, Document, Lang, UnitKind
+from lawdiff.model import AlignedUnit, AlignNote, Article, Document, Lang, NoteKind, Side, UnitKind
 from lawdiff.text.normalize import key
 
 _DIVISION = re.compile(
@@ -65,7 +65,7 @@ class _Aligner:
         self.ud: dict[int, int] = {}
         self.uf: dict[int, int] = {}
         self.weak_pass: dict[int, str] = {}  # unit -> what corroborated the weak match
-        self.joined: dict[int, list[str]] = defaultdict(list)  # unit -> parts that joined it, for the note
+        self.joined: dict[int, list[AlignNote]] = defaultdict(list)  # unit -> parts that joined it, for the note
 
     # ----------------------------------------------------------------- passes
 
@@ -138,9 +138,9 @@ class _Aligner:
                 if s >= PLACE_FREE:
                     self.weak_pass[self.link([i], [j])] = ""
                 elif lo <= j <= hi:
-                    self.weak_pass[self.link([i], [j])] = "kept: in place among its neighbours"
+                    self.weak_pass[self.link([i], [j])] = "in-place"
                 elif self.x.line(i, j)[0] >= LINE_CARRIED:
-                    self.weak_pass[self.link([i], [j])] = "kept: a sentence carried over"
+                    self.weak_pass[self.link([i], [j])] = "carried"
             elif free_f:
                 self._split_off(i, j, carried_only=True)
             elif free_d:
@@ -171,7 +171,7 @@ class _Aligner:
             fs.append(j)
             fs.sort()
             self.uf[j] = uid
-            self.joined[uid].append(f"final {self.f.articles[j].ref} split off ({x.sim[(i, j)]:.2f})")
+            self.joined[uid].append(AlignNote(NoteKind.SPLIT_OFF, ((Side.FINAL, self.f.articles[j].ref, x.sim[(i, j)]),)))
 
     def _merge_in(self, i: int, j: int, *, carried_only: bool) -> None:
         """Draft i (a leftover) joins final j's unit as a merged part, if j is its destination."""
@@ -188,7 +188,7 @@ class _Aligner:
             ds.append(i)
             ds.sort()
             self.ud[i] = uid
-            self.joined[uid].append(f"draft {self.d.articles[i].ref} merged in ({x.sim[(i, j)]:.2f})")
+            self.joined[uid].append(AlignNote(NoteKind.MERGED_IN, ((Side.DRAFT, self.d.articles[i].ref, x.sim[(i, j)]),)))
 
     def _source_f(self, j: int) -> int:
         """The draft article final j most resembles sentence for sentence (then as a whole)."""
@@ -267,7 +267,9 @@ class _Aligner:
         )
         if not ds or not fs:
             kind = UnitKind.REMOVED if ds else UnitKind.ADDED
-            return AlignedUnit(uid_s, kind, da, fa, 0.0, note=self._closest(ds, fs))
+            alt = self._alternatives(ds, fs, WEAK_FLOOR, lines=True)
+            closest = (AlignNote(NoteKind.CLOSEST, alt),) if alt else ()
+            return AlignedUnit(uid_s, kind, da, fa, 0.0, note=note_text(closest), notes=closest)
         kind = (
             UnitKind.MATCHED
             if len(ds) == len(fs) == 1
@@ -283,28 +285,47 @@ class _Aligner:
             sim = min(0.99, x.dice(x.union(d, ds), x.union(f, fs)))
         renumbered = not any(a.ref == b.ref for a in da for b in fa)
         weak = sim < CONFIDENT
-        notes = []
+        notes: list[AlignNote] = []
         if weak:
-            why = self.weak_pass.get(uid)
-            notes.append(f"weak match ({sim:.2f}){', ' + why if why else ''}")
+            notes.append(AlignNote(NoteKind.WEAK, similarity=sim, why=self.weak_pass.get(uid) or ""))
         notes.extend(self.joined.get(uid, ()))
         alt = (
-            []
+            ()
             if sim == 1.0
             else self._alternatives(ds, fs, WEAK_FLOOR if weak else max(ALT_FLOOR, sim / 2), weak)
         )
         if alt:
-            notes.append("also resembles " + ", ".join(alt))
-        return AlignedUnit(uid_s, kind, da, fa, round(sim, 4), renumbered, moved, weak, "; ".join(notes))
+            notes.append(AlignNote(NoteKind.RESEMBLES, alt))
+        return AlignedUnit(uid_s, kind, da, fa, round(sim, 4), renumbered, moved, weak, note_text(notes),
+                           tuple(notes))
 
-    def _alternatives(self, ds: list[int], fs: list[int], floor: float, lines: bool) -> list[str]:
+    def _alternatives(self, ds: list[int], fs: list[int], floor: float, lines: bool) -> tuple[tuple[Side, str, float], ...]:
         """Articles outside the unit that resemble it (article level; sentence level too if ``lines``)."""
-        found = self.x.resembling(ds, fs, floor, ALT_SENTENCES if lines else 0)
-        return [f"{name} ({s:.2f})" for name, s in found[:3]]
+        return tuple(self.x.resembling(ds, fs, floor, ALT_SENTENCES if lines else 0)[:3])
 
-    def _closest(self, ds: list[int], fs: list[int]) -> str:
-        alt = self._alternatives(ds, fs, WEAK_FLOOR, lines=True)
-        return "closest: " + ", ".join(alt) + " (not accepted)" if alt else ""
+
+_WHY = {"in-place": "kept: in place among its neighbours", "carried": "kept: a sentence carried over"}
+
+
+def note_text(notes: tuple[AlignNote, ...] | list[AlignNote]) -> str:
+    """The aligner's notes as one English line ("weak match (0.29); also resembles final 14 (0.31)"): what
+    ``lawdiff check`` and ``annotate`` show; reports word :class:`AlignNote` records themselves."""
+    def refs(n: AlignNote) -> str:
+        return ", ".join(f"{side} {ref} ({s:.2f})" for side, ref, s in n.refs)
+
+    out = []
+    for n in notes:
+        if n.kind is NoteKind.WEAK:
+            out.append(f"weak match ({n.similarity:.2f})" + (f", {_WHY[n.why]}" if n.why else ""))
+        elif n.kind is NoteKind.SPLIT_OFF:
+            out.append(f"final {n.refs[0][1]} split off ({n.refs[0][2]:.2f})")
+        elif n.kind is NoteKind.MERGED_IN:
+            out.append(f"draft {n.refs[0][1]} merged in ({n.refs[0][2]:.2f})")
+        elif n.kind is NoteKind.RESEMBLES:
+            out.append(f"also resembles {refs(n)}")
+        else:
+            out.append(f"closest: {refs(n)} (not accepted)")
+    return "; ".join(out)
 
 
 def _lis(seq: list[int]) -> list[int]:
@@ -353,7 +374,7 @@ def _chapters(articles: tuple[Article, ...]) -> list[int | None]:
 
 
 def _replace_id(u: AlignedUnit, new_id: str) -> AlignedUnit:
-    return AlignedUnit(new_id, u.kind, u.draft, u.final, u.similarity, u.renumbered, u.moved, u.weak, u.note)
+    return AlignedUnit(new_id, u.kind, u.draft, u.final, u.similarity, u.renumbered, u.moved, u.weak, u.note, u.notes)
 
 
 def align(draft: Document, final: Document, *, lang: Lang | None = None) -> tuple[AlignedUnit, ...]:

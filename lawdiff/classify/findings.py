@@ -46,10 +46,10 @@ def _firings(findings: list[Finding]) -> list[Firing]:
         ev = tuple(Evidence(q.side, q.text, q.where, q.start, q.end) for q in f.quotes)
         g = by.get(f.rule_id)
         if g is None:
-            by[f.rule_id] = Firing(f.rule_id, f.theme, f.direction, f.weight, f.description, ev)
+            by[f.rule_id] = Firing(f.rule_id, f.theme, f.direction, f.weight, f.description, ev, f.description_zh)
         else:
             by[f.rule_id] = Firing(g.rule_id, g.theme, g.direction, round(g.weight + f.weight, 3), g.description,
-                                   (g.evidence + ev)[:2 * MAX_QUOTES])
+                                   (g.evidence + ev)[:2 * MAX_QUOTES], g.description_zh)
     return list(by.values())
 
 

@@ -179,7 +179,7 @@ def _fire(rule: Rule, ctx: UnitContext) -> Firing | None:
     ev[:0] = [ctx.evidence(Side.DRAFT, h.start, h.end) for h in (dhits or [])[:MAX_EVIDENCE]] + [
         ctx.evidence(Side.FINAL, h.start, h.end) for h in (fhits or [])[:MAX_EVIDENCE]]
     ev.sort(key=lambda e: (e.side is not Side.DRAFT, e.start))
-    return Firing(rule.id, rule.theme, rule.direction, rule.weight, rule.description, tuple(ev))
+    return Firing(rule.id, rule.theme, rule.direction, rule.weight, rule.description, tuple(ev), rule.description_zh)
 
 
 def _near(ctx: UnitContext, dhits: list[Hit], fhits: list[Hit], near: int) -> tuple[list[Hit], list[Hit]] | None:

@@ -157,7 +157,7 @@ def check_rules(file: Path, lang: str | None) -> None:
         keyword = {la: load_rules(la) for la in Lang}
         failures = run_norm_examples(combined, keyword, {r.id for r in own_norm.rules})
         _report(file, len(own_norm.rules), sum(len(r.examples) for r in own_norm.rules), failures,
-                f"with the {len(combined.rules) - len(own_norm.rules)} shipped norm rules")
+                f"with the {_rules(len(combined.rules) - len(own_norm.rules), 'shipped norm')}")
         return
     own = load_rule_file(file)
     if lang is None:
@@ -167,7 +167,12 @@ def check_rules(file: Path, lang: str | None) -> None:
     rs = load_rules(Lang(lang), [file])
     failures = run_examples(rs, Lang(lang), {r.id for r in own.rules})
     _report(file, len(own.rules), sum(len(r.examples) for r in own.rules), failures,
-            f"with the {len(rs) - len(own.rules)} shipped {lang} keyword rules")
+            f"with the {_rules(len(rs) - len(own.rules), f'shipped {lang} keyword')}")
+
+
+def _rules(n: int, kind: str) -> str:
+    """'1 shipped zh keyword rule', '70 shipped norm rules'."""
+    return f"{n} {kind} rule" + ("" if n == 1 else "s")
 
 
 def _report(file: Path, n_rules: int, n_examples: int, failures: list[str], shipped: str) -> None:

@@ -7,14 +7,14 @@ the line and the field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from lawdiff.errors import CorpusError
 from lawdiff.io.schema import check
 from lawdiff.io.yaml import YamlError, YamlLimitError, line_of, parse, read_yaml_text
-from lawdiff.model import Lang, Level, Status, VersionMeta
+from lawdiff.model import Lang, Level, PairKind, Status, VersionMeta
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,16 @@ class PairMeta:
     draft_encoding: str | None = None
     final_encoding: str | None = None
     regulated: tuple[str, ...] = ()  # the regulated parties (whose burden a change moves); () = inferred
+    kind: PairKind | None = None  # draft-final | revision | proposal-adopted; None: inferred from the texts
+
+    def swapped(self) -> PairMeta:
+        """The same pair described the other way round (the files were given in the other order)."""
+        return replace(self, draft_file=self.final_file, final_file=self.draft_file, draft=self.final,
+                       final=self.draft, draft_encoding=self.final_encoding, final_encoding=self.draft_encoding)
+
+    def without_versions(self) -> PairMeta:
+        """What holds for the pair whichever file is which (language, regulated parties, kind)."""
+        return replace(self, draft=VersionMeta(""), final=VersionMeta(""), draft_encoding=None, final_encoding=None)
 
 
 def read_corpus_yaml(path: Path, schema: str | None) -> Any:
@@ -65,13 +75,24 @@ def load_meta(path: str | Path) -> PairMeta:
             title=v.get("title") or "", issuers=tuple(v.get("issuers") or ()), date=v.get("date") or "",
             level=Level(v["level"]) if v.get("level") else None, status=Status(v.get("status") or side),
             source=v.get("source") or "")
-    lang = data.get("lang")
+    lang, kind = data.get("lang"), data.get("kind")
     for side in ("draft", "final"):
         _inside(path, data[side]["file"], line_of(data[side], "file"))
     return PairMeta(str(path), str(data.get("pair") or path.parent.name), Lang(lang) if lang else None,
                     data["draft"]["file"], data["final"]["file"], versions["draft"], versions["final"],
                     data["draft"].get("encoding"), data["final"].get("encoding"),
-                    tuple(x.strip() for x in data.get("regulated") or ()))
+                    tuple(x.strip() for x in data.get("regulated") or ()), PairKind(kind) if kind else None)
+
+
+def by_name(meta: PairMeta, draft_path: str | Path, final_path: str | Path) -> PairMeta | None:
+    """``meta`` turned to the files by their names: as written, swapped when the files were given the other
+    way round, None when the names do not say (see :func:`lawdiff.pipeline.compare_files` for the content check)."""
+    d, f = Path(draft_path).name, Path(final_path).name
+    if d == meta.draft_file or f == meta.final_file:
+        return meta if d != meta.final_file and f != meta.draft_file else None
+    if d == meta.final_file or f == meta.draft_file:
+        return meta.swapped()
+    return None
 
 
 def _inside(meta: Path, name: str, line: int) -> None:
@@ -102,5 +123,5 @@ def find_meta(draft_path: str | Path, final_path: str | Path) -> PairMeta | None
         return None
     meta = load_meta(candidate)
     if {meta.draft_file, meta.final_file} == {d.name, f.name}:
-        return meta
+        return by_name(meta, d, f)
     return None

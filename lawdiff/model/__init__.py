@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from lawdiff.model.document import (
     AlignedUnit,
+    AlignNote,
     Article,
     ArticleDiff,
     Document,
     Edit,
     Heading,
     Item,
+    Notice,
     Paragraph,
 )
 from lawdiff.model.enums import (
@@ -31,7 +33,11 @@ from lawdiff.model.enums import (
     Lang,
     Level,
     Modality,
+    NoteKind,
+    NoticeKind,
     Op,
+    OrderSign,
+    PairKind,
     Polarity,
     QuantityRole,
     Role,
@@ -59,6 +65,7 @@ from lawdiff.model.report import (
     Evidence,
     Firing,
     Information,
+    OrderHint,
     Report,
     RestrictionIndex,
     Signal,
@@ -66,10 +73,12 @@ from lawdiff.model.report import (
     TopChange,
     UnitReport,
     VersionMeta,
+    Versions,
     level_shown,
 )
 
 __all__ = [
+    "AlignNote",
     "AlignedUnit",
     "Article",
     "ArticleDiff",
@@ -95,7 +104,13 @@ __all__ = [
     "Modality",
     "Norm",
     "NormChange",
+    "NoteKind",
+    "Notice",
+    "NoticeKind",
     "Op",
+    "OrderHint",
+    "OrderSign",
+    "PairKind",
     "Paragraph",
     "Polarity",
     "Quantity",
@@ -118,5 +133,6 @@ __all__ = [
     "UnitReport",
     "Verdict",
     "VersionMeta",
+    "Versions",
     "level_shown",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawdiff.model.enums import Lang, Op, UnitKind
+from lawdiff.model.enums import Lang, NoteKind, NoticeKind, Op, Side, UnitKind
 
 # --------------------------------------------------------------------------- documents
 
@@ -65,6 +65,16 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning about an input file, as data (``Document.warnings`` holds the English line made from it; a
+    report words it in its reader's language)."""
+
+    kind: NoticeKind
+    line: int = 0  # 1-based line of the file, 0 when the whole file is meant
+    values: tuple[str, ...] = ()  # what fills the words: labels as printed, a character
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     title: str
     lang: Lang
@@ -75,9 +85,21 @@ class Document:
     encoding: str = "utf-8"
     fallback: bool = False  # True when no article markers were found and paragraphs were used
     warnings: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()  # the same warnings, as data
 
 
 # --------------------------------------------------------------------------- alignment
+
+
+@dataclass(frozen=True, slots=True)
+class AlignNote:
+    """One thing the aligner noted about a unit, as data (the English ``AlignedUnit.note`` is made from these;
+    a report words them in its reader's language)."""
+
+    kind: NoteKind
+    refs: tuple[tuple[Side, str, float], ...] = ()  # (side, article ref, similarity) of the articles named
+    similarity: float = 0.0  # WEAK: the unit's similarity
+    why: str = ""  # WEAK: "in-place" (among its neighbours) | "carried" (a sentence carried over) | ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +115,7 @@ class AlignedUnit:
     moved: bool = False  # order relative to its neighbours changed, or chapter changed
     weak: bool = False  # match accepted below the confident threshold: flagged for review
     note: str = ""  # e.g. "also resembles final 14 (0.31)"
+    notes: tuple[AlignNote, ...] = ()  # the same, as data
 
     @property
     def draft_numbers(self) -> tuple[int, ...]:

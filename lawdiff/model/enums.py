@@ -142,6 +142,45 @@ class Status(TextEnum):
     NEW = "new"
 
 
+class PairKind(TextEnum):
+    """What the two versions are to each other: the words a report heads its columns with."""
+
+    DRAFT_FINAL = "draft-final"  # 征求意见稿 -> 正式文本: a draft for comment and the text adopted
+    REVISION = "revision"  # 修订前 -> 修订后: a law in force and the same law amended or revised
+    PROPOSAL_ADOPTED = "proposal-adopted"  # an EU-style proposal and the adopted act
+
+
+class NoticeKind(TextEnum):
+    """What the reader or parser noticed about an input file (:class:`~lawdiff.model.Notice`)."""
+
+    CONTROLS = "controls"  # control characters removed; values: (the first one, as repr)
+    HTML = "html"  # HTML pasted as text: tags removed
+    DUPLICATE = "duplicate"  # an article number appears again; values: (label, kept as)
+    OUT_OF_ORDER = "out-of-order"  # values: (label, the previous label)
+    JUMP = "jump"  # article numbers skip; values: (the previous label, label)
+    UNREADABLE = "unreadable-number"  # values: (label, the number given)
+    STRAY_SPACES = "stray-spaces"  # values: (as printed, read as)
+    NO_ARTICLES = "no-articles"  # compared paragraph by paragraph; values: (the marker looked for)
+
+
+class NoteKind(TextEnum):
+    """What the aligner noted about a unit (:class:`~lawdiff.model.AlignNote`)."""
+
+    WEAK = "weak"  # matched below the confident threshold; ``why`` says what corroborated it
+    SPLIT_OFF = "split-off"  # a final article joined the unit as a part split off the draft article
+    MERGED_IN = "merged-in"  # a draft article joined the unit as a part merged into the final article
+    RESEMBLES = "resembles"  # articles outside the unit that also resemble it
+    CLOSEST = "closest"  # for an added or removed article: the closest articles, not accepted as a match
+
+
+class OrderSign(TextEnum):
+    """Why the second file looks like it should have come first (:mod:`lawdiff.signal.versions`)."""
+
+    DRAFT_TITLE = "draft-title"  # its title says 征求意见稿 / 草案 / Proposal, the first file's does not
+    PLACEHOLDER_DATE = "placeholder-date"  # its commencement date is left blank (自 年 月 日起施行, 202X年)
+    EARLIER_DATE = "earlier-date"  # its date is earlier than the first file's
+
+
 
 
 # --------------------------------------------------------------------------- norms

@@ -11,6 +11,8 @@ from lawdiff.model.enums import (
     Label,
     Lang,
     Level,
+    OrderSign,
+    PairKind,
     Side,
     Status,
     Theme,
@@ -39,6 +41,7 @@ class Firing:
     weight: float
     description: str
     evidence: tuple[Evidence, ...]
+    description_zh: str = ""  # the rule's Chinese description ("" when the rule has none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,8 @@ class Information:
     top: tuple[TopChange, ...]
     relaxing_weight: float = 0.0  # the rule weights behind the relaxing units (summed)
     tightening_weight: float = 0.0
+    min_score: float = 0.0  # the verdict's thresholds, so that a renderer can state them in any language
+    min_units: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +128,9 @@ class Commitment:
     draft_provisional: bool
     final_provisional: bool
     note: str
+    draft_provisional_marker: str = ""  # the word that makes it provisional, as in the title (暂行, interim)
+    final_provisional_marker: str = ""
+    final_above: tuple[Level, ...] | None = None  # the levels above the final's (() at the top; None: unknown)
 
     @property
     def draft_level_shown(self) -> str:
@@ -146,6 +154,35 @@ class Signal:
     restriction: RestrictionIndex
     coordination: Coordination
     commitment: Commitment
+
+
+# --------------------------------------------------------------------------- the pair
+
+
+@dataclass(frozen=True, slots=True)
+class OrderHint:
+    """One sign that the second file is the older one, or the draft."""
+
+    sign: OrderSign
+    evidence: str  # what gave it away, as printed: "（征求意见稿）", "自 年 月 日起施行", "2007-08-30"
+    against: str = ""  # for a date: the first file's date it is earlier than
+
+
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """What the two versions are to each other, and the dates that order them.
+
+    ``kind`` comes from ``--kind``, meta.yaml ``kind:``, or the texts (:mod:`lawdiff.signal.versions`);
+    dates from meta.yaml, else the latest date the text gives for itself (its adoption and amendment
+    history, else its commencement article)."""
+
+    kind: PairKind = PairKind.DRAFT_FINAL
+    kind_given: bool = False  # by --kind or meta.yaml, not inferred
+    draft_date: str = ""  # ISO date, "" when unknown
+    final_date: str = ""
+    draft_date_inferred: bool = False
+    final_date_inferred: bool = False
+    order: tuple[OrderHint, ...] = ()  # empty: the order looks right
 
 
 # --------------------------------------------------------------------------- report
@@ -183,6 +220,7 @@ class Report:
     signal: Signal
     lang: Lang
     rules_used: tuple[str, ...] = field(default=())  # rule table names/paths
+    versions: Versions = field(default=Versions())
     warnings: tuple[str, ...] = ()  # about the comparison itself (a diff cut short), the texts' are in draft/final
     title_changed: bool = False  # the parsed titles differ (width-folded comparison)
     preamble_changed: bool = False  # the lines before the first article differ (notices, 目录, subtitle)

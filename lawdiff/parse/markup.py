@@ -18,6 +18,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from lawdiff.model import Notice, NoticeKind
 from lawdiff.text.normalize import ZERO_WIDTH
 
 _MD_HEADING = re.compile(r"#{1,6}")
@@ -80,10 +81,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _LINE_BREAKS = str.maketrans(dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), "\n"))
 
 
-def drop_controls(text: str, path: str) -> tuple[str, list[str]]:
+def drop_controls(text: str) -> tuple[str, list[Notice]]:
     """Control characters are not words of a law, and printed raw an ESC could rewrite the user's terminal
     (``ESC ] 0 ;`` sets its title, ``ESC [ 2 J`` clears it).  Line-like ones (vertical tab, form feed, the
-    Unicode line and paragraph separators) become line breaks first.  Returns the text and a warning."""
+    Unicode line and paragraph separators) become line breaks first.  Returns the text and a notice."""
     if not _CONTROL.search(text):
         return text, []
     text = text.translate(_LINE_BREAKS)
@@ -92,8 +93,7 @@ def drop_controls(text: str, path: str) -> tuple[str, list[str]]:
         return text, []
     line = text.count("\n", 0, first.start()) + 1
     out = _CONTROL.sub("", text)
-    return out, [f"{path or 'input'}: line {line}: control characters such as {first.group(0)!r} removed "
-                 "(they are not text); check the file if this is unexpected"]
+    return out, [Notice(NoticeKind.CONTROLS, line, (repr(first.group(0)),))]
 
 
 def _strip_comments(text: str) -> str:

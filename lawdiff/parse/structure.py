@@ -13,8 +13,9 @@ import re
 from dataclasses import replace
 
 from lawdiff.errors import ParseError
-from lawdiff.model import Article, Document, Heading, Item, Lang, Paragraph
+from lawdiff.model import Article, Document, Heading, Item, Lang, Notice, NoticeKind, Paragraph
 from lawdiff.parse.markup import Line, drop_controls, looks_like_html, split_lines, strip_html
+from lawdiff.parse.notices import english
 from lawdiff.text.normalize import key
 from lawdiff.text.numerals import CN_NUMERAL_CHARS, cn_to_int
 
@@ -60,11 +61,10 @@ def detect_lang(text: str) -> Lang:
 
 def parse_text(text: str, *, lang: Lang | None = None, path: str = "", encoding: str = "utf-8") -> Document:
     """Parse a law text.  Raises :class:`ParseError` when there is no text at all."""
-    text, notes = drop_controls(text, path)
+    text, notes = drop_controls(text)
     if looks_like_html(text):
         text = strip_html(text)
-        notes.append(f"{path or 'input'}: looks like HTML; tags were removed and the text between them compared "
-                     "(line numbers count lines without tags) — save the page as plain text to silence this")
+        notes.append(Notice(NoticeKind.HTML))
     lang = lang or detect_lang(text)
     lines = split_lines(text)
     if not any(_WORD.search(ln.text) for ln in lines):  # nothing but markup or punctuation ("**", "# ")
@@ -72,7 +72,9 @@ def parse_text(text: str, *, lang: Lang | None = None, path: str = "", encoding:
     body_start = _body_start(lines, lang)
     parser = _ZhParser() if lang is Lang.ZH else _EnParser(lines[body_start:])
     doc = parser.run(lines, body_start, lang=lang, path=path, encoding=encoding)
-    return replace(doc, warnings=(*notes, *doc.warnings)) if notes else doc
+    if not notes:
+        return doc
+    return replace(doc, warnings=(*(english(n, path) for n in notes), *doc.warnings), notices=(*notes, *doc.notices))
 
 
 def _is_title_candidate(s: str) -> bool:
@@ -134,7 +136,7 @@ class _Builder:
         self.headings: list[Heading] = []
         self.path: dict[str, Heading] = {}
         self.levels: list[str] = []
-        self.warnings: list[str] = []
+        self.notices: list[Notice] = []
         self.cur: dict | None = None
         self.seen: dict[str, int] = {}
 
@@ -153,15 +155,14 @@ class _Builder:
         ref = f"{number}{suffix}"
         if ref in self.seen:
             self.seen[ref] += 1
-            self.warnings.append(f"line {line}: article number {label} appears again; kept as {ref}#{self.seen[ref]}")
+            self.notices.append(Notice(NoticeKind.DUPLICATE, line, (label, f"{ref}#{self.seen[ref]}")))
             suffix = f"{suffix}#{self.seen[ref]}"
         else:
             self.seen[ref] = 1
             if self.articles and number < self.articles[-1].number:
-                self.warnings.append(f"line {line}: article {label} comes after article {self.articles[-1].label}")
+                self.notices.append(Notice(NoticeKind.OUT_OF_ORDER, line, (label, self.articles[-1].label)))
             elif self.articles and number > self.articles[-1].number + 1 and not suffix:
-                self.warnings.append(
-                    f"line {line}: article numbers jump from {self.articles[-1].label} to {label}")
+                self.notices.append(Notice(NoticeKind.JUMP, line, (self.articles[-1].label, label)))
         heads = tuple(f"{h.label} {h.title}".strip() for h in self.path.values())
         self.cur = {"number": number, "suffix": suffix, "label": label, "caption": caption, "line": line,
                     "headings": heads, "paras": []}
@@ -240,10 +241,9 @@ class _ZhParser:
                     # a typo such as 第十一一条: still an article marker (its text is not glued to the previous
                     # article), numbered one after the previous article; the printed label is kept
                     number = (b.cur["number"] if b.cur else b.articles[-1].number if b.articles else 0) + 1
-                    b.warnings.append(f"line {ln.no}: cannot read the article number {label}; "
-                                      f"numbered it {number}, one after the previous article — check the text")
+                    b.notices.append(Notice(NoticeKind.UNREADABLE, ln.no, (label, str(number))))
                 if label != s[: len(label)]:
-                    b.warnings.append(f"line {ln.no}: article label {s[:len(label) + 4]!r} has stray spaces; read as {label}")
+                    b.notices.append(Notice(NoticeKind.STRAY_SPACES, ln.no, (repr(s[:len(label) + 4]), label)))
                 suffix = f"-{cn_to_int(m.group(2))}" if m.group(2) else ""
                 rest = m.group(3).strip()
                 caption = None
@@ -337,7 +337,7 @@ class _EnParser:
 def _finish(title: Line | None, preamble: list[str], b: _Builder, lang: Lang, path: str, encoding: str,
             lines: list[Line]) -> Document:
     articles = tuple(b.articles)
-    warnings = list(b.warnings)
+    notices = list(b.notices)
     fallback = False
     if not articles:
         fallback = True
@@ -353,7 +353,7 @@ def _finish(title: Line | None, preamble: list[str], b: _Builder, lang: Lang, pa
         )
         preamble = []
         marker = "第X条" if lang is Lang.ZH else "Article N"
-        warnings.insert(0, f"{path or 'input'}: no article markers ({marker}) found; compared paragraph by paragraph")
+        notices.insert(0, Notice(NoticeKind.NO_ARTICLES, 0, (marker,)))
     return Document(title=title.text if title is not None else "", lang=lang, articles=articles,
                     preamble=tuple(preamble), headings=tuple(b.headings), path=path, encoding=encoding,
-                    fallback=fallback, warnings=tuple(warnings))
+                    fallback=fallback, warnings=tuple(english(n, path) for n in notices), notices=tuple(notices))

@@ -10,8 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawdiff.model import Level, Report, Status
+from lawdiff.model import Level, Report
 from lawdiff.render.i18n import Words
+from lawdiff.render.prose import (
+    commitment_note,
+    count_text,
+    date_of,
+    level_text,
+    notice_text,
+    order_warning,
+    thresholds_text,
+    top_changes,
+)
+from lawdiff.render.reasons import unit_where
 from lawdiff.render.table import (
     cell_width,
     count_bar,
@@ -67,66 +78,69 @@ class Items:
 Block = Heading | Para | Table | Chart | Items
 
 
-def _colon(w: Words) -> str:
-    return "：" if w.inline_caption else ": "
-
-
 def sides(report: Report, w: Words, *, dated: bool = False) -> tuple[str, str]:
-    d, f = report.draft_meta, report.final_meta
-    return (
-        side_heading(d.status, Status.DRAFT, w, d.date if dated else ""),
-        side_heading(f.status, Status.FINAL, w, f.date if dated else ""),
-    )
+    return side_heading(report, 0, w, dated=dated), side_heading(report, 1, w, dated=dated)
 
 
-def version_blocks(report: Report, w: Words) -> list[Block]:
+def version_rows(report: Report, w: Words) -> tuple[tuple[str, str, str], ...]:
+    """Title, issuers, date, level, status, file and article count of both versions: the cover table."""
     d, f = report.draft_meta, report.final_meta
     n = w.fields
-
-    def level(x: str) -> str:
-        return w.levels.get(x, x)
-
-    # without a meta.yaml, show what the signal summary inferred from the texts, marked as inferred
-    inferred = "（推断）" if report.lang.value == "zh" else " (inferred)"
-    co, cm = report.signal.coordination, report.signal.commitment
+    co, cm, kind = report.signal.coordination, report.signal.commitment, report.versions.kind
 
     def issuers(given: tuple[str, ...], guessed: tuple[str, ...]) -> str:
+        # without a meta.yaml, show what the signal summary inferred from the texts, marked as inferred
         if given:
-            return w.list_sep.join(given)
-        return w.list_sep.join(guessed) + inferred if guessed else ""
+            return w.names(given)
+        return w.names(guessed) + w.inferred if guessed else ""
 
-    def level_of(given: Level | None, guessed: str) -> str:
+    def level_of(given: Level | None, guessed: Level | None, is_draft: bool) -> str:
         if given is not None:
-            return level(given.value)
-        return level(guessed) + inferred if guessed else ""
+            return level_text(given, is_draft, w)
+        return level_text(guessed, is_draft, w) + w.inferred if guessed is not None else ""
 
-    def status(s: Status | None) -> str:
-        return "" if s is None else w.sides.get(s.value, s.value)
-
+    status = [w.side(kind, i) + ("" if report.versions.kind_given else w.inferred) for i in (0, 1)]
     rows = (
         (n[0], d.title or report.draft.title, f.title or report.final.title),
         (n[1], issuers(d.issuers, co.draft_issuers), issuers(f.issuers, co.final_issuers)),
-        (n[2], d.date, f.date),
-        (n[3], level_of(d.level, cm.draft_level_shown), level_of(f.level, cm.final_level_shown)),
-        (n[4], status(d.status), status(f.status)),
+        (n[2], date_of(report, 0, w), date_of(report, 1, w)),
+        (n[3], level_of(d.level, cm.draft_level, cm.draft_is_draft), level_of(f.level, cm.final_level, cm.final_is_draft)),
+        (n[4], status[0], status[1]),
         (n[5], display_path(report.draft.path), display_path(report.final.path)),
-        (n[6], str(len(report.draft.articles)), str(len(report.final.articles))),
+        (n[6], count_text(report.draft, w), count_text(report.final, w)),
     )
-    out: list[Block] = [
-        Table(("", *sides(report, w)), tuple(tuple(one_line(c) for c in r) for r in rows), "lll")
-    ]
-    warnings = [(w.sides["draft"], x) for x in report.draft.warnings]
-    warnings += [(w.sides["final"], x) for x in report.final.warnings]
-    warnings += [("lawdiff", x) for x in report.warnings]
+    return tuple((a, one_line(b), one_line(c)) for a, b, c in rows)
+
+
+def warning_lines(report: Report, w: Words) -> list[str]:
+    """The order check first, then what the parser noticed in each file."""
+    out = [x for x in (order_warning(report, w),) if x]
+    for i, doc in enumerate((report.draft, report.final)):
+        side = w.side(report.versions.kind, i)
+        if doc.notices:
+            out += [f"{side}{w.colon}{one_line(notice_text(n, w))}" for n in doc.notices]
+        else:  # a Document built by hand, with English warnings only
+            out += [f"{side}{w.colon}{one_line(x)}" for x in doc.warnings]
+    coarse = [u for u in report.units if u.diff.coarse]
+    if coarse:
+        out += [w.p("coarse", where=unit_where(u, w, report.versions.kind)) for u in coarse]
+    else:  # a Report built by hand, with English warnings only
+        out += [f"lawdiff{w.colon}{one_line(x)}" for x in report.warnings]
+    return out
+
+
+def version_blocks(report: Report, w: Words) -> list[Block]:
+    out: list[Block] = [Table(("", *sides(report, w)), version_rows(report, w), "lll")]
+    warnings = warning_lines(report, w)
     if warnings:
-        out.append(Para((w.warnings + _colon(w).rstrip(),)))
-        out.append(Items(tuple((f"{side}{_colon(w)}{one_line(x)}",) for side, x in warnings)))
+        out.append(Para((w.warnings + w.colon.rstrip(),)))
+        out.append(Items(tuple((x,) for x in warnings)))
     return out
 
 
 def signal_blocks(report: Report, w: Words) -> list[Block]:
     """Verdict and score bar, label chart, themes, top changes, restriction, coordination, commitment."""
-    sw, info, c = w.signal_words, report.signal.information, _colon(w)
+    sw, info, c = w.signal_words, report.signal.information, w.colon
     out: list[Block] = [
         Para(
             (
@@ -136,11 +150,11 @@ def signal_blocks(report: Report, w: Words) -> list[Block]:
         Para((f"{sw['tightening']} ", Mono(score_bar(info.score)), f" {sw['relaxing']}")),
         Para(
             (
-                f"{sw['weights']}{c}{sw['relaxing']} {info.relaxing:g} ({info.relaxing_weight:g}) · "
-                f"{sw['tightening']} {info.tightening:g} ({info.tightening_weight:g})",
+                f"{sw['weights']}{c}{sw['relaxing']} {info.relaxing:g}{w.paren(f'{info.relaxing_weight:g}')} · "
+                f"{sw['tightening']} {info.tightening:g}{w.paren(f'{info.tightening_weight:g}')}",
             )
         ),
-        Para((f"{sw['thresholds']}{c}{one_line(info.thresholds)}",)),
+        Para((f"{sw['thresholds']}{c}{thresholds_text(info, w)}",)),
         Heading(3, sw["labels"]),
     ]
     names = [w.labels[k.value] for k, _n in info.label_counts]
@@ -169,7 +183,7 @@ def signal_blocks(report: Report, w: Words) -> list[Block]:
                 ),
                 tuple(
                     (
-                        t.theme.value,
+                        w.themes[t.theme.value],
                         str(t.units),
                         f"{t.relaxing:g}",
                         f"{t.tightening:g}",
@@ -186,11 +200,8 @@ def signal_blocks(report: Report, w: Words) -> list[Block]:
         out.append(
             Items(
                 tuple(
-                    (
-                        Mono(f"{t.weight:+g}"),
-                        f" {w.labels.get(t.label.value, t.label.value)} · {one_line(t.where)} — {one_line(t.reason)}",
-                    )
-                    for t in info.top
+                    (Mono(f"{weight:+g}"), f" {label} · {where} — {one_line(reason)}")
+                    for weight, label, where, reason in top_changes(report, w)
                 ),
                 ordered=True,
             )
@@ -239,17 +250,14 @@ def restriction_blocks(report: Report, w: Words) -> list[Block]:
 
 
 def coordination_blocks(report: Report, w: Words) -> list[Block]:
-    sw, c, m, col = w.signal_words, report.signal.coordination, report.signal.commitment, _colon(w)
+    sw, c, m, col = w.signal_words, report.signal.coordination, report.signal.commitment, w.colon
     d_side, f_side = sides(report, w)
 
     def names(items: tuple[str, ...], empty: str) -> str:
-        return w.list_sep.join(items) if items else empty
+        return w.names(items, empty)
 
     def yes(b: bool) -> str:
         return w.yes if b else w.no
-
-    def level(x: str) -> str:
-        return w.levels.get(x, x)
 
     issuers = (
         f"{sw['issuers']}{col}{d_side} {names(c.draft_issuers, sw['unstated'])} → "
@@ -263,11 +271,11 @@ def coordination_blocks(report: Report, w: Words) -> list[Block]:
         f"{sw['actors_removed']}{col}{names(c.actors_removed, w.none)}",
     )
     commitment = [
-        f"{sw['level']}{col}{level(m.draft_level_shown)} → {level(m.final_level_shown)}",
+        f"{sw['level']}{col}{level_text(m.draft_level, m.draft_is_draft, w)} → "
+        f"{level_text(m.final_level, m.final_is_draft, w)}",
         f"{sw['provisional']}{col}{yes(m.draft_provisional)} → {yes(m.final_provisional)}",
     ]
-    if m.note:
-        commitment.append(f"{w.note}{col}{one_line(m.note)}")
+    commitment.append(f"{w.note}{col}{commitment_note(report, w)}")
     return [
         Heading(3, sw["coordination"]),
         Items(tuple((x,) for x in coordination)),

@@ -3,7 +3,15 @@
 One file to mail or archive: CSS is inline, there are no scripts, fonts or images, and a
 Content-Security-Policy forbids loading anything.  Every piece of text — law text, titles, rule
 descriptions, paths — goes through :func:`html.escape`, so a ``<script>`` in a law stays text.
-Unlike Markdown, HTML can span the explanation row across both columns, so it does.
+Unlike Markdown, HTML can span the explanation row across both columns, so it does, and it folds the
+rules behind a reason into a ``<details>`` element.
+
+Fonts: the page names Chinese fonts that ship with each system (PingFang / Songti on macOS, Microsoft
+YaHei / SimSun on Windows, Noto CJK and WenQuanYi on Linux), serif for the law text as printed laws are
+set, and lets the system fall back beyond them; it embeds none (a CJK font is megabytes).  In print
+(or "Save as PDF") each chapter starts a page, the column heads repeat on every page, a row is kept whole
+where it fits, the rules folded behind each reason are printed, and the page is A4 landscape, the format
+of a 修改对照表.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from lawdiff.render.frontmatter import (
     signal_blocks,
     version_blocks,
 )
-from lawdiff.render.i18n import Words, words_for
+from lawdiff.render.i18n import Words
 from lawdiff.render.table import (
     Anchors,
     Block,
@@ -40,11 +48,17 @@ from lawdiff.render.table import (
     sections,
     timestamp_now,
 )
+from lawdiff.render.view import View, view_of
 
-CSS = """
-body{font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;
-max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1f2328;background:#fff}
-h1{font-size:1.5rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}
+SANS = ('system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",'
+        '"Source Han Sans SC","WenQuanYi Micro Hei",sans-serif')
+SERIF = ('"Songti SC","STSong",SimSun,"宋体","Noto Serif CJK SC","Source Han Serif SC","Noto Sans CJK SC",'
+         '"WenQuanYi Zen Hei",serif')
+CSS = f"""
+body{{font-family:{SANS};
+max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1f2328;background:#fff}}
+table.compare td{{font-family:{SERIF}}}
+""".strip() + "\n" + """h1{font-size:1.5rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #d0d7de;padding:.35rem .6rem;vertical-align:top;text-align:left}
 th{background:#f6f8fa}td.r,th.r{text-align:right}
@@ -55,7 +69,13 @@ ins{color:#1a7f37;background:#e6ffec;text-decoration:none;font-weight:bold}
 .mark{font-style:italic;color:#57606a}
 code,pre{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.9em}
 pre{background:#f6f8fa;padding:.6rem;overflow:auto}
-@media print{tr{break-inside:avoid}}
+details{margin-top:.2rem;color:#57606a}summary{cursor:pointer}
+.warning{color:#9a6700}
+@page{size:A4 landscape;margin:15mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}nav{display:none}
+h2.part,h3.chapter{break-before:page}thead{display:table-header-group}
+tr{break-inside:avoid}summary{display:none}details::details-content{content-visibility:visible}details{font-size:.85em}
+del{background:none}ins{background:none}}
 """.strip()
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -91,7 +111,7 @@ def _mark(text: str) -> str:
     return f'<span class="mark">{esc(text)}</span>'
 
 
-def _rows(row: Row, w: Words, show_unchanged: bool) -> list[str]:
+def _rows(report: Report, row: Row, w: Words, show_unchanged: bool) -> list[str]:
     if row.kind is RowKind.SAME:
         if show_unchanged:
             right = _cell(row.right, w)
@@ -102,23 +122,23 @@ def _rows(row: Row, w: Words, show_unchanged: bool) -> list[str]:
         return [f"<tr><td>{_cell(row.left, w)}</td><td>{right}</td></tr>"]
     left = _mark(w.added) if row.kind is RowKind.ADDED else _cell(row.left, w)
     right = _mark(w.removed) if row.kind is RowKind.REMOVED else _cell(row.right, w)
-    colon = "：" if w.inline_caption else ": "
-    note = [
-        f"<em>{esc(w.note + colon + label_phrase(row.unit, w))}</em>",
-        *map(esc, reason_lines(row.unit, w)),
-    ]
+    reason, detail = reason_lines(report, row.unit, w)
+    note = [f"<em>{esc(w.note + w.colon + label_phrase(row.unit, w))}</em>", *([esc(reason)] if reason else [])]
+    rules = f"<details><summary>{esc(w.rules)}</summary>{esc(detail)}</details>" if detail else ""
     return [
         f'<tr class="{row.kind.value}"><td>{left}</td><td>{right}</td></tr>',
-        f'<tr class="note"><td colspan="2">{"<br>".join(note)}</td></tr>',
+        f'<tr class="note"><td colspan="2">{"<br>".join(note)}{rules}</td></tr>',
     ]
 
 
-def _section(s: Section, report: Report, w: Words, show_unchanged: bool) -> list[str]:
-    out = [f'<h3 id="{esc(s.anchor)}">{esc(s.title)}</h3>'] if s.title else []
+def _section(s: Section, report: Report, w: Words, show_unchanged: bool, *, first: bool) -> list[str]:
+    """One chapter's table; in print every chapter after the first starts a page."""
+    cls = "" if first else ' class="chapter"'
+    out = [f'<h3{cls} id="{esc(s.anchor)}">{esc(s.title)}</h3>'] if s.title else []
     d, f = sides(report, w, dated=True)
     out.append(f'<table class="compare"><thead><tr><th>{esc(d)}</th><th>{esc(f)}</th></tr></thead><tbody>')
     for r in s.rows:
-        out += _rows(r, w, show_unchanged)
+        out += _rows(report, r, w, show_unchanged)
     out.append("</tbody></table>")
     return out
 
@@ -154,9 +174,11 @@ def _blocks(blocks: Iterable[SummaryBlock], heading: Callable[[int, str], Any]) 
     return out
 
 
-def render_html(report: Report, *, show_unchanged: bool = False, timestamp: bool = False) -> str:
+def render_html(report: Report, view: View | None = None, *, show_unchanged: bool = False,
+                timestamp: bool = False) -> str:
     """A complete HTML5 page: title, versions, contents, signal summary, the 修改对照表 by chapter."""
-    w = words_for(report.lang)
+    view = view_of(view, show_unchanged=show_unchanged, timestamp=timestamp)
+    w = view.words(report)
     anchors = Anchors()
     toc: list[tuple[str, str]] = []
 
@@ -166,13 +188,13 @@ def render_html(report: Report, *, show_unchanged: bool = False, timestamp: bool
             toc.append((title, anchor))
         return f'<h{level} id="{esc(anchor)}">{esc(one_line(title))}</h{level}>'
 
-    colon = "：" if w.inline_caption else ": "
+    colon = w.colon
     d_title = one_line(report.draft_meta.title or report.draft.title)
     f_title = one_line(report.final_meta.title or report.final.title)
     title = f"{w.title}{colon}{d_title} → {f_title}"
     anchors(title)
     body = [f"<h1>{esc(title)}</h1>"]
-    if timestamp:
+    if view.timestamp:
         body.append(f"<p>{esc(w.fields[7] + colon + timestamp_now())}</p>")
     body.append(heading(2, w.versions))
     body += _blocks(version_blocks(report, w), heading)
@@ -180,21 +202,16 @@ def render_html(report: Report, *, show_unchanged: bool = False, timestamp: bool
     contents_anchor = anchors(w.contents)
     body.append(heading(2, w.signal))
     body += _blocks(signal_blocks(report, w), heading)
-    body.append(heading(2, w.comparison))
-    secs = sections(report, anchors)
-    d_side, f_side = sides(report, w)
-    body.append(
-        "<p>"
-        + w.legend.format(
-            left=esc(d_side),
-            right=esc(f_side),
-            struck=f"<del>{esc(w.struck)}</del>",
-            bold=f"<ins>{esc(w.bold)}</ins>",
+    secs = () if view.summary else sections(view.units(report), anchors)
+    if not view.summary:
+        body.append(heading(2, w.comparison).replace("<h2 ", '<h2 class="part" ', 1))
+        d_side, f_side = sides(report, w)
+        legend = w.legend.format(
+            left=esc(d_side), right=esc(f_side), struck=f"<del>{esc(w.struck)}</del>", bold=f"<ins>{esc(w.bold)}</ins>"
         )
-        + "</p>"
-    )
-    for s in secs:
-        body += _section(s, report, w, show_unchanged)
+        body.append(f"<p>{legend}</p>")
+    for i, s in enumerate(secs):
+        body += _section(s, report, w, view.show_unchanged, first=i == 0)
     nav = [f'<nav><h2 id="{esc(contents_anchor)}">{esc(w.contents)}</h2><ul>']
     for t, anchor in toc:
         nav.append(f'<li><a href="#{esc(anchor)}">{esc(t)}</a>')
@@ -210,7 +227,7 @@ def render_html(report: Report, *, show_unchanged: bool = False, timestamp: bool
     body[contents_at:contents_at] = nav
     head = [
         "<!DOCTYPE html>",
-        f'<html lang="{report.lang.value}">',
+        f'<html lang="{"zh-CN" if w.lang.value == "zh" else "en"}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',

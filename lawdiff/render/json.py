@@ -11,6 +11,12 @@ additions) and the schema together when the shape changes.
 ``relaxing_weight`` / ``tightening_weight`` and the verdict ``insufficient evidence``; ``title_changed`` and
 ``preamble_changed`` (both count in ``changed``), ``warnings`` (about the comparison itself), unit ``coarse``
 (the diff's time limit was reached).
+1.3 added: ``versions`` (the kind of the pair — draft-final, revision, proposal-adopted —, the dates
+and the order check); the rendered words a report shows, in both languages, as ``{"en": …, "zh": …}``:
+unit ``reason_text``, ``rules_text`` and ``note_text`` (with the aligner's ``notes`` as data), signal ``verdict_text``, ``thresholds_text``, top
+``reason_text``, commitment ``note_text``; the verdict's ``min_score`` / ``min_units``; commitment
+``final_above`` and the provisional markers.  Keys and enum values stay English.  ``units`` holds the
+units shown (``--only-changed``, ``--theme``; none with ``--summary``).
 """
 
 from __future__ import annotations
@@ -19,11 +25,27 @@ import json
 from enum import Enum
 from typing import Any
 
-from lawdiff.model import Article, Change, Document, Finding, Norm, Paragraph, Report, Signal, UnitReport, VersionMeta
-from lawdiff.render.i18n import VERDICT_SHOWN
+from lawdiff.model import (
+    Article,
+    Change,
+    Document,
+    Finding,
+    Lang,
+    Norm,
+    Paragraph,
+    Report,
+    Signal,
+    UnitReport,
+    VersionMeta,
+)
+from lawdiff.render.i18n import Words, verdict_shown, words_for
+from lawdiff.render.prose import commitment_note, order_warning, thresholds_text, top_changes
+from lawdiff.render.reasons import align_notes
 from lawdiff.render.table import display_path, timestamp_now
+from lawdiff.render.view import View, explanation, view_of
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
+LANGS = (Lang.EN, Lang.ZH)
 
 
 def _value(e: Enum | None) -> str:
@@ -64,7 +86,7 @@ def _change(c: Change) -> dict[str, Any]:
         "reason": c.reason,
         "rules": [
             {"id": f.rule_id, "theme": f.theme.value, "direction": f.direction.value, "weight": f.weight,
-             "description": f.description,
+             "description": f.description, "description_zh": f.description_zh,
              "evidence": [{"side": e.side.value, "where": e.where, "text": e.text, "start": e.start, "end": e.end}
                           for e in f.evidence]}
             for f in c.firings
@@ -95,8 +117,19 @@ def _finding(f: Finding) -> dict[str, Any]:
                          for q in f.quotes]}
 
 
-def unit_to_dict(u: UnitReport) -> dict[str, Any]:
+def _both(make: Any) -> dict[str, str]:
+    """``{"en": make(English words), "zh": make(Chinese words)}``: rendered text in both languages."""
+    return {lang.value: make(words_for(lang)) for lang in LANGS}
+
+
+def unit_to_dict(u: UnitReport, report: Report | None = None) -> dict[str, Any]:
+    """One unit; with ``report``, also its reason and rules as a report words them, in both languages."""
     unit = u.unit
+    texts: dict[str, Any] = {}
+    if report is not None:
+        texts = {"reason_text": _both(lambda w: explanation(report, u, w).sentence),
+                 "rules_text": _both(lambda w: explanation(report, u, w).detail),
+                 "note_text": _both(lambda w: align_notes(report, u, w))}
     return {
         "id": unit.id,
         "kind": unit.kind.value,
@@ -109,9 +142,13 @@ def unit_to_dict(u: UnitReport) -> dict[str, Any]:
         "moved": unit.moved,
         "weak": unit.weak,
         "note": unit.note,
+        "notes": [{"kind": n.kind.value, "similarity": round(n.similarity, 4), "why": n.why,
+                   "refs": [{"side": side.value, "ref": ref, "similarity": round(sim, 4)} for side, ref, sim in n.refs]}
+                  for n in unit.notes],
         "changed": u.diff.changed,
         "coarse": u.diff.coarse,
         **_change(u.change),
+        **texts,
         "edits": [{"op": e.op.value, "text": e.text, "draft_start": e.draft_start, "final_start": e.final_start}
                   for e in u.diff.edits],
         "draft": [_article(a) for a in unit.draft],
@@ -119,8 +156,39 @@ def unit_to_dict(u: UnitReport) -> dict[str, Any]:
     }
 
 
-def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]:
-    stamp = {"generated_at": timestamp_now()} if timestamp else {}
+def _versions(report: Report) -> dict[str, Any]:
+    v = report.versions
+    warning = _both(lambda w: order_warning(report, w)) if v.order else None
+    return {"kind": v.kind.value, "kind_given": v.kind_given, "draft_date": v.draft_date,
+            "final_date": v.final_date, "draft_date_inferred": v.draft_date_inferred,
+            "final_date_inferred": v.final_date_inferred,
+            "order": [{"sign": h.sign.value, "evidence": h.evidence, "against": h.against} for h in v.order],
+            "order_warning": warning}
+
+
+def _signal_texts(report: Report, out: dict[str, Any]) -> dict[str, Any]:
+    """The signal dict with what a report shows of it, in both languages."""
+    info, m = report.signal.information, report.signal.commitment
+    out["information"]["verdict_text"] = _both(lambda w: w.verdicts[info.verdict.value])
+    out["information"]["thresholds_text"] = _both(lambda w: thresholds_text(info, w))
+
+    def top(w: Words) -> list[str]:
+        return [reason for _weight, _label, _where, reason in top_changes(report, w)]
+
+    tops = {lang.value: top(words_for(lang)) for lang in LANGS}
+    for i, t in enumerate(out["information"]["top"]):
+        t["reason_text"] = {lang: tops[lang][i] for lang in tops}
+    out["commitment"].update(draft_provisional_marker=m.draft_provisional_marker,
+                             final_provisional_marker=m.final_provisional_marker,
+                             final_above=None if m.final_above is None else [x.value for x in m.final_above],
+                             note_text=_both(lambda w: commitment_note(report, w)))
+    return out
+
+
+def report_to_dict(report: Report, view: View | None = None, *, timestamp: bool = False) -> dict[str, Any]:
+    view = view_of(view, timestamp=timestamp)
+    stamp = {"generated_at": timestamp_now()} if view.timestamp else {}
+    units = () if view.summary else view.units(report)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": "lawdiff",
@@ -130,16 +198,17 @@ def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]
         "warnings": list(report.warnings),
         "title_changed": report.title_changed,
         "preamble_changed": report.preamble_changed,
+        "versions": _versions(report),
         "draft": _document(report.draft, report.draft_meta),
         "final": _document(report.final, report.final_meta),
         "rules": [display_path(r) for r in report.rules_used],
-        "units": [unit_to_dict(u) for u in report.units],
-        "signal": signal_to_dict(report.signal),
+        "units": [unit_to_dict(u, report) for u in units],
+        "signal": _signal_texts(report, signal_to_dict(report.signal)),
     }
 
 
-def render_json(report: Report, *, timestamp: bool = False) -> str:
-    return json.dumps(report_to_dict(report, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
+def render_json(report: Report, view: View | None = None, *, timestamp: bool = False) -> str:
+    return json.dumps(report_to_dict(report, view, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
 
 
 def signal_to_dict(signal: Signal) -> dict[str, Any]:
@@ -148,13 +217,15 @@ def signal_to_dict(signal: Signal) -> dict[str, Any]:
     return {
         "information": {
             "verdict": info.verdict.value,
-            "verdict_shown": VERDICT_SHOWN[info.verdict],
+            "verdict_shown": verdict_shown(info.verdict.value),
             "score": info.score,
             "relaxing": info.relaxing,
             "tightening": info.tightening,
             "relaxing_weight": info.relaxing_weight,
             "tightening_weight": info.tightening_weight,
             "thresholds": info.thresholds,
+            "min_score": info.min_score,
+            "min_units": info.min_units,
             "label_counts": {label.value: n for label, n in info.label_counts},
             "effect_counts": {effect.value: n for effect, n in info.effect_counts},
             "themes": [

@@ -36,7 +36,7 @@ from lawdiff.render.frontmatter import (
     signal_blocks,
     version_blocks,
 )
-from lawdiff.render.i18n import Words, words_for
+from lawdiff.render.i18n import Words
 from lawdiff.render.table import (
     Anchors,
     Block,
@@ -50,6 +50,7 @@ from lawdiff.render.table import (
     sections,
     timestamp_now,
 )
+from lawdiff.render.view import View, view_of
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>|#$&])")
 _BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
@@ -155,7 +156,7 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(c.strip() for c in cells) + " |"
 
 
-def comparison_rows(row: Row, w: Words, *, show_unchanged: bool) -> list[str]:
+def comparison_rows(report: Report, row: Row, w: Words, *, show_unchanged: bool) -> list[str]:
     """One table row per unit, and under a changed unit one row with its label, reasons and rules."""
     if row.kind is RowKind.SAME:
         left = _cell(row.left, w)
@@ -172,12 +173,13 @@ def comparison_rows(row: Row, w: Words, *, show_unchanged: bool) -> list[str]:
         cells = [_cell(row.left, w), em(w.removed)]
     else:
         cells = [_cell(row.left, w), _cell(row.right, w)]
-    return [_row(cells), _row(explanation(row.unit, w))]
+    return [_row(cells), _row(explanation(report, row.unit, w))]
 
 
-def explanation(u: UnitReport, w: Words) -> list[str]:
-    colon = "：" if w.inline_caption else ": "
-    return [em(f"{w.note}{colon}{label_phrase(u, w)}"), BR.join(escape(x) for x in reason_lines(u, w))]
+def explanation(report: Report, u: UnitReport, w: Words) -> list[str]:
+    """Under a changed unit: its label and flags, then the reason and, on a line of its own, the rules."""
+    reason, detail = reason_lines(report, u, w)
+    return [em(f"{w.note}{w.colon}{label_phrase(u, w)}"), BR.join(escape(x) for x in (reason, detail) if x)]
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> list[str]:
@@ -193,7 +195,7 @@ def _section(s: Section, report: Report, w: Words, show_unchanged: bool) -> list
     header = [escape(x) for x in sides(report, w, dated=True)]
     rows: list[str] = []
     for r in s.rows:
-        rows.extend(comparison_rows(r, w, show_unchanged=show_unchanged))
+        rows.extend(comparison_rows(report, r, w, show_unchanged=show_unchanged))
     out += _table(header, [])
     out += rows
     out.append("")
@@ -239,9 +241,12 @@ def _blocks(blocks: Iterable[SummaryBlock], heading: Callable[[int, str], Any]) 
 # --------------------------------------------------------------------------- the document
 
 
-def render_markdown(report: Report, *, show_unchanged: bool = False, timestamp: bool = False) -> str:
-    """The whole report: title, versions, contents, signal summary, then the 修改对照表 by chapter."""
-    w = words_for(report.lang)
+def render_markdown(report: Report, view: View | None = None, *, show_unchanged: bool = False,
+                    timestamp: bool = False) -> str:
+    """The whole report: title, versions, contents, signal summary, then the 修改对照表 by chapter (with
+    ``view.summary``, the versions and the signal summary alone)."""
+    view = view_of(view, show_unchanged=show_unchanged, timestamp=timestamp)
+    w = view.words(report)
     anchors = Anchors()
     toc: list[tuple[int, str, str, str]] = []  # level, title, anchor, note
 
@@ -253,11 +258,11 @@ def render_markdown(report: Report, *, show_unchanged: bool = False, timestamp: 
 
     d_title = report.draft_meta.title or report.draft.title
     f_title = report.final_meta.title or report.final.title
-    colon = "：" if w.inline_caption else ": "
+    colon = w.colon
     title = f"{w.title}{colon}{one_line(d_title)} → {one_line(f_title)}"
     anchors(title)
     out = [f"# {escape(title)}", ""]
-    if timestamp:
+    if view.timestamp:
         out += [f"{w.fields[7]}{colon}{timestamp_now()}", ""]
     out += heading(2, w.versions)
     out += _blocks(version_blocks(report, w), heading)
@@ -265,15 +270,16 @@ def render_markdown(report: Report, *, show_unchanged: bool = False, timestamp: 
     anchors(w.contents)
     out += heading(2, w.signal)
     out += _blocks(signal_blocks(report, w), heading)
-    out += heading(2, w.comparison)
-    secs = sections(report, anchors)
-    d_side, f_side = sides(report, w)
-    legend = w.legend.format(
-        left=escape(d_side), right=escape(f_side), struck=f"{DEL}{w.struck}{DEL}", bold=f"{INS}{w.bold}{INS}"
-    )
-    out += [legend, ""]
+    secs = () if view.summary else sections(view.units(report), anchors)
+    if not view.summary:
+        out += heading(2, w.comparison)
+        d_side, f_side = sides(report, w)
+        legend = w.legend.format(
+            left=escape(d_side), right=escape(f_side), struck=f"{DEL}{w.struck}{DEL}", bold=f"{INS}{w.bold}{INS}"
+        )
+        out += [legend, ""]
     for s in secs:
-        out += _section(s, report, w, show_unchanged)
+        out += _section(s, report, w, view.show_unchanged)
     contents = [f"## {escape(w.contents)}", ""]
     for _level, t, anchor, _note in toc:
         contents.append(f"- [{escape(t)}](#{anchor})")

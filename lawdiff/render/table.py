@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from lawdiff.model import Article, ArticleDiff, Label, Op, Report, Status, UnitKind, UnitReport
+from lawdiff.model import Article, ArticleDiff, Label, Lang, Op, Report, UnitKind, UnitReport
 from lawdiff.render.i18n import Words
+from lawdiff.render.reasons import align_notes, explain, label_word
 
 Line = tuple["Run", ...]
 
@@ -227,7 +228,7 @@ def heading_title(headings: tuple[str, ...]) -> str:
     return " / ".join(" ".join(h.split()) for h in headings)
 
 
-def sections(report: Report, anchors: Anchors) -> tuple[Section, ...]:
+def sections(units: Iterable[UnitReport], anchors: Anchors) -> tuple[Section, ...]:
     """Group units by the final text's chapter; an added-or-removed unit stays with its neighbours.
 
     The final's chapters, because the 对照表 is read in the order of the adopted text; a removed
@@ -235,7 +236,7 @@ def sections(report: Report, anchors: Anchors) -> tuple[Section, ...]:
     """
     groups: list[tuple[tuple[str, ...], list[Row]]] = []
     key: tuple[str, ...] | None = None
-    for u in report.units:
+    for u in units:
         unit = u.unit
         if unit.final:
             k = unit.final[0].headings
@@ -260,13 +261,10 @@ def sections(report: Report, anchors: Anchors) -> tuple[Section, ...]:
 def label_phrase(u: UnitReport, w: Words) -> str:
     """'放宽（增设义务），兼有收紧；条序调整；相似度 0.83': what a lawyer checks first."""
     c, unit = u.change, u.unit
-    text = w.labels.get(c.label.value, c.label.value)
-    if c.effect is not None:
-        eff = w.effects.get(c.effect.value, c.effect.value)
-        text += f"（{eff}）" if w.lang.value == "zh" else f" ({eff})"
+    text = label_word(u, w)
     if c.secondary is not None:
-        sec = w.labels.get(c.secondary.value, c.secondary.value)
-        text += f"，{w.flags['also']}{sec}" if w.lang.value == "zh" else f", {w.flags['also']} {sec}"
+        sec = w.labels[c.secondary.value]
+        text += f"，{w.flags['also']}{sec}" if w.lang is Lang.ZH else f", {w.flags['also']} {sec}"
     flags = []
     if unit.kind is UnitKind.SPLIT:
         flags.append(w.flags["split"])
@@ -280,39 +278,27 @@ def label_phrase(u: UnitReport, w: Words) -> str:
         flags.append(w.flags["weak"])
     if unit.draft and unit.final:
         flags.append(f"{w.flags['similarity']} {unit.similarity:.2f}")
-    sep = "；" if w.lang.value == "zh" else "; "
-    return sep.join([text, *flags])
+    return w.sep.join([text, *flags])
 
 
-def _clip(text: str, n: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def reason_lines(report: Report, u: UnitReport, w: Words) -> tuple[str, str]:
+    """The reason sentence, and the detail line: the rules with their themes and weights, and the aligner's
+    notes (they name articles and similarities: the machinery behind the match)."""
+    e = explain(u, w, report.versions.kind, report.lang)
+    detail, notes = e.detail, align_notes(report, u, w)
+    if notes:
+        detail = w.sep.join(x for x in (detail, f"{w.p('note')}{w.colon}{notes}") if x)
+    return (f"{w.reason}{w.colon}{e.body}" if e.body else "", detail)
 
 
-def reason_lines(u: UnitReport, w: Words) -> tuple[str, ...]:
-    """The reason, then one line per rule that fired with up to two pieces of evidence."""
-    c = u.change
-    colon = "：" if w.lang.value == "zh" else ": "
-    out = []
-    if c.reason:
-        out.append(f"{w.reason}{colon}{c.reason}")
-    for f in c.firings:
-        direction = w.directions.get(f.direction.value, f.direction.value)
-        out.append(
-            f"{w.rule} {f.rule_id} ({f.theme.value}, {direction}, {w.weight} {f.weight:g}){colon}{f.description}"
-        )
-        for ev in f.evidence[:2]:
-            out.append(f"　{w.evidence}{colon}{ev.where} “{_clip(ev.text)}”")
-    if u.unit.note:
-        out.append(f"{w.note}{colon}{u.unit.note}")
-    return tuple(out)
-
-
-def side_heading(status: Status | None, default: Status, w: Words, date: str) -> str:
-    name = w.sides[(status or default).value]
+def side_heading(report: Report, i: int, w: Words, *, dated: bool = False) -> str:
+    """The head of column ``i``: 征求意见稿 / 修订后 / Adopted text, with the date when asked for."""
+    name = w.side(report.versions.kind, i)
+    meta = report.final_meta if i else report.draft_meta
+    date = meta.date if dated else ""
     if not date:
         return name
-    return f"{name}（{date}）" if w.lang.value == "zh" else f"{name} ({date})"
+    return f"{name}（{date}）" if w.lang is Lang.ZH else f"{name} ({date})"
 
 
 # --------------------------------------------------------------------------- text bars

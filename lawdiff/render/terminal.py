@@ -16,7 +16,12 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from lawdiff.model import Article, ArticleDiff, Edit, Label, Lang, Op, Report, UnitKind, UnitReport
+from lawdiff.model import ArticleDiff, Edit, Label, Lang, Op, Report, UnitKind, UnitReport
+from lawdiff.render.frontmatter import warning_lines
+from lawdiff.render.i18n import Words
+from lawdiff.render.prose import count_text, kind_line
+from lawdiff.render.reasons import align_notes, label_word, unit_where
+from lawdiff.render.view import View, explanation
 from lawdiff.text.controls import safe
 
 DEL_STYLE = "bold red strike"
@@ -27,30 +32,24 @@ LABEL_STYLE = {
 }
 
 
-def _ref(articles: tuple[Article, ...], side: str) -> str:
-    if not articles:
-        return "—"
-    return "、".join(a.label for a in articles) if side == "zh" else ", ".join(a.label for a in articles)
-
-
-def unit_title(u: UnitReport, lang: Lang) -> str:
+def unit_title(report: Report, u: UnitReport, w: Words) -> str:
+    """'征求意见稿第六条 → 正式文本第十七条 · 对应 · 条序调整 · 相似度 0.74 · 放宽'."""
     unit = u.unit
-    flags = [unit.kind.value]
+    # an added or removed article says so in its label; matched / split / merged are said here
+    flags = [] if unit.kind in (UnitKind.ADDED, UnitKind.REMOVED) else [w.unit_kinds[unit.kind.value]]
     if unit.renumbered:
-        flags.append("renumbered")
+        flags.append(w.flags["renumbered"])
     if unit.moved:
-        flags.append("moved")
+        flags.append(w.flags["moved"])
     if unit.weak:
-        flags.append("REVIEW: weak match")
+        flags.append(w.flags["weak"])
     if unit.kind not in (UnitKind.ADDED, UnitKind.REMOVED):
-        flags.append(f"similarity {unit.similarity:.2f}")
-    label = u.change.label.value
-    if u.change.effect is not None:
-        label += f" ({u.change.effect.value})"
+        flags.append(f"{w.flags['similarity']} {unit.similarity:.2f}")
+    label = label_word(u, w)
     if u.change.secondary is not None:
-        label += f", also {u.change.secondary.value}"
-    sep = "zh" if lang is Lang.ZH else "en"
-    return safe(f"draft {_ref(unit.draft, sep)} → final {_ref(unit.final, sep)} · {' · '.join(flags)} · {label}")
+        label += f"，{w.flags['also']}{w.labels[u.change.secondary.value]}" if w.lang is Lang.ZH else \
+            f", {w.flags['also']} {w.labels[u.change.secondary.value]}"
+    return safe(" · ".join([unit_where(u, w, report.versions.kind), *flags, label]))
 
 
 def _clip(text: str, context: int | None, first: bool, last: bool) -> str:
@@ -100,31 +99,28 @@ def side_texts(d: ArticleDiff, *, context: int | None = None, plain: bool) -> tu
     return left, right
 
 
-def _explanation(u: UnitReport, plain: bool) -> Text:
-    c = u.change
+def _explanation(report: Report, u: UnitReport, w: Words, plain: bool) -> Text:
+    """The reason made from the findings, then the rules behind it on a line of their own."""
     t = Text()
-    if c.label is Label.UNCHANGED:
+    if u.change.label is Label.UNCHANGED:
         return t
-    t.append("  why: ", style=None if plain else "bold")
-    t.append(c.reason)
-    for f in c.firings:
-        t.append("\n    rule ")
-        t.append(f.rule_id, style=None if plain else "cyan")
-        t.append(f" ({f.theme.value}, {f.direction.value}, weight {f.weight:g})")
-        for ev in f.evidence[:2]:
-            snippet = ev.text if len(ev.text) <= 60 else ev.text[:57] + "…"
-            t.append(f"\n      {ev.where}: “{snippet}”")
-    if u.unit.note:
-        t.append(f"\n  note: {u.unit.note}")
+    e = explanation(report, u, w)
+    t.append(f"  {w.p('why')}{w.colon}", style=None if plain else "bold")
+    t.append(e.body)
+    if e.detail:
+        t.append(f"\n    {e.detail}", style=None if plain else "dim")
+    notes = align_notes(report, u, w)
+    if notes:
+        t.append(f"\n  {w.p('note')}{w.colon}{notes}", style=None if plain else "dim")
     return t
 
 
 def render_units(report: Report, console: Console, *, plain: bool, side_by_side: bool = False,
-                 only_changed: bool = False, context: int | None = None, explain: bool = True) -> None:
-    for u in report.units:
-        if only_changed and u.change.label is Label.UNCHANGED:
-            continue
-        title = unit_title(u, report.lang)
+                 context: int | None = None, explain: bool = True, view: View | None = None) -> None:
+    view = view or View()
+    w = view.words(report)
+    for u in view.units(report):
+        title = unit_title(report, u, w)
         if plain:
             console.print(Text(f"@@ {title} @@"))
         else:
@@ -133,71 +129,73 @@ def render_units(report: Report, console: Console, *, plain: bool, side_by_side:
             left, right = side_texts(u.diff, context=context, plain=plain)
             table = Table(show_header=True, expand=True, box=None if plain else None, padding=(0, 1),
                           show_edge=False)
-            table.add_column("draft", ratio=1, overflow="fold")
-            table.add_column("final", ratio=1, overflow="fold")
+            table.add_column(w.side(report.versions.kind, 0), ratio=1, overflow="fold")
+            table.add_column(w.side(report.versions.kind, 1), ratio=1, overflow="fold")
             table.add_row(left, right)
             console.print(table)
         else:
             console.print(inline_text(u.diff, context=context, plain=plain))
         if explain:
-            ex = _explanation(u, plain)
+            ex = _explanation(report, u, w, plain)
             if ex.plain:
                 console.print(ex)
         console.print()
 
 
-def header_lines(report: Report) -> Iterable[str]:
+def header_lines(report: Report, w: Words) -> Iterable[str]:
     """The header, control characters escaped (see the module docstring)."""
-    return [safe(line) for line in _header(report)]
+    return [safe(line) for line in _header(report, w)]
 
 
-def _header(report: Report) -> Iterable[str]:
-    d, f = report.draft, report.final
-    for side, doc, meta in (("draft", d, report.draft_meta), ("final", f, report.final_meta)):
-        title = meta.title or doc.title
-        yield " ".join(x for x in (f"{side}:", title, f"({len(doc.articles)} articles)", doc.path) if x)
-    counts: dict[str, int] = {}
-    for u in report.units:
-        counts[u.change.label.value] = counts.get(u.change.label.value, 0) + 1
+def _header(report: Report, w: Words) -> Iterable[str]:
+    kind = report.versions.kind
+    for i, (doc, meta) in enumerate(((report.draft, report.draft_meta), (report.final, report.final_meta))):
+        yield w.p("header", side=w.side_short(kind, i), title=meta.title or doc.title or "—", count=count_text(doc, w),
+                  path=doc.path).rstrip()
+    yield kind_line(report, w)
     kinds: dict[str, int] = {}
+    labels: dict[str, int] = {}
     for u in report.units:
-        k = u.unit.kind.value
-        kinds[k] = kinds.get(k, 0) + 1
+        kinds[u.unit.kind.value] = kinds.get(u.unit.kind.value, 0) + 1
+        labels[u.change.label.value] = labels.get(u.change.label.value, 0) + 1
     ren = sum(1 for u in report.units if u.unit.renumbered)
     mov = sum(1 for u in report.units if u.unit.moved)
     weak = sum(1 for u in report.units if u.unit.weak)
-    yield ("units: " + ", ".join(f"{v} {k}" for k, v in kinds.items())
-           + f"; {ren} renumbered, {mov} moved" + (f", {weak} weak matches to review" if weak else ""))
-    yield "labels: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+    units = w.list_sep.join(f"{w.unit_kinds[k]} {v}" if w.lang is Lang.ZH else f"{v} {k}" for k, v in kinds.items())
+    yield w.p("units_line", kinds=units, renumbered=ren, moved=mov) + (w.p("weak_line", n=weak) if weak else "")
+    yield w.p("labels_line", labels=w.list_sep.join(
+        f"{w.labels[k]} {v}" if w.lang is Lang.ZH else f"{v} {k}" for k, v in labels.items()))
+    d, f = report.draft, report.final
     if report.title_changed:
-        yield f"title changed: {d.title or '(none)'} → {f.title or '(none)'}"
+        yield w.p("title_changed", before=d.title or w.none, after=f.title or w.none)
     if report.preamble_changed:
-        yield (f"preamble changed (the {_n(len(d.preamble), 'line')} → {_n(len(f.preamble), 'line')} before the "
-               "first article; not compared word by word)")
-    for w in (*d.warnings, *f.warnings, *report.warnings):
-        yield f"warning: {w}"
-    if not report.changed and all(u.change.label is Label.UNCHANGED for u in report.units):
-        yield f"no differences: {_n(len(report.units), 'article')}, all unchanged"
-
-
-def _n(k: int, word: str) -> str:
-    return f"{k} {word}" if k == 1 else f"{k} {word}s"
+        lines = [w.p("count", n=len(x.preamble), noun=w.p("line" if len(x.preamble) == 1 else "lines")) for x in (d, f)]
+        yield w.p("preamble_changed", before=lines[0], after=lines[1])
+    for line in warning_lines(report, w):
+        yield w.p("warning", text=line)
+    if report.units and not report.changed and all(u.change.label is Label.UNCHANGED for u in report.units):
+        n = len(report.units)
+        yield w.p("no_differences", count=w.p("count", n=n, noun=w.p("article" if n == 1 else "articles")))
 
 
 def render_report(report: Report, console: Console, *, plain: bool, side_by_side: bool = False,
-                  only_changed: bool = False, context: int | None = None, signal: bool = True) -> None:
-    for line in header_lines(report):
-        console.print(Text(line, style="" if plain or not line.startswith("warning") else "yellow"))
-    console.print()
-    render_units(report, console, plain=plain, side_by_side=side_by_side, only_changed=only_changed,
-                 context=context)
-    if signal:
-        from lawdiff.render.signal_panel import signal_panel, signal_plain
+                  context: int | None = None, signal: bool = True, view: View | None = None) -> None:
+    """Header, units and the signal panel; ``view.summary`` prints the signal alone."""
+    view = view or View()
+    w = view.words(report)
+    from lawdiff.render.signal_panel import signal_panel, signal_plain
 
+    if not view.summary:
+        warn = w.p("warning", text="")
+        for line in header_lines(report, w):
+            console.print(Text(line, style="" if plain or not line.startswith(warn) else "yellow"))
+        console.print()
+        render_units(report, console, plain=plain, side_by_side=side_by_side, context=context, view=view)
+    if signal or view.summary:
         if plain:
-            console.print(Text(signal_plain(report.signal)))
+            console.print(Text(signal_plain(report, w)))
         else:
-            console.print(signal_panel(report.signal, lang=report.lang))
+            console.print(signal_panel(report, w))
 
 
 __all__ = ["render_report", "inline_text", "side_texts", "unit_title", "Group"]

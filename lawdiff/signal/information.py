@@ -187,4 +187,6 @@ def information(units: Sequence[UnitReport]) -> Information:
         top=tuple(r[2] for r in ranked[:TOP_N]),
         relaxing_weight=round(weight_relax, 3),
         tightening_weight=round(weight_tight, 3),
+        min_score=MIN_SCORE,
+        min_units=MIN_UNITS,
     )

@@ -326,4 +326,7 @@ def commitment(
         draft_provisional=d_prov is not None,
         final_provisional=f_prov is not None,
         note="; ".join(parts),
+        draft_provisional_marker=d_prov[0] if d_prov else "",
+        final_provisional_marker=f_prov[0] if f_prov else "",
+        final_above=words.above(levels[1]) if levels[1] is not None else None,
     )
