@@ -25,7 +25,7 @@ from lawdiff.errors import InputError
 from lawdiff.io import read_file
 from lawdiff.io.cache import shared_tokenizer, token_cache
 from lawdiff.io.meta import PairMeta, by_name, find_meta
-from lawdiff.model import ArticleDiff, Document, Lang, PairKind, Report, UnitReport, VersionMeta
+from lawdiff.model import ArticleDiff, Document, Lang, PairKind, Regulated, Report, UnitReport, VersionMeta
 from lawdiff.norms import read_norms
 from lawdiff.parse import parse_text
 from lawdiff.signal import summarize
@@ -83,7 +83,8 @@ def compare(
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
                   lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources),
                   warnings=_coarse_warnings(diffs), title_changed=key(draft.title) != key(final.title),
-                  preamble_changed=key("".join(draft.preamble)) != key("".join(final.preamble)), versions=versions)
+                  preamble_changed=key("".join(draft.preamble)) != key("".join(final.preamble)), versions=versions,
+                  regulated=Regulated(parties.terms, parties.public, parties.source))
 
 
 def _coarse_warnings(diffs: Sequence[ArticleDiff]) -> tuple[str, ...]:

@@ -207,3 +207,15 @@ def test_every_option_of_diff_and_report_is_documented_in_readme():
             for opt in getattr(p, "opts", []):
                 if opt.startswith("--") and opt != "--help":
                     assert f"`{opt}" in readme or f" {opt} " in readme, f"{name} {opt} is not in README.md"
+
+
+def test_the_header_says_whose_point_of_view_and_where_it_came_from(tmp_path):
+    """The labels depend on who is regulated: the header names them and says whether meta.yaml gave them,
+    the texts suggested them, or nobody could be inferred."""
+    d, f = tmp_path / "old.txt", tmp_path / "new.txt"
+    d.write_text("第一条 市农业部门应当制定规划。\n第二条 市科技部门应当支持科研。\n", encoding="utf-8")
+    f.write_text("第一条 市农业部门应当制定规划。\n第二条 市科技部门可以支持科研。\n", encoding="utf-8")
+    out = run("diff", str(d), str(f), "--ui", "en").output
+    assert "read from the point of view of: the law's addressees (no party inferred" in out
+    out = run("diff", str(corpus("genai-2023", "draft")), str(corpus("genai-2023", "final")), "--ui", "zh").output
+    assert "解读立场：提供者（meta.yaml 中 regulated: 指定）" in out

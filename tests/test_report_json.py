@@ -81,6 +81,7 @@ def test_complete_report_keys():
         "warnings",
         "title_changed",
         "preamble_changed",
+        "regulated",
         "versions",
         "draft",
         "final",
@@ -95,6 +96,9 @@ def test_complete_report_keys():
     assert doc["final"]["headings"][0] == {"level": "章", "label": "第一章", "title": "总则", "line": 2}
     assert doc["final"]["issuers"][0] == "国家互联网信息办公室"
     assert doc["draft"]["path"].endswith("draft.txt") and not doc["draft"]["path"].startswith("/")
+    # whose point of view: the genai-2023 meta.yaml names the providers
+    assert doc["regulated"]["source"] == "meta" and doc["regulated"]["public"] is False
+    assert "提供者" in doc["regulated"]["names"][0] and doc["regulated"]["text"]["en"].startswith("read from the point")
 
 
 def test_edits_and_evidence_offsets_index_the_unit_texts():

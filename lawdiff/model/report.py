@@ -169,6 +169,19 @@ class OrderHint:
 
 
 @dataclass(frozen=True, slots=True)
+class Regulated:
+    """Whose burden the report is read from: the regulated parties of the run.
+
+    ``source``: "meta" (meta.yaml ``regulated:``), "inferred" (the actor the texts bind most often) or
+    "default" (nobody inferred: the law's addressees).  ``public``: the regulated are public bodies (a law
+    that reviews the administration), so authorities' duties are the burden and applicants are protected."""
+
+    names: tuple[str, ...] = ()
+    public: bool = False
+    source: str = "default"
+
+
+@dataclass(frozen=True, slots=True)
 class Versions:
     """What the two versions are to each other, and the dates that order them.
 
@@ -224,6 +237,7 @@ class Report:
     warnings: tuple[str, ...] = ()  # about the comparison itself (a diff cut short), the texts' are in draft/final
     title_changed: bool = False  # the parsed titles differ (width-folded comparison)
     preamble_changed: bool = False  # the lines before the first article differ (notices, 目录, subtitle)
+    regulated: Regulated = field(default=Regulated())  # whose point of view the labels take
 
     @property
     def changed(self) -> bool:

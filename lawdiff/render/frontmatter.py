@@ -19,6 +19,7 @@ from lawdiff.render.prose import (
     level_text,
     notice_text,
     order_warning,
+    regulated_line,
     thresholds_text,
     top_changes,
 )
@@ -130,7 +131,8 @@ def warning_lines(report: Report, w: Words) -> list[str]:
 
 
 def version_blocks(report: Report, w: Words) -> list[Block]:
-    out: list[Block] = [Table(("", *sides(report, w)), version_rows(report, w), "lll")]
+    out: list[Block] = [Table(("", *sides(report, w)), version_rows(report, w), "lll"),
+                        Para((one_line(regulated_line(report, w)),))]
     warnings = warning_lines(report, w)
     if warnings:
         out.append(Para((w.warnings + w.colon.rstrip(),)))

@@ -17,6 +17,8 @@ unit ``reason_text``, ``rules_text`` and ``note_text`` (with the aligner's ``not
 ``reason_text``, commitment ``note_text``; the verdict's ``min_score`` / ``min_units``; commitment
 ``final_above`` and the provisional markers.  Keys and enum values stay English.  ``units`` holds the
 units shown (``--only-changed``, ``--theme``; none with ``--summary``).
+1.4 added: ``regulated`` — whose point of view the labels take: ``names``, ``public`` (public bodies are
+regulated), ``source`` (meta, inferred, default) and the line the reports show, ``text`` in both languages.
 """
 
 from __future__ import annotations
@@ -39,12 +41,12 @@ from lawdiff.model import (
     VersionMeta,
 )
 from lawdiff.render.i18n import Words, verdict_shown, words_for
-from lawdiff.render.prose import commitment_note, order_warning, thresholds_text, top_changes
+from lawdiff.render.prose import commitment_note, order_warning, regulated_line, thresholds_text, top_changes
 from lawdiff.render.reasons import align_notes
 from lawdiff.render.table import display_path, timestamp_now
 from lawdiff.render.view import View, explanation, view_of
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 LANGS = (Lang.EN, Lang.ZH)
 
 
@@ -198,6 +200,8 @@ def report_to_dict(report: Report, view: View | None = None, *, timestamp: bool 
         "warnings": list(report.warnings),
         "title_changed": report.title_changed,
         "preamble_changed": report.preamble_changed,
+        "regulated": {"names": list(report.regulated.names), "public": report.regulated.public,
+                      "source": report.regulated.source, "text": {lang.value: regulated_line(report, words_for(lang)) for lang in LANGS}},
         "versions": _versions(report),
         "draft": _document(report.draft, report.draft_meta),
         "final": _document(report.final, report.final_meta),

@@ -92,6 +92,15 @@ def kind_line(report: Report, w: Words) -> str:
     return w.p("kind_line", kind=w.kind_names[v.kind.value], how="" if v.kind_given else w.p("kind_inferred"))
 
 
+def regulated_line(report: Report, w: Words) -> str:
+    """Whose point of view the labels take, and where that came from (meta.yaml, inferred, nobody)."""
+    r = report.regulated
+    if not r.names:
+        return w.p("regulated_line", names=w.p("regulated_default"), how="", public="")
+    how = w.p("regulated_meta") if r.source == "meta" else w.p("regulated_inferred") if r.source == "inferred" else ""
+    return w.p("regulated_line", names=w.names(r.names), how=how, public=w.p("regulated_public") if r.public else "")
+
+
 def date_of(report: Report, i: int, w: Words) -> str:
     """The date shown for version ``i``: meta.yaml's as given, else the one read from the text, marked."""
     v, meta = report.versions, (report.draft_meta, report.final_meta)[i]
@@ -116,4 +125,4 @@ def top_changes(report: Report, w: Words) -> list[tuple[float, str, str, str]]:
 
 
 __all__ = ["commitment_note", "count_text", "notice_text", "date_of", "kind_line", "level_text", "order_warning",
-           "thresholds_text", "top_changes"]
+           "regulated_line", "thresholds_text", "top_changes"]

@@ -19,7 +19,7 @@ from rich.text import Text
 from lawdiff.model import ArticleDiff, Edit, Label, Lang, Op, Report, UnitKind, UnitReport
 from lawdiff.render.frontmatter import warning_lines
 from lawdiff.render.i18n import Words
-from lawdiff.render.prose import count_text, kind_line
+from lawdiff.render.prose import count_text, kind_line, regulated_line
 from lawdiff.render.reasons import align_notes, label_word, unit_where
 from lawdiff.render.view import View, explanation
 from lawdiff.text.controls import safe
@@ -153,6 +153,7 @@ def _header(report: Report, w: Words) -> Iterable[str]:
         yield w.p("header", side=w.side_short(kind, i), title=meta.title or doc.title or "—", count=count_text(doc, w),
                   path=doc.path).rstrip()
     yield kind_line(report, w)
+    yield regulated_line(report, w)
     kinds: dict[str, int] = {}
     labels: dict[str, int] = {}
     for u in report.units:

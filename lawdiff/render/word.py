@@ -32,7 +32,14 @@ from lawdiff.model import Label, Report
 from lawdiff.render.docx_xml import HEI, deterministic, fixed_layout, repeat_header, set_fonts, shade, xml_text
 from lawdiff.render.frontmatter import version_rows, warning_lines
 from lawdiff.render.i18n import Words
-from lawdiff.render.prose import commitment_note, kind_line, level_text, thresholds_text, top_changes
+from lawdiff.render.prose import (
+    commitment_note,
+    kind_line,
+    level_text,
+    regulated_line,
+    thresholds_text,
+    top_changes,
+)
 from lawdiff.render.table import (
     Anchors,
     Block,
@@ -166,6 +173,7 @@ def _cover(doc: Any, report: Report, w: Words) -> None:
     header = ("", side_heading(report, 0, w), side_heading(report, 1, w))
     _simple(doc, header, list(version_rows(report, w)), (2200, 6470, 6467))
     doc.add_paragraph(xml_text(kind_line(report, w)))
+    doc.add_paragraph(xml_text(regulated_line(report, w)))
     for line in warning_lines(report, w):
         _run(doc.add_paragraph(), f"{w.warnings}{w.colon}{line}", color=RED)
 

@@ -232,6 +232,11 @@ EN = Words(
         "note": "note",
         "kind_line": "comparing {kind}{how}",
         "kind_inferred": " (read from the texts; --kind to change)",
+        "regulated_line": "read from the point of view of: {names}{how}{public}",
+        "regulated_meta": " (meta.yaml regulated:)",
+        "regulated_inferred": " (inferred: the party the texts bind most often; set regulated: in meta.yaml to change)",
+        "regulated_default": "the law's addressees (no party inferred; set regulated: in meta.yaml)",
+        "regulated_public": "; public bodies, so the authorities' duties are the burden and applicants the protected side",
         "weights_line": "relaxing {relax:g} units (rule weight {relax_weight:g}) · tightening {tighten:g} units "
         "(rule weight {tighten_weight:g})",
     },
