@@ -108,8 +108,12 @@ def test_genai_2_exemption_added():
 def test_genai_15_and_19_to_14_duties_dropped_outweigh_the_new_ones():
     ch = genai((15, 19), (14,))
     assert ch.label is Label.RELAXED and ch.secondary is Label.TIGHTENED
-    dropped = fired(ch, "norm.duty.removed")
-    assert any("应当暂停或者终止服务" in t for t in _texts(dropped, "draft"))
+    dropped = fired(ch, "norm.duty.removed")  # the three-month retraining deadline
+    assert any("3个月" in t for t in _texts(dropped, "draft"))
+    # mandatory suspension (应当暂停或者终止服务) replaced by graded measures: the same duty, more ways to comply
+    graded = fired(ch, "norm.scope.acts-narrowed")
+    assert graded.direction is Direction.RELAX
+    assert any("警示、限制功能、暂停或者终止" in t for t in _texts(graded, "final"))
     assert fired(ch, "norm.duty.added").direction is Direction.TIGHTEN
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from lawdiff.classify.label import article_from_text, classify_texts
 from lawdiff.classify.rules import load_rules
-from lawdiff.model import Comparator, Label, Lang, Modality, Polarity, QuantityRole, Role
+from lawdiff.model import ChangeKind, Comparator, Label, Lang, Modality, Polarity, QuantityRole, Role
 from lawdiff.norms.lexicon import load_lexicon
 from lawdiff.norms.quantities import en_number, en_quantities, zh_quantities
 from lawdiff.norms.read import Parties, Reader
@@ -313,3 +313,43 @@ def test_a_sanction_naming_nobody_punishes_the_target_named_before_it():
     assert [(n.role, n.polarity) for n in officials] == [(Role.AUTHORITY, Polarity.NEUTRAL)] * 2
     operators = norms_of("港口经营人违反本规定，未设置警示标志的，处五千元罚款；构成犯罪的，依法追究刑事责任。")
     assert [(n.bearer, n.polarity) for n in operators] == [("港口经营人", Polarity.BURDEN)] * 2
+
+
+def test_a_duty_rewritten_as_a_list_of_measures_that_keeps_the_old_act_gives_more_ways_to_comply(zh_rules):
+    """应当X → 应当采取A、B、X等措施: the same duty, lighter — even when the diff is one rewrite."""
+    draft = "第一条 发现船舶违规排污的，码头经营人应当停止作业。"
+    final = "第一条 码头经营人发现船舶违规排污的，应当依照合同采取提醒、限制靠泊、停止作业等处置措施。"
+    assert label(draft, final, zh_rules).label is Label.RELAXED
+    assert label(final, draft, zh_rules).label is not Label.RELAXED
+    # read from the two norms alone (no word diff to take members from, as when the diff is one rewrite)
+    from lawdiff.norms.compare import changes
+    found = changes(norms_of(draft), norms_of(final), load_lexicon("zh"), ())
+    assert [(c.kind, c.force) for c in found if c.kind is ChangeKind.SCOPE_NARROWED] == [
+        (ChangeKind.SCOPE_NARROWED, "weaker")]
+
+
+def test_the_partys_conduct_before_further_conditions_is_a_condition():
+    """X未…，经责令改正拒不改正的，由…处罚款: the conduct is the first condition, not a statement of its own."""
+    ns = norms_of("港口经营人未设置警示标志，经责令改正拒不改正的，由港务部门处一万元罚款。")
+    assert len(ns) == 1 and ns[0].modality is Modality.SANCTION
+    assert [c.text for c in ns[0].conditions] == ["港口经营人未设置警示标志", "经责令改正拒不改正的"]
+
+
+def test_a_penalty_under_rewritten_conditions_is_the_same_penalty_changed():
+    """The conditions of a fine rewritten and its amount raised: a fine raised, not one removed and one added."""
+    from lawdiff.norms.compare import changes
+    draft = norms_of("堆场经营人违反本规定擅自扩大货物堆放范围，经责令改正拒不改正的，处五万元以下的罚款。")
+    final = norms_of("在航道保护区内或者锚地范围内设置临时堆场、码放集装箱，阻碍船舶航行，造成通航中断、船舶搁浅、"
+                     "人员伤亡或者其他重大事故的，"
+                     "处五十万元以下的罚款。")
+    found = changes(draft, final, load_lexicon("zh"), ())
+    assert [(c.kind, c.force) for c in found if c.kind is ChangeKind.QUANTITY] == [(ChangeKind.QUANTITY, "stronger")]
+    assert not [c for c in found if c.kind in (ChangeKind.NORM_ADDED, ChangeKind.NORM_REMOVED)]
+
+
+def test_the_parts_of_one_condition_dropped_together_are_one_change():
+    from lawdiff.norms.compare import changes
+    draft = norms_of("经营者发现用户违反法律法规，违背商业道德，包括恶意刷单、虚假宣传的，应当暂停服务。")
+    final = norms_of("经营者发现用户从事违法活动的，应当暂停服务。")
+    found = changes(draft, final, load_lexicon("zh"), ())
+    assert len([c for c in found if c.kind is ChangeKind.CONDITION_REMOVED]) == 1

@@ -28,6 +28,7 @@ from lawdiff.norms.members import members
 from lawdiff.text.normalize import fold, match_text
 
 MATCH_MIN = 0.34  # least clause similarity for two norms to be the same norm, changed
+ACTION_MATCH_MIN = 0.6  # least similarity of the acts alone, for norms left over when the clauses differ
 SAME_CONDITION = 0.55  # least similarity for a condition / exception to have a counterpart
 _REF = re.compile(r"第[零〇一二两三四五六七八九十百千0-9]+(?:条|款|项|章|节)(?:之[一二三四五六七八九十])?|"
                   r"(?:Article|Art\.|paragraph|point)\s*\(?[0-9a-z]+\)?", re.IGNORECASE)
@@ -101,6 +102,22 @@ def match(draft: tuple[Norm, ...], final: tuple[Norm, ...]) -> list[tuple[Norm |
         used_d.add(i)
         used_f.add(j)
         pairs[i] = j
+    # a second pass for the sanctions left: the same penalty under rewritten conditions (…的，处五十万元以下的罚款 →
+    # 不具有…效果的，处五百万元以下的罚款) is the same norm changed, not one removed and another added
+    late: list[tuple[float, int, int]] = []
+    for i, d in enumerate(draft):
+        for j, f in enumerate(final):
+            if i in used_d or j in used_f or d.modality is not f.modality or d.role is not f.role or \
+                    d.modality is not Modality.SANCTION:
+                continue
+            ga, gb = _bigrams(_key(d.action)), _bigrams(_key(f.action))
+            if ga and gb and (sim := 2 * len(ga & gb) / (len(ga) + len(gb))) >= ACTION_MATCH_MIN:
+                late.append((sim, i, j))
+    for _, i, j in sorted(late, key=lambda c: (-c[0], c[1], c[2])):
+        if i not in used_d and j not in used_f:
+            used_d.add(i)
+            used_f.add(j)
+            pairs[i] = j
     out: list[tuple[Norm | None, Norm | None]] = []
     for i, n in enumerate(draft):
         out.append((n, final[pairs[i]]) if i in pairs else (n, None))
@@ -155,12 +172,14 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     deferring = bool(d.reference and f.reference)  # 依照处罚较重的规定处罚: the other law decides, whatever the case list
     for kind_add, kind_rm, dl, fl in () if deferring else ((ChangeKind.CONDITION_ADDED, ChangeKind.CONDITION_REMOVED, d.conditions, f.conditions),
                                       (ChangeKind.EXCEPTION_ADDED, ChangeKind.EXCEPTION_REMOVED, d.exceptions, f.exceptions)):
+        # the parts of one condition (…违反法律法规，违背商业道德的) added or dropped together are one change
         added, removed = _unmatched(dl, fl)
-        for s in added:
-            out.append(NormChange(kind_add, d, f, pol, 1.0, force="weaker" if kind_add else "", detail=s.text,
-                                  final_spans=(s,)))
-        for s in removed:
-            out.append(NormChange(kind_rm, d, f, pol, 1.0, force="stronger", detail=s.text, draft_spans=(s,)))
+        if added:
+            out.append(NormChange(kind_add, d, f, pol, 1.0, force="weaker" if kind_add else "",
+                                  detail="，".join(s.text for s in added), final_spans=tuple(added)))
+        if removed:
+            out.append(NormChange(kind_rm, d, f, pol, 1.0, force="stronger",
+                                  detail="，".join(s.text for s in removed), draft_spans=tuple(removed)))
     deferred = bool(f.reference) and not d.reference
     out.extend(q for q in _quantities(d, f, pol, lex) if not (deferred and q.quantity == "fine"))
     if d.role is f.role:

@@ -57,6 +57,38 @@ def _alternatives(n: Norm, runs: list[Span]) -> bool:
     return False
 
 
+_CLOSED_LIST = re.compile(r"等[^,;。，；]{0,4}(?:措施|方式|手段|形式|处置)|\bsuch as\b|\bincluding\b")
+
+
+def _more_ways(d: Norm, f: Norm) -> list[NormChange]:
+    """应当暂停或者终止服务 → 应当采取警示、限制功能、暂停或者终止服务等处置措施: the duty rewritten as a list of
+    measures that still holds the old act, closed by 等…措施 — more ways to comply, so lighter (when the word
+    diff is one rewrite, no member can be read from it)."""
+    if not (d.modality is f.modality is Modality.OBLIGATION and f.polarity is Polarity.BURDEN):
+        return []
+    m = _CLOSED_LIST.search(f.action)
+    if m is None or _CLOSED_LIST.search(d.action):
+        return []
+    old = {g for g in _grams(d.action) if g.strip()}
+    listed = _grams(f.action[: m.end()])
+    if len(old) < 2 or len(old & listed) < ALTERNATIVES_CONTAINED * len(old):
+        return []
+    listed_text = f.action[: m.end()]
+    # the action is stored without the punctuation between its parts: find its first and last words in the clause
+    a, b = f.text.find(listed_text[:8]), f.text.find(listed_text[-8:])
+    spans = (Span(f.text[a:b + 8], f.start + a, f.start + b + 8),) if 0 <= a <= b else ()
+    return [NormChange(ChangeKind.SCOPE_NARROWED, d, f, f.polarity, 1.0, force="weaker", detail=listed_text,
+                       final_spans=spans)]
+
+
+ALTERNATIVES_CONTAINED = 0.7  # share of the old act's character pairs found in the new list of measures
+
+
+def _grams(text: str) -> set[str]:
+    t = re.sub(r"[\s,;。，；、]", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
 def _inside(spans: tuple[Span, ...], pos: int) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
@@ -90,7 +122,7 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
             score += n if _inside(d.exceptions, e.draft_start) else -n
             dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
     if not score:
-        return []
+        return _more_ways(d, f)
     pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
     if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and pol is Polarity.BURDEN and \
             _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):

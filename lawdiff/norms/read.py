@@ -36,6 +36,8 @@ from lawdiff.norms.polarity import polarity_of
 
 _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依法)")
 _BY_ZH = re.compile(r"由")
+# 经营者未设置警示标志，经责令改正拒不改正的，由…处罚款: the party's conduct is the first condition of what follows
+_VIOLATION = re.compile(r"未(?!经)|违反|擅自|拒不|拒绝|逃避|不按照|不依照|不履行|骗取|伪造|隐瞒")
 _TOPIC = re.compile(r"^对(?:于)?[^,;。]*的")  # 对符合条件的经营者，…: a fronted topic that conditions the norm
 _COERCE = re.compile(r"^(?:并|并且|同时)?(?:责令|限期|没收|查封|扣押|暂扣|吊销|予以)")
 
@@ -190,7 +192,8 @@ class Reader(Lookup):
                 built.append(current)
                 continue
             if current is None and i < last and self.lang is Lang.ZH and not lex.definition.search(pt) and \
-                    self.actor_before(p.text, len(p.text)) is None and not _COERCE.match(pt) and not s.item and \
+                    (self.actor_before(p.text, len(p.text)) is None or _VIOLATION.search(pt)) and \
+                    not _COERCE.match(pt) and not s.item and \
                     any(self.modal(q.text) or self.sanctions(q.text) for q in parts[i + 1:]):
                 # 生产、销售不符合标准的食品，具有下列情形之一的，应当认定为…: the conduct is a condition
                 pending_cond.append(p)
