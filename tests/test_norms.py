@@ -353,3 +353,21 @@ def test_the_parts_of_one_condition_dropped_together_are_one_change():
     final = norms_of("经营者发现用户从事违法活动的，应当暂停服务。")
     found = changes(draft, final, load_lexicon("zh"), ())
     assert len([c for c in found if c.kind is ChangeKind.CONDITION_REMOVED]) == 1
+
+
+def test_an_authoritys_act_is_not_reclassed_by_words_that_stand_in_both_clauses(zh_rules):
+    """检查 stands in both versions (the subject of the clause): the agency hires its helpers differently, it
+    gains no new power over the taxpayers.  With 检查 only in the new clause the class change would count."""
+    draft = "税务机关根据工作需要，可以按照公开、公平、公正的原则，确定符合条件的涉税专业服务机构，并签订协议，由机构选派专业人员参加税务检查。"
+    final = "税务机关根据工作需要，可以聘请具有专业知识的人员参加税务检查工作。"
+    assert (one_of(draft).action_class, one_of(final).action_class) == ("service", "oversight")
+    assert label(draft, final, zh_rules).label is Label.REWORDED
+    assert label("港口管理机构应当组织码头安全检查。", "港口管理机构应当要求码头经营人报送安全管理台账。",
+                 zh_rules).label is Label.TIGHTENED
+
+
+def one_of(text: str):
+    """The norm of a clause that carries a modal word (a lead-in such as 根据工作需要 is read apart)."""
+    ns = [n for n in norms_of(text) if n.modal_span is not None]
+    assert len(ns) == 1, [(n.modality, n.text) for n in ns]
+    return ns[0]

@@ -153,6 +153,9 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     delta = value(f) - value(d)
     if d.role is not f.role and (d.bearer_span is None or f.bearer_span is None):
         delta = 0.0  # one side's bearer is only inferred: a change of bearer would be a guess
+    if d.role is f.role and d.modality is f.modality and d.action_class != f.action_class and \
+            not _class_change_grounded(d, f, lex):
+        delta = 0.0  # the words that class the act stand in both clauses (审计机关 … 运用审计报告): no new act
     if inherited and d.effort is not f.effort:
         delta = (1.0 if d.effort else -1.0) * abs(d.strength - f.strength or 1.0)
     if abs(delta) > 1e-9 and (not inherited or d.effort is not f.effort):
@@ -188,6 +191,24 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     out.extend(_qualifiers(d, f, pol, lex))
     out.extend(_seriousness(d, f, pol, lex))
     return out
+
+
+def _class_word(n: Norm, lex: Lexicon) -> str:
+    """The words that gave an authority's norm its action class (要求…报送 for control), "" when none did."""
+    classed = n.text if n.modality is Modality.PROHIBITION else n.action
+    for name, rx in lex.action_classes:
+        if name == n.action_class and rx.pattern != "." and (m := rx.search(classed)) is not None:
+            return m.group(0)
+    return ""
+
+
+def _class_change_grounded(d: Norm, f: Norm, lex: Lexicon) -> bool:
+    """An authority's act changed class (its own check -> a demand on businesses) only when the words that
+    class it are new: a word that stands in the other clause too (审计 in 审计机关 and in 运用审计报告, 公开 in
+    按照公开、公平、公正的原则) is the text's subject or a principle, not a new act."""
+    wd, wf = _class_word(d, lex), _class_word(f, lex)
+    kd, kf = _key(d.text), _key(f.text)
+    return not (wf and _key(wf) in kd) and not (wd and _key(wd) in kf)
 
 
 def _seriousness(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
