@@ -371,3 +371,13 @@ def one_of(text: str):
     ns = [n for n in norms_of(text) if n.modal_span is not None]
     assert len(ns) == 1, [(n.modality, n.text) for n in ns]
     return ns[0]
+
+
+def test_a_condition_folded_into_the_clause_is_restated_not_dropped(zh_rules):
+    """调整…时，应当经…同意 -> …，应当由…决定: the case the condition named is now the clause's subject; nothing
+    was taken out of the norm's reach."""
+    ch = label("停车场经营者调整小区公共充电桩收费标准时，应当经业主大会同意。",
+               "停车场经营者调整小区公共充电桩的收费标准，应当由业主大会依法决定。", zh_rules)
+    assert ch.label is Label.REWORDED, [f.rule_id for f in ch.firings]
+    ch = label("停车场经营者调整小区公共充电桩收费标准时，应当经业主大会同意。", "停车场经营者应当经业主大会同意。", zh_rules)
+    assert ch.label is Label.TIGHTENED  # the condition really dropped: the norm reaches every case

@@ -177,6 +177,10 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
                                       (ChangeKind.EXCEPTION_ADDED, ChangeKind.EXCEPTION_REMOVED, d.exceptions, f.exceptions)):
         # the parts of one condition (…违反法律法规，违背商业道德的) added or dropped together are one change
         added, removed = _unmatched(dl, fl)
+        # a condition whose words still stand in the other clause was restated, not added or dropped
+        # (调整…收费价格时，应当经…同意 -> …的收费价格，应当由业主依法共同决定)
+        added = [s for s in added if not _restated(s.text, d.text)]
+        removed = [s for s in removed if not _restated(s.text, f.text)]
         if added:
             out.append(NormChange(kind_add, d, f, pol, 1.0, force="weaker" if kind_add else "",
                                   detail="，".join(s.text for s in added), final_spans=tuple(added)))
@@ -303,6 +307,14 @@ def _unmatched(dl: tuple[Span, ...], fl: tuple[Span, ...]) -> tuple[list[Span], 
             removed.append(s)
     added = [s for j, (s, _) in enumerate(fk) if j not in used]
     return added, removed
+
+
+RESTATED = 0.8  # share of a condition's character pairs found in the other clause for it to count as restated
+
+
+def _restated(condition: str, other_clause: str) -> bool:
+    k = _bigrams(_key(condition))
+    return len(k) >= 3 and len(k & _bigrams(_key(other_clause))) / len(k) >= RESTATED
 
 
 _TRIVIAL = re.compile(r"^(?:违反本(?:条例|办法|规定|法|解释)?(?:第[^,;。]{1,12}(?:条|款|项))?(?:的)?规定(?:的)?|"
