@@ -381,3 +381,13 @@ def test_a_condition_folded_into_the_clause_is_restated_not_dropped(zh_rules):
     assert ch.label is Label.REWORDED, [f.rule_id for f in ch.firings]
     ch = label("停车场经营者调整小区公共充电桩收费标准时，应当经业主大会同意。", "停车场经营者应当经业主大会同意。", zh_rules)
     assert ch.label is Label.TIGHTENED  # the condition really dropped: the norm reaches every case
+
+
+def test_but_before_the_norm_of_a_sentence_opens_a_second_condition_not_an_exception():
+    """…未达到…，但有证据证明…的，X可以要求…: the 但 part narrows the case the power reaches; it excepts nothing."""
+    n = one_of("仓储企业年吞吐量未达到十万吨，但有证据证明其存在重大安全隐患的，应急管理部门可以要求其报送安全评估报告。")
+    assert [c.text for c in n.conditions] == ["仓储企业年吞吐量未达到十万吨", "但有证据证明其存在重大安全隐患的"]
+    assert n.exceptions == ()
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "control", Polarity.BURDEN)
+    n = one_of("仓储企业应当每年报送安全评估报告，但年吞吐量未达到十万吨的除外。")
+    assert [e.text for e in n.exceptions] == ["但年吞吐量未达到十万吨的除外。"] and n.conditions == ()

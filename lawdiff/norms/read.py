@@ -98,7 +98,9 @@ class Reader(Lookup):
             pt = p.text.strip()
             if lex.purpose.match(pt):
                 continue  # 为了…: the purpose of the act, not a condition of any norm
-            if lex.exception.search(pt):
+            if lex.exception.search(pt) and not (i > 0 and i < last and current is None and pt.startswith("但")
+                                                 and pt.endswith("的") and not lex.exception.search(pt[1:])):
+                # (…but 但有证据证明…的, before any norm of the sentence, is a second condition, not an exception)
                 if current is not None and not _starts_exception_block(pt, self.lang):
                     current.exceptions.append(p)
                 else:
