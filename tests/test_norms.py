@@ -391,3 +391,10 @@ def test_but_before_the_norm_of_a_sentence_opens_a_second_condition_not_an_excep
     assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "control", Polarity.BURDEN)
     n = one_of("仓储企业应当每年报送安全评估报告，但年吞吐量未达到十万吨的除外。")
     assert [e.text for e in n.exceptions] == ["但年吞吐量未达到十万吨的除外。"] and n.conditions == ()
+
+
+def test_kuanzhi_is_a_criminal_punishment_only_as_a_sentence():
+    """管制 is a sentence (处…拘役或者管制); 出口管制 and 交通管制 are fields of administration."""
+    assert one("商务部门应当加强出口管制合规指导，及时发布风险提示。").modality is not Modality.SANCTION
+    n = one("非法运输危险物品的，处三年以下有期徒刑、拘役或者管制。")
+    assert n.modality is Modality.SANCTION and "criminal" in n.sanction_kinds
