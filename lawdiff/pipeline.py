@@ -73,11 +73,11 @@ def compare(
     tokenizer = tokenizer or shared_tokenizer(cache)
     with token_cache((draft, final), lang, tokenizer, enabled=cache):
         diffs = [diff_unit(unit, lang, tokenizer=tokenizer) for unit in units]
-    norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public)
-    for d, n in zip(diffs, norms):
-        reports.append(UnitReport(d, classify(d, rules, lang, parties, n, norm_rules)))
     dm = _version_meta(draft, draft_meta)
     fm = _version_meta(final, final_meta)
+    norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public, titles=(dm.title, fm.title))
+    for d, n in zip(diffs, norms):
+        reports.append(UnitReport(d, classify(d, rules, lang, parties, n, norm_rules)))
     signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
     versions = pair_versions(draft, final, dm, fm, lang=lang, kind=kind)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,

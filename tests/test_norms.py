@@ -356,11 +356,11 @@ def test_the_parts_of_one_condition_dropped_together_are_one_change():
 
 
 def test_an_authoritys_act_is_not_reclassed_by_words_that_stand_in_both_clauses(zh_rules):
-    """检查 stands in both versions (the subject of the clause): the agency hires its helpers differently, it
-    gains no new power over the taxpayers.  With 检查 only in the new clause the class change would count."""
-    draft = "税务机关根据工作需要，可以按照公开、公平、公正的原则，确定符合条件的涉税专业服务机构，并签订协议，由机构选派专业人员参加税务检查。"
-    final = "税务机关根据工作需要，可以聘请具有专业知识的人员参加税务检查工作。"
-    assert (one_of(draft).action_class, one_of(final).action_class) == ("service", "oversight")
+    """稽查 stands in both versions (in the agency's name): the agency hires its helpers differently, it gains
+    no new power over the taxpayers.  A demand on businesses whose words are new does count."""
+    draft = "税务稽查机关可以委托专业机构选派人员参加。"
+    final = "税务稽查机关可以聘请专业人员参加稽查工作。"
+    assert (one_of(draft).action_class, one_of(final).action_class) == ("internal", "oversight")
     assert label(draft, final, zh_rules).label is Label.REWORDED
     assert label("港口管理机构应当组织码头安全检查。", "港口管理机构应当要求码头经营人报送安全管理台账。",
                  zh_rules).label is Label.TIGHTENED
@@ -398,3 +398,24 @@ def test_kuanzhi_is_a_criminal_punishment_only_as_a_sentence():
     assert one("商务部门应当加强出口管制合规指导，及时发布风险提示。").modality is not Modality.SANCTION
     n = one("非法运输危险物品的，处三年以下有期徒刑、拘役或者管制。")
     assert n.modality is Modality.SANCTION and "criminal" in n.sanction_kinds
+
+
+def test_the_instruments_own_topic_classes_no_act_of_an_authority():
+    """In a regulation titled 检验检测条例, 汇总分析检验检测数据 is the authority's own statistics, not an inspection
+    of anyone; the same words in an untitled text read as oversight (the rule fires)."""
+    from lawdiff.norms import title_subjects
+
+    assert title_subjects(["江苏省检验检测条例", "北京市审计条例", "上海市音像制品管理条例", "最高人民法院关于…的解释"],
+                          load_lexicon("zh")) == ("检验检测", "审计", "音像制品")
+    body_d = "第一条 检验检测机构应当对出具的检验检测报告负责。\n第二条 市场监管部门应当每年汇总分析全省产品质量数据。\n"
+    body_f = "第一条 检验检测机构应当对出具的检验检测报告负责。\n第二条 市场监管部门应当每年汇总分析全省检验检测数据。\n"
+    fired = {}
+    for title in ("江苏省检验检测条例\n", ""):
+        r = compare(parse_text(title + body_d), parse_text(title + body_f), cache=False)
+        fired[title] = [f.rule_id for f in r.units[-1].change.firings]
+    assert fired == {"江苏省检验检测条例\n": [], "": ["norm.modal.authority-power-stronger"]}
+    # aimed at a regulated party, the topic word still classes the act: 抽查检验检测机构 is oversight
+    reader = Reader(Lang.ZH, Parties((), False, ("检验检测",)))
+    a = article_from_text("市场监管部门应当抽查检验检测机构出具的报告。")
+    n = next(n for n in reader.read(a.text, (a,), "draft", match_text(a.text)) if n.modal_span is not None)
+    assert n.action_class == "oversight"

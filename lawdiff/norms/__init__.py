@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from lawdiff.model import ArticleDiff, Lang, UnitKind, UnitNorms
 from lawdiff.norms.compare import changes
+from lawdiff.norms.lexicon import Lexicon, load_lexicon
 from lawdiff.norms.moves import resolve_moves
 from lawdiff.norms.read import Parties, Reader
 from lawdiff.text import match_text
@@ -28,13 +29,22 @@ def read_unit(diff: ArticleDiff, reader: Reader) -> UnitNorms:
 
 
 def read_norms(diffs: Sequence[ArticleDiff], *, lang: Lang, regulated: Sequence[str] = (),
-               public: bool = False) -> tuple[UnitNorms, ...]:
+               public: bool = False, titles: Sequence[str] = ()) -> tuple[UnitNorms, ...]:
     """Every unit's norms and norm changes, with norms moved between articles resolved as moves.
 
     ``regulated``: the names of the regulated parties (meta.yaml ``regulated:`` or inferred); ``public``:
-    they are public bodies (the act regulates the administration; private actors are then protected)."""
-    reader = Reader(Lang(lang), Parties(tuple(regulated), public))
+    they are public bodies (the act regulates the administration; private actors are then protected);
+    ``titles``: the two versions' titles, whose topic (审计 in 北京市审计条例) classes no act."""
+    lex = load_lexicon(Lang(lang).value)
+    reader = Reader(Lang(lang), Parties(tuple(regulated), public, title_subjects(titles, lex)))
     return resolve_moves([read_unit(d, reader) for d in diffs])
 
 
-__all__ = ["Parties", "Reader", "read_norms", "read_unit"]
+def title_subjects(titles: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
+    """The topics the titles name (北京市审计条例 -> 审计; 上海市音像制品管理条例 -> 音像制品), each once."""
+    rx = lex.title_subject
+    found = (m.group("subject") for t in titles if rx is not None and (m := rx.match(t.strip())) is not None)
+    return tuple(dict.fromkeys(found))
+
+
+__all__ = ["Parties", "Reader", "read_norms", "read_unit", "title_subjects"]

@@ -80,6 +80,7 @@ class Lexicon:
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
     quantities: dict[str, QuantitySense]
+    title_subject: re.Pattern[str] | None  # the topic of an instrument in its title (group ``subject``)
     raw: dict[str, Any]
 
     def sanction(self, kind: str) -> Rung | None:
@@ -155,6 +156,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])
                     for k, v in data["quantities"].items() if k != "examples"},
+        title_subject=_rx(data["title_subject"], "title_subject", flags) if data.get("title_subject") else None,
         raw=data,
     )
 

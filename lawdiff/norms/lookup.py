@@ -32,6 +32,7 @@ class Parties:
 
     terms: tuple[str, ...] = ()
     public: bool = False
+    subject: tuple[str, ...] = ()  # the instrument's own topic, from its title (审计 in 北京市审计条例)
 
 
 
@@ -183,8 +184,12 @@ class Lookup:
         first = self.first_actor(action)
         toward = self.role(first[0]) if first is not None else None
         toward_state = toward is Role.AUTHORITY and not self.parties.public
+        # the instrument's own topic (审计工作报告 in an audit regulation) classes no act, unless the act is
+        # aimed at a regulated party (审计机关对被审计单位进行审计)
+        topic = [] if toward is Role.REGULATED else [
+            (m.start(), m.end()) for t in self.parties.subject for m in re.finditer(re.escape(t), action)]
         for name, rx in self.lex.action_classes:
-            if rx.search(action):
+            if any(not any(a <= m.start() and m.end() <= b for a, b in topic) for m in rx.finditer(action)):
                 if toward_state and name in ("control", "oversight"):
                     return "internal"
                 if toward is Role.PROTECTED and name == "service":
