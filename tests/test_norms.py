@@ -419,3 +419,14 @@ def test_the_instruments_own_topic_classes_no_act_of_an_authority():
     a = article_from_text("市场监管部门应当抽查检验检测机构出具的报告。")
     n = next(n for n in reader.read(a.text, (a,), "draft", match_text(a.text)) if n.modal_span is not None)
     assert n.action_class == "oversight"
+
+
+def test_a_clause_that_acts_upon_the_party_of_its_condition_is_the_states_act():
+    """…的，应当对其… / 责令其…: the party named in the condition is the object; nobody else named, the bearer is
+    an authority — its removal takes no duty off the regulated."""
+    n = one("施工单位的项目负责人在安全生产中存在失职的，考核中应当对其应负的管理责任作出认定。")
+    assert (n.role, n.polarity) == (Role.AUTHORITY, Polarity.NEUTRAL)
+    n = one("施工单位违反本条规定的，应当责令其限期整改。")
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "control", Polarity.BURDEN)
+    n = one("施工单位发现安全隐患的，应当立即采取措施消除。")  # no 其: the condition's party acts
+    assert (n.role, n.bearer) == (Role.REGULATED, "施工单位")

@@ -45,6 +45,7 @@ class Draft:
     subject: tuple[str, int, int] | None = None  # the actor the sentence opens with
     scope_parts: list[Part] = field(default_factory=list)  # a subject part before the modal (…的企业，应当)
     modal_part: Part | None = None  # the whole part with the modal word (三年内不得…: its numbers)
+    upon_condition: bool = False  # nobody named, and the act is done to the party of the condition (对其…)
 
 
 
@@ -92,6 +93,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
     if not bearer and modality is Modality.PROCEDURE and lex.grant.search(action):
         role = Role.AUTHORITY  # 对…给予表彰和奖励: nobody named, but only the state gives
+    if not bearer and d.upon_condition:
+        role = Role.AUTHORITY  # …存在问题的，应当对其…作出界定: only the state acts upon a party so
     if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):
         role = Role.REGULATED  # nobody named: the law's addressee
     if modality is Modality.SANCTION:

@@ -130,19 +130,21 @@ class Reader(Lookup):
                 if bearer is None and current is not None and current.bearer and (
                         m_start <= 2 or _CONTINUE_ZH.match(p.text.strip())):
                     bearer = (current.bearer, *(current.bearer_span or (0, 0)))
-                if bearer is None:
+                upon = bearer is None and lex.acts_on_condition is not None and bool(
+                    lex.acts_on_condition.match(p.text[m_end:])) and bool(pending_cond or sentence_cond)
+                if bearer is None and not upon:
                     cond_actor = next((a for c in [*pending_cond, *sentence_cond] for a in [self.first_actor(c.text)]
                                        if a is not None and a[1] <= self.subject_reach), None)
                     if cond_actor is not None:
                         bearer = (cond_actor[0], c_off := 0, c_off)
-                if bearer is None and built and built[-1].bearer:
+                if bearer is None and not upon and built and built[-1].bearer:
                     bearer = (built[-1].bearer, 0, 0)  # …，清单之外不得…: the sentence's subject goes on
-                if bearer is None and carry is not None and template is None:
+                if bearer is None and not upon and carry is not None and template is None:
                     bearer = carry
                 if bearer is not None and bearer[1] == bearer[2] == 0 and not p.text.startswith(bearer[0]):
                     bearer = (bearer[0], -p.start, -p.start)  # named elsewhere: no span in this part
                 current = Draft(p.start, p.start + len(p.text), modality=mod.modality, strength=mod.strength,
-                                 modal_span=(p.start + m_start, p.start + m_end))
+                                 modal_span=(p.start + m_start, p.start + m_end), upon_condition=upon)
                 if bearer is not None:
                     current.bearer = bearer[0]
                     current.bearer_span = (p.start + bearer[1], p.start + bearer[2]) if bearer[2] > 0 else None
