@@ -430,3 +430,16 @@ def test_a_clause_that_acts_upon_the_party_of_its_condition_is_the_states_act():
     assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "control", Polarity.BURDEN)
     n = one("施工单位发现安全隐患的，应当立即采取措施消除。")  # no 其: the condition's party acts
     assert (n.role, n.bearer) == (Role.REGULATED, "施工单位")
+
+
+def test_an_act_added_to_a_duty_between_commas_widens_it(zh_rules):
+    """应当…，诚信经营，维护… -> 应当…，诚信经营，依法纳税，维护…: one more act the duty requires."""
+    d = "商会应当加强自律，引导会员企业诚信经营，维护公平竞争秩序。"
+    f = "商会应当加强自律，引导会员企业诚信经营，依法纳税，维护公平竞争秩序。"
+    ns = [n for n in norms_of(f) if n.modal_span is not None]
+    assert [(n.modality, n.polarity) for n in ns] == [(Modality.OBLIGATION, Polarity.BURDEN)]  # 引导 is the duty's act
+    assert label(d, f, zh_rules).label is Label.TIGHTENED
+    assert label(f, d, zh_rules).label is Label.RELAXED
+    # a qualifier between commas is not an act
+    assert label("物业服务企业应当公示收费项目，接受业主监督。", "物业服务企业应当公示收费项目，及时，接受业主监督。",
+                 zh_rules).label is not Label.TIGHTENED

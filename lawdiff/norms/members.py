@@ -103,6 +103,29 @@ def _in_authority_name(e: Edit, d: Norm, f: Norm, lex: Lexicon) -> bool:
     return any(left <= m.start() <= end or m.start() < left < m.end() for m in lex.authority.finditer(context))
 
 
+_COMMA = "，,"
+_ACT_PART = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+_NOT_ACT = re.compile(r"的$|^(?:并|且|同时|依法|及时|但是?)$|^(?:按照|根据|依照|除|但)|应当|不得|可以|必须")
+
+
+def _comma_act(e: Edit, n: Norm, at: int) -> bool:
+    """依法竞争，维护秩序 -> 依法竞争，合规经营，维护秩序: a whole comma part of a duty's acts, inserted (or
+    deleted) between two others, is one more (or one fewer) act the duty requires."""
+    if n.modal_span is None or at < n.modal_span.end or not (n.start <= at < n.end):
+        return False
+    t = e.text
+    pos = at - n.start
+    before = n.text[pos - 1: pos] if pos > 0 else ""
+    after = n.text[pos + len(t): pos + len(t) + 1]
+    if t[:1] in _COMMA and after in (*_COMMA, ""):
+        core = t[1:]
+    elif t[-1:] in _COMMA and before in _COMMA:
+        core = t[:-1]
+    else:
+        return False
+    return bool(_ACT_PART.match(core)) and not _NOT_ACT.search(core) and after != ""
+
+
 def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[NormChange]:
     """Members added to or dropped from the lists of a norm (its acts, objects or conditions).  A member
     added to an exception narrows the norm instead."""
@@ -115,7 +138,15 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
     for e in edits:
         if lex.authority.search(e.text) or lex.purpose.search(e.text) or _in_authority_name(e, d, f, lex):
             continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
-        if e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
+        if f.polarity is Polarity.BURDEN and f.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
+                e.op is Op.INSERT and _comma_act(e, f, e.final_start):
+            score += 1
+            fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
+        elif d.polarity is Polarity.BURDEN and d.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
+                e.op is Op.DELETE and _comma_act(e, d, e.draft_start):
+            score -= 1
+            dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
+        elif e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
             score += -n if _inside(f.exceptions, e.final_start) else n
             fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
         elif e.op is Op.DELETE and d.start <= e.draft_start < d.end and (n := _members_in(e.text)):

@@ -119,6 +119,13 @@ class Reader(Lookup):
             dm = lex.definition.search(p.text)
             if modal is not None and dm is not None and dm.start() < modal[0]:
                 modal = None  # 是指…不需要…: words inside a definition define, they do not bind
+            if modal is not None and modal[2].modality is Modality.ENCOURAGEMENT and lex.continues_duty is not None \
+                    and lex.continues_duty.match(p.text) and \
+                    current is not None and current.modality is Modality.OBLIGATION and not pending_cond:
+                # 应当加强行业自律，引导经营者…: guiding is one more act the duty requires, not an encouragement
+                current.action_parts.append(p)
+                current.end = p.start + len(p.text)
+                continue
             if modal is not None:
                 m_start, m_end, mod = modal
                 bearer = self.actor_before(p.text, m_start)
