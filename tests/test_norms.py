@@ -443,3 +443,12 @@ def test_an_act_added_to_a_duty_between_commas_widens_it(zh_rules):
     # a qualifier between commas is not an act
     assert label("物业服务企业应当公示收费项目，接受业主监督。", "物业服务企业应当公示收费项目，及时，接受业主监督。",
                  zh_rules).label is not Label.TIGHTENED
+
+
+def test_a_private_body_acting_for_an_authority_bears_its_norm_as_the_states_agent():
+    """确需…提供专业协助的，…机构不得…: the body assists an inspection; a limit on it protects the inspected.
+    Without that condition the same body is a regulated party, and its duty to assist is a burden."""
+    n = one("生态环境执法确需社会检测机构提供专业协助的，检测机构不得单独向排污单位出具处理意见。")
+    assert (n.role, n.modality, n.polarity) == (Role.AUTHORITY, Modality.PROHIBITION, Polarity.RELIEF)
+    n = one("检测机构应当协助生态环境部门开展执法检查。")
+    assert (n.role, n.polarity) == (Role.REGULATED, Polarity.BURDEN)

@@ -93,6 +93,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
     if not bearer and modality is Modality.PROCEDURE and lex.grant.search(action):
         role = Role.AUTHORITY  # 对…给予表彰和奖励: nobody named, but only the state gives
+    if role is Role.REGULATED and bearer and lex.agent_of_state is not None and any(
+            lex.agent_of_state.search(c.text) for c in d.conditions):
+        role = Role.AUTHORITY  # 确需第三方机构提供专业协助的，第三方机构不得…: the state's agent, not a regulated party
     if not bearer and d.upon_condition:
         role = Role.AUTHORITY  # …存在问题的，应当对其…作出界定: only the state acts upon a party so
     if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):

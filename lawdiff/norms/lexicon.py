@@ -76,6 +76,7 @@ class Lexicon:
     petition: re.Pattern[str]
     petitioner: str
     not_sanction: re.Pattern[str] | None  # 对…作出的罚款决定不服的: a decision complained of, not a sanction
+    agent_of_state: re.Pattern[str] | None  # a condition saying the bearer acts for an authority
     continues_duty: re.Pattern[str] | None  # 应当…，引导…: the encouragement word continues the duty
     acts_on_condition: re.Pattern[str] | None  # 对其/责令其 after the modal word: the condition's party is the object
     grant: re.Pattern[str]  # nobody named and the clause gives (给予表彰和奖励): only the state gives
@@ -154,6 +155,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         petition=_rx(data["petition"], "petition", flags),
         petitioner=str(data["petitioner"]),
         grant=_rx(data["grant"], "grant", flags),
+        agent_of_state=_rx(data["agent_of_state"], "agent_of_state", flags) if data.get("agent_of_state") else None,
         continues_duty=_rx(data["continues_duty"], "continues_duty", flags) if data.get("continues_duty") else None,
         acts_on_condition=_rx(data["acts_on_condition"], "acts_on_condition", flags)
         if data.get("acts_on_condition") else None,
