@@ -452,3 +452,13 @@ def test_a_private_body_acting_for_an_authority_bears_its_norm_as_the_states_age
     assert (n.role, n.modality, n.polarity) == (Role.AUTHORITY, Modality.PROHIBITION, Polarity.RELIEF)
     n = one("检测机构应当协助生态环境部门开展执法检查。")
     assert (n.role, n.polarity) == (Role.REGULATED, Polarity.BURDEN)
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    ("平台经营者应当防范用户沉迷网络游戏。", "平台经营者应当防范未成年人用户沉迷网络游戏。", Label.RELAXED),  # fewer protected
+    ("排污单位应当安装自动监测设备。", "重点排污单位应当安装自动监测设备。", Label.RELAXED),  # fewer bearers
+    ("重点排污单位应当安装自动监测设备。", "排污单位应当安装自动监测设备。", Label.TIGHTENED),  # the qualifier dropped
+    ("排污单位应当安装自动监测设备。", "排污单位应当安装合格的自动监测设备。", Label.REWORDED),  # not before a party
+])
+def test_a_qualifier_put_before_a_partys_name_narrows_whom_the_norm_reaches(zh_rules, draft, final, expected):
+    assert label(draft, final, zh_rules).label is expected

@@ -126,6 +126,23 @@ def _comma_act(e: Edit, n: Norm, at: int) -> bool:
     return bool(_ACT_PART.match(core)) and not _NOT_ACT.search(core) and after != ""
 
 
+QUALIFIER_MAX = 8  # characters: a modifier put before a party's name (未成年人 + 用户, 重点 + 排污单位)
+_PLAIN = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _qualifies_party(e: Edit, n: Norm, at: int, lex: Lexicon, substituted: bool) -> bool:
+    """防范用户依赖 -> 防范未成年人用户依赖: a modifier inserted right before the name of a party narrows the
+    parties the norm reaches (deleted, it widens them) — when nothing was taken out at the same place."""
+    t = e.text
+    if substituted or len(t) > QUALIFIER_MAX or not _PLAIN.match(t) or _SEPS.search(t) or t.endswith("的"):
+        return False
+    pos = at - n.start
+    if not (0 <= pos < len(n.text)) or any(x.start <= at < x.end for x in n.exceptions):
+        return False
+    m = lex.actor_rx.match(n.text, pos + len(t))
+    return m is not None and not lex.authority.match(m.group(0))
+
+
 def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[NormChange]:
     """Members added to or dropped from the lists of a norm (its acts, objects or conditions).  A member
     added to an exception narrows the norm instead."""
@@ -135,7 +152,19 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
     score = 0
     dspans: list[Span] = []
     fspans: list[Span] = []
+    deleted_at = {e.draft_start for e in edits if e.op is Op.DELETE}
+    inserted_at = {e.final_start for e in edits if e.op is Op.INSERT}
     for e in edits:
+        if e.op is Op.INSERT and d.polarity is f.polarity and _qualifies_party(
+                e, f, e.final_start, lex, e.draft_start in deleted_at):
+            score -= 1  # fewer parties reached
+            fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
+            continue
+        if e.op is Op.DELETE and d.polarity is f.polarity and _qualifies_party(
+                e, d, e.draft_start, lex, e.final_start in inserted_at):
+            score += 1
+            dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
+            continue
         if lex.authority.search(e.text) or lex.purpose.search(e.text) or _in_authority_name(e, d, f, lex):
             continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
         if f.polarity is Polarity.BURDEN and f.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
