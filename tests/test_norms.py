@@ -459,6 +459,16 @@ def test_a_private_body_acting_for_an_authority_bears_its_norm_as_the_states_age
     ("排污单位应当安装自动监测设备。", "重点排污单位应当安装自动监测设备。", Label.RELAXED),  # fewer bearers
     ("重点排污单位应当安装自动监测设备。", "排污单位应当安装自动监测设备。", Label.TIGHTENED),  # the qualifier dropped
     ("排污单位应当安装自动监测设备。", "排污单位应当安装合格的自动监测设备。", Label.REWORDED),  # not before a party
+    ("养老机构应当每年组织一次消防演练。", "养老机构应当每半年组织一次消防演练。", Label.TIGHTENED),  # 每年 -> 每半年 replaced
 ])
 def test_a_qualifier_put_before_a_partys_name_narrows_whom_the_norm_reaches(zh_rules, draft, final, expected):
     assert label(draft, final, zh_rules).label is expected
+
+
+def test_a_penalty_replaced_by_a_reference_to_another_law_is_moved_not_removed(zh_rules):
+    """违反…的，依照《…》的规定处罚 has no modal word and names no authority; it is still the sanction, deferred."""
+    n = one("违反本条规定的，依照《中华人民共和国道路交通安全法》的规定处罚。")
+    assert n.modality is Modality.SANCTION and n.reference
+    ch = label("违反本条规定的，由公安机关交通管理部门处二百元罚款。",
+               "违反本条规定的，依照《中华人民共和国道路交通安全法》的规定处罚。", zh_rules)
+    assert ch.label is Label.REWORDED and [f.rule_id for f in ch.firings] == ["norm.sanction.moved-to-law"]

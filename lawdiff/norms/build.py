@@ -49,6 +49,9 @@ class Draft:
 
 
 
+_PUNISH = re.compile(r"处罚|处理|追究[^,;。\n]{0,6}责任|penalt|sanction", re.IGNORECASE)
+
+
 def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | None,
                carry: Actor | None = None) -> Norm:
     """The norm a draft of parts makes, with everything read from its words: role, modality, action class,
@@ -80,6 +83,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.SANCTION
     if modality is Modality.POWER and lex.reference.search(action):
         modality = Modality.SANCTION  # 由…依照《…》的规定处罚: the sanction defers to another law
+    if modality is Modality.PROCEDURE and d.conditions and d.modal_span is None and lex.reference.search(whole) \
+            and _PUNISH.search(whole):
+        modality = Modality.SANCTION  # 违反…的，依照《…》的规定处罚: no modal word, still a sanction, deferred
     if modality is Modality.OBLIGATION and lex.definition.search(action) and not bearer:
         modality = Modality.DEFINITION
     if modality is Modality.OBLIGATION and not bearer and _PRINCIPLE.match(action.strip()):

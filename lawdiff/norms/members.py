@@ -152,8 +152,9 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
     score = 0
     dspans: list[Span] = []
     fspans: list[Span] = []
-    deleted_at = {e.draft_start for e in edits if e.op is Op.DELETE}
-    inserted_at = {e.final_start for e in edits if e.op is Op.INSERT}
+    # where something was taken out (or put in): a run beside it is a substitution, not a qualifier added
+    deleted_at = {p for e in edits if e.op is Op.DELETE for p in (e.draft_start, e.draft_start + len(e.text))}
+    inserted_at = {p for e in edits if e.op is Op.INSERT for p in (e.final_start, e.final_start + len(e.text))}
     for e in edits:
         if e.op is Op.INSERT and d.polarity is f.polarity and _qualifies_party(
                 e, f, e.final_start, lex, e.draft_start in deleted_at):

@@ -63,6 +63,9 @@ def _comparator(text: str, start: int, end: int, tail: str = "") -> Comparator:
     return Comparator.EXACT
 
 
+_KEEP = re.compile(r"(?:保存|保留|留存|存储|储存|保管|存档)[^,;。，；]{0,24}$")
+
+
 def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
     """Quantities in one clause part (text between commas) of a Chinese clause.
 
@@ -119,6 +122,9 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
             add(QuantityRole.THRESHOLD, days, "days", _comparator(part, m.start(), m.end(), tail), m)
         elif tail in ("以内", "之内", "内") or re.match(r"(?:以内|之内|内)", part[m.end():m.end() + 2]):
             add(QuantityRole.PERIOD, days, "days", Comparator.AT_MOST, m)
+        elif _KEEP.search(part[: m.start()]):
+            # 保存…三年, 留存期限不少于六个月: how long a record must be kept — longer binds harder
+            add(QuantityRole.DURATION, days, "days", _comparator(part, m.start(), m.end(), tail), m)
     for m in _ZH_COUNT.finditer(part):
         add(QuantityRole.THRESHOLD if condition else QuantityRole.COUNT, _num(m.group("n")), "count:" + m.group("u"),
             _comparator(part, m.start(), m.end(), m.group("tail") or ""), m)
