@@ -472,3 +472,11 @@ def test_a_penalty_replaced_by_a_reference_to_another_law_is_moved_not_removed(z
     ch = label("违反本条规定的，由公安机关交通管理部门处二百元罚款。",
                "违反本条规定的，依照《中华人民共和国道路交通安全法》的规定处罚。", zh_rules)
     assert ch.label is Label.REWORDED and [f.rule_id for f in ch.firings] == ["norm.sanction.moved-to-law"]
+
+
+def test_a_new_item_in_the_list_of_accomplice_conduct_widens_what_is_punishable(zh_rules):
+    """以…罪的共犯论处 is a criminal sanction however long the offence's name; an item added to its list of
+    conduct (提供其他帮助的) makes more conduct punishable: tightened."""
+    d = "明知他人非法采矿，具有下列情形之一的，以非法采矿罪或者破坏性采矿罪的共犯论处：\n（一）提供资金的；\n（二）提供运输、仓储服务的。"
+    f = d.replace("仓储服务的。", "仓储服务的；\n（三）提供其他帮助的。")
+    assert label(d, f, zh_rules).label is Label.TIGHTENED
