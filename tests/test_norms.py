@@ -480,3 +480,15 @@ def test_a_new_item_in_the_list_of_accomplice_conduct_widens_what_is_punishable(
     d = "明知他人非法采矿，具有下列情形之一的，以非法采矿罪或者破坏性采矿罪的共犯论处：\n（一）提供资金的；\n（二）提供运输、仓储服务的。"
     f = d.replace("仓储服务的。", "仓储服务的；\n（三）提供其他帮助的。")
     assert label(d, f, zh_rules).label is Label.TIGHTENED
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("重金属、", "生物毒素、重金属等", 1),  # a member gained, the old one kept
+    ("复制、篡改、损毁、伪造电子凭证", "篡改、伪造登记结果", -2),  # 复制, 损毁 lost; 伪造… reworded
+    ("经营活动", "出版、制作、复制、批发和零售业务", None),  # nothing kept: a general term rewritten as a list
+    ("及时", "高效", None),  # 及 inside a word is no separator
+    ("行政诉讼法", "《中华人民共和国行政诉讼法》", None),  # nor 和 in 共和国
+])
+def test_a_list_run_replaced_by_another_counts_the_members_gained_and_lost(old, new, expected):
+    from lawdiff.norms.members import list_members_edited
+    assert list_members_edited(old, new) == expected

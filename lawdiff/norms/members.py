@@ -143,6 +143,34 @@ def _qualifies_party(e: Edit, n: Norm, at: int, lex: Lexicon, substituted: bool)
     return m is not None and not lex.authority.match(m.group(0))
 
 
+_LIST_SEP = re.compile(r"、|或者|以及")  # separators that are never part of a word (unlike 和 in 共和国, 及 in 及时)
+_ITEM_SPLIT = re.compile(r"、|或者|以及|及其|和|与")
+_ITEM_TRIM = re.compile(r"^(?:其他|其|等)+|(?:等等|等)$")
+
+
+def _items(text: str) -> set[str]:
+    out = set()
+    for t in _ITEM_SPLIT.split(text):
+        t = _ITEM_TRIM.sub("", t.strip())
+        if len(t) >= 2 and _CJK.search(t):
+            out.add(t)
+    return out
+
+
+def list_members_edited(old: str, new: str) -> int | None:
+    """重金属、 -> 生物毒素、重金属等: a list run replaced by another; the members it gained less those it lost
+    (a member still there, or only lengthened, is neither).  None when the runs are not list members."""
+    if not (_LIST_SEP.search(old) or _LIST_SEP.search(new)) or _CLAUSE_PUNCT.search(old + new) or \
+            len(old) > 2 * LIST_MEMBER_MAX or len(new) > 2 * LIST_MEMBER_MAX or _MODAL_WORD.search(old + new):
+        return None
+    a, b = _items(old), _items(new)
+    lost = [x for x in a if not any(x in y or y in x for y in b)]
+    gained = [y for y in b if not any(x in y or y in x for x in a)]
+    if len(lost) == len(a) or len(gained) == len(b):
+        return None  # nothing kept: a general term replaced by a list (经营活动 -> 出版、制作…业务) is a rewrite
+    return len(gained) - len(lost)
+
+
 def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[NormChange]:
     """Members added to or dropped from the lists of a norm (its acts, objects or conditions).  A member
     added to an exception narrows the norm instead."""
@@ -155,7 +183,23 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
     # where something was taken out (or put in): a run beside it is a substitution, not a qualifier added
     deleted_at = {p for e in edits if e.op is Op.DELETE for p in (e.draft_start, e.draft_start + len(e.text))}
     inserted_at = {p for e in edits if e.op is Op.INSERT for p in (e.final_start, e.final_start + len(e.text))}
-    for e in edits:
+    paired: set[int] = set()
+    for i in range(len(edits) - 1):
+        e, g = edits[i], edits[i + 1]
+        if e.op is Op.DELETE and g.op is Op.INSERT and d.start <= e.draft_start < d.end and \
+                f.start <= g.final_start < f.end and not lex.authority.search(e.text + g.text):
+            n = list_members_edited(e.text, g.text)
+            if n is None:
+                continue
+            paired.update((i, i + 1))
+            if n:
+                score += -n if _inside(f.exceptions, g.final_start) else n
+                (fspans if n > 0 else dspans).append(
+                    Span(g.text, g.final_start, g.final_start + len(g.text)) if n > 0 else
+                    Span(e.text, e.draft_start, e.draft_start + len(e.text)))
+    for i, e in enumerate(edits):
+        if i in paired:
+            continue
         if e.op is Op.INSERT and d.polarity is f.polarity and _qualifies_party(
                 e, f, e.final_start, lex, e.draft_start in deleted_at):
             score -= 1  # fewer parties reached
@@ -195,4 +239,4 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
 
 
 
-__all__ = ["members"]
+__all__ = ["list_members_edited", "members"]
