@@ -46,6 +46,13 @@ class Lookup:
         # how far into a condition its actor may start and still be the subject: 经营者违反…的 (0);
         # "Where the provider …" (a conjunction and an article first)
         self.subject_reach = 0 if self.lang is Lang.ZH else 12
+        # Answers per distinct part text: a reader asks the same questions of a part many times (actor_before,
+        # first_actor, last_actor all scan it for actors), and of the same parts on both sides of a unit.
+        # Every answer depends only on the text, the lexicon and the parties, all fixed for this object.
+        self._modal: dict[str, tuple[int, int, Modal] | None] = {}
+        self._sanctions: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._actors: dict[str, tuple[Actor, ...]] = {}
+        self._roles: dict[str, Role] = {}
 
     def subject_head(self, p: Part, nxt: Part | None) -> tuple[str, int, int] | None:
         """A noun phrase ending in 的+noun right before a part that opens with its modal word is the
@@ -60,6 +67,13 @@ class Lookup:
         return t[k + 1:], k + 1, len(t)
 
     def modal(self, part: str) -> tuple[int, int, Modal] | None:
+        """The first modal word of ``part`` (start, end, which); words inside quotation and title marks
+        are quoted, not binding."""
+        if part not in self._modal:
+            self._modal[part] = self._find_modal(part)
+        return self._modal[part]
+
+    def _find_modal(self, part: str) -> tuple[int, int, Modal] | None:
         masked = TITLE.sub(lambda m: "\0" * len(m.group(0)), part)
         best = None
         for m in self.lex.modal_rx.finditer(masked):
@@ -73,6 +87,13 @@ class Lookup:
         return best[0], best[2], self.lex.modals[best[1]]
 
     def sanctions(self, part: str) -> list[tuple[str, int, int]]:
+        """The sanction words of ``part`` (kind, start, end), in order."""
+        found = self._sanctions.get(part)
+        if found is None:
+            found = self._sanctions[part] = tuple(self._find_sanctions(part))
+        return list(found)
+
+    def _find_sanctions(self, part: str) -> list[tuple[str, int, int]]:
         out = []
         masked = BOOK.sub(lambda m: "\0" * len(m.group(0)), part)
         for r in self.lex.sanctions:
@@ -89,6 +110,13 @@ class Lookup:
         return False
 
     def actors(self, part: str) -> list[tuple[str, int, int]]:
+        """The actors named in ``part`` (as shown, start, end), in order, objects and attributes left out."""
+        found = self._actors.get(part)
+        if found is None:
+            found = self._actors[part] = tuple(self._find_actors(part))
+        return list(found)
+
+    def _find_actors(self, part: str) -> list[tuple[str, int, int]]:
         lex = self.lex
         out: list[tuple[str, int, int]] = []
         masked = TITLE.sub(lambda m: "\0" * len(m.group(0)), part)
@@ -161,6 +189,13 @@ class Lookup:
         return a[0], a[1] + at, a[2] + at
 
     def role(self, actor: str) -> Role:
+        """The role of a named actor: regulated (named in ``regulated:`` first), authority or protected."""
+        role = self._roles.get(actor)
+        if role is None:
+            role = self._roles[actor] = self._find_role(actor)
+        return role
+
+    def _find_role(self, actor: str) -> Role:
         if any(t and t in actor for t in self.named):
             return Role.REGULATED
         lex = self.lex
