@@ -13,12 +13,12 @@ additions) and the schema together when the shape changes.
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Any
 
 from lawdiff.model import Article, Change, Document, Finding, Norm, Paragraph, Report, Signal, UnitReport, VersionMeta
 from lawdiff.render.i18n import VERDICT_SHOWN
+from lawdiff.render.indented_json import dumps
 from lawdiff.render.table import display_path, timestamp_now
 
 SCHEMA_VERSION = "1.2"
@@ -133,7 +133,7 @@ def report_to_dict(report: Report, *, timestamp: bool = False) -> dict[str, Any]
 
 
 def render_json(report: Report, *, timestamp: bool = False) -> str:
-    return json.dumps(report_to_dict(report, timestamp=timestamp), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report_to_dict(report, timestamp=timestamp)) + "\n"  # json.dumps(…, indent=2), faster
 
 
 def signal_to_dict(signal: Signal) -> dict[str, Any]:
