@@ -113,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     files = pairs(args.pairs)
     names = [n for n in PAIRS if not args.only or n in args.only.split(",")]
     work = Path(tempfile.mkdtemp(prefix="lawdiff-targets-"))
+    # Children keep compiled bytecode (in the work folder), as an installed lawdiff does; with
+    # PYTHONDONTWRITEBYTECODE=1 every module would be compiled again in every run (0.1-0.2 s).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     warm: dict[tuple[int, str], list[float]] = {}
     first: dict[tuple[int, str], list[float]] = {}
     rss: dict[tuple[int, str], int] = {}

@@ -53,7 +53,8 @@ def compare(
     tokenizer: Tokenizer | None = None,
     norm_rules: NormRules | None = None,
 ) -> Report:
-    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.io.cache`).
+    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule tables and lexicons;
+    :mod:`lawdiff.io.cache`, :mod:`lawdiff.io.parsed`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
     from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
@@ -62,19 +63,19 @@ def compare(
     keyword_files, norm_files = split_rule_files(extra_rules)
     if rules is None:
         rules = load_rules(lang, keyword_files, disk_cache=cache)
-    norm_rules = norm_rules or load_norm_rules(norm_files)
+    norm_rules = norm_rules or load_norm_rules(norm_files, disk_cache=cache)
     parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
     units = align(draft, final, lang=lang)
     reports = []
     tokenizer = tokenizer or shared_tokenizer(cache)
     with token_cache((draft, final), lang, tokenizer, enabled=cache):
         diffs = [diff_unit(unit, lang, tokenizer=tokenizer) for unit in units]
-    norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public)
+    norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public, disk_cache=cache)
     for d, n in zip(diffs, norms):
         reports.append(UnitReport(d, classify(d, rules, lang, parties, n, norm_rules)))
     dm = _version_meta(draft, draft_meta)
     fm = _version_meta(final, final_meta)
-    signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
+    signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang, disk_cache=cache)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
                   lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources))
 
@@ -104,7 +105,7 @@ def compare_files(
     """Compare two law files.  ``meta``: what is known about the pair (default: the meta.yaml beside the
     files, if it names them); ``draft_issuers`` / ``final_issuers`` override its issuing bodies."""
     if meta is None:
-        meta = find_meta(draft_path, final_path)
+        meta = find_meta(draft_path, final_path, disk_cache=cache)
     lang = lang or (meta.lang if meta else None)
     draft = load_document(draft_path, encoding=encoding or (meta.draft_encoding if meta else None), lang=lang)
     final = load_document(final_path, encoding=encoding or (meta.final_encoding if meta else None), lang=lang)

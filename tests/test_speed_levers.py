@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,3 +29,38 @@ def test_indented_json_is_json_dumps_byte_for_byte(tree):
 def test_indented_json_leaves_what_is_not_plain_to_json_dumps():
     for odd in ({1: "int key"}, [math.nan], {"x": math.inf}):
         assert dumps(odd) == json.dumps(odd, ensure_ascii=False, indent=2)
+
+
+# ------------------------------------------------------------------------------------ parsed data kept on disk
+
+
+def test_tables_read_back_from_the_cache_folder_are_the_tables_parsed(tmp_path, monkeypatch):
+    """Each shipped table, written to the cache folder by one call and read back by the next, equals a
+    fresh parse; and with disk_cache=False nothing is written."""
+    from lawdiff.classify.norm_rules import shipped_norm_rules
+    from lawdiff.io import cache
+    from lawdiff.io.meta import load_meta
+    from lawdiff.model import Lang
+    from lawdiff.norms.lexicon import load_lexicon
+    from lawdiff.norms.polarity import rows
+    from lawdiff.signal.lexicon import signal_words
+
+    meta = Path(__file__).resolve().parent.parent / "corpora" / "genai-2023" / "meta.yaml"
+    loaders = [lambda d: load_lexicon("zh", disk_cache=d), lambda d: load_lexicon("en", disk_cache=d),
+               lambda d: rows(disk_cache=d), lambda d: shipped_norm_rules(disk_cache=d),
+               lambda d: signal_words(Lang.ZH, disk_cache=d), lambda d: load_meta(meta, disk_cache=d)]
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "off"))
+    fresh = [load(False) for load in loaders]
+    assert not (tmp_path / "off").exists()
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "on"))
+    for f in (load_lexicon, rows, shipped_norm_rules):
+        f.cache_clear()  # the per-process memo would hide the disk copy
+    written = [load(True) for load in loaders]
+    assert len(list((tmp_path / "on").glob("*.pickle"))) == 6
+    for f in (load_lexicon, rows, shipped_norm_rules):
+        f.cache_clear()
+    import lawdiff.signal.lexicon as signal_lexicon
+
+    signal_lexicon._packaged.cache_clear()  # the memo in front of the disk copy
+    read_back = [load(True) for load in loaders]
+    assert read_back == written == fresh

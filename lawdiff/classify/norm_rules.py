@@ -10,6 +10,7 @@ A rule is a judgement in legal vocabulary — "a duty of the regulated parties b
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +20,8 @@ from typing import Any
 
 from lawdiff.classify.rules import read_rule_text
 from lawdiff.errors import RuleError
-from lawdiff.io.schema import check
+from lawdiff.io.parsed import load_parsed
+from lawdiff.io.schema import check, schema
 from lawdiff.io.yaml import YamlError, line_of, parse
 from lawdiff.model import ChangeKind, Direction, Modality, NormChange, Polarity, Role, Theme
 
@@ -177,16 +179,21 @@ def parse_norm_rules(text: str, source: str) -> NormRules:
     return build(data, source)
 
 
-@lru_cache(maxsize=1)  # pure memoisation: the shipped table never changes during a run
-def shipped_norm_rules() -> NormRules:
+@lru_cache(maxsize=2)  # pure memoisation: the shipped table never changes during a run
+def shipped_norm_rules(*, disk_cache: bool = True) -> NormRules:
+    """The shipped table, parsed and checked once per process and kept parsed on disk (:mod:`lawdiff.io.parsed`:
+    composing its YAML with line numbers and checking it cost 0.07 s a run; ``disk_cache=False`` neither
+    reads nor writes that copy)."""
     text = resources.files("lawdiff").joinpath("data/rules/norms.yaml").read_text(encoding="utf-8")
-    return parse_norm_rules(text, "lawdiff/data/rules/norms.yaml")
+    return load_parsed("norm-rules", text, lambda: parse_norm_rules(text, "lawdiff/data/rules/norms.yaml"),
+                       NormRules, shapes=(NormRules, NormRule, Example), modules=(__name__, "lawdiff.io.yaml"),
+                       also=(json.dumps(schema("norm-rules")),), disk_cache=disk_cache)
 
 
-def load_norm_rules(extra: Sequence[str | Path] = ()) -> NormRules:
+def load_norm_rules(extra: Sequence[str | Path] = (), *, disk_cache: bool = True) -> NormRules:
     """The user's norm rules (``--rules FILE`` files of ``lang: any``) first, so that they decide before the
     shipped ones, then the shipped table; ids unique across all."""
-    shipped = shipped_norm_rules()
+    shipped = shipped_norm_rules(disk_cache=disk_cache)
     if not extra:
         return shipped
     own: list[NormRule] = []

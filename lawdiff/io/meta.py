@@ -7,12 +7,14 @@ the line and the field.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lawdiff.errors import CorpusError
-from lawdiff.io.schema import check
+from lawdiff.io.parsed import load_parsed
+from lawdiff.io.schema import check, schema
 from lawdiff.io.yaml import YamlError, YamlLimitError, parse, read_yaml_text
 from lawdiff.model import Lang, Level, Status, VersionMeta
 
@@ -55,8 +57,24 @@ def read_corpus_yaml(path: Path, schema: str | None) -> Any:
     return data
 
 
-def load_meta(path: str | Path) -> PairMeta:
+def load_meta(path: str | Path, *, disk_cache: bool = True) -> PairMeta:
+    """A meta.yaml read and checked, or read back from lawdiff's cache folder when this exact file (path
+    and text) was read and checked before (:mod:`lawdiff.io.parsed`): parsing it with line numbers and
+    importing the schema checker cost a tenth of a run on a short regulation.  A file with a problem is
+    never kept, so its error is raised every time."""
     path = Path(path)
+    if disk_cache:
+        try:
+            text = read_yaml_text(path)
+        except (YamlLimitError, OSError, UnicodeDecodeError):
+            return _read_meta(path)  # raises the error, with its fix
+        return load_parsed("meta", f"{path}\0{text}", lambda: _read_meta(path), PairMeta,
+                           shapes=(PairMeta, VersionMeta), modules=(__name__, "lawdiff.io.yaml", "lawdiff.io.schema"),
+                           also=(json.dumps(schema("meta")),))
+    return _read_meta(path)
+
+
+def _read_meta(path: Path) -> PairMeta:
     data = read_corpus_yaml(path, "meta")
     versions = {}
     for side in ("draft", "final"):
@@ -72,7 +90,7 @@ def load_meta(path: str | Path) -> PairMeta:
                     tuple(x.strip() for x in data.get("regulated") or ()))
 
 
-def find_meta(draft_path: str | Path, final_path: str | Path) -> PairMeta | None:
+def find_meta(draft_path: str | Path, final_path: str | Path, *, disk_cache: bool = True) -> PairMeta | None:
     """The meta.yaml beside the two files, if both are in the same folder and it names them."""
     d, f = Path(draft_path).resolve(), Path(final_path).resolve()
     if d.parent != f.parent:
@@ -80,7 +98,7 @@ def find_meta(draft_path: str | Path, final_path: str | Path) -> PairMeta | None
     candidate = d.parent / "meta.yaml"
     if not candidate.is_file():
         return None
-    meta = load_meta(candidate)
+    meta = load_meta(candidate, disk_cache=disk_cache)
     if {meta.draft_file, meta.final_file} == {d.name, f.name}:
         return meta
     return None

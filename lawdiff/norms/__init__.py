@@ -33,12 +33,13 @@ def read_unit(diff: ArticleDiff, reader: Reader) -> UnitNorms:
 
 
 def read_norms(diffs: Sequence[ArticleDiff], *, lang: Lang, regulated: Sequence[str] = (),
-               public: bool = False) -> tuple[UnitNorms, ...]:
+               public: bool = False, disk_cache: bool = True) -> tuple[UnitNorms, ...]:
     """Every unit's norms and norm changes, with norms moved between articles resolved as moves.
 
     ``regulated``: the names of the regulated parties (meta.yaml ``regulated:`` or inferred); ``public``:
-    they are public bodies (the act regulates the administration; private actors are then protected)."""
-    reader = Reader(Lang(lang), Parties(tuple(regulated), public))
+    they are public bodies (the act regulates the administration; private actors are then protected);
+    ``disk_cache=False``: the lexicons are parsed, not read back from lawdiff's cache folder."""
+    reader = Reader(Lang(lang), Parties(tuple(regulated), public), disk_cache=disk_cache)
     return resolve_moves([read_unit(d, reader) for d in diffs])
 
 

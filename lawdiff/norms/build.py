@@ -155,7 +155,7 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         bearer_span=Span(text[d.bearer_span[0]:d.bearer_span[1]], *d.bearer_span)
         if d.bearer_span and d.bearer_span[1] > d.bearer_span[0] else None,
     )
-    pol, weight = polarity_of(norm, lex)
+    pol, weight = polarity_of(norm, lex, look.polarity_rows)
     return replace(norm, polarity=pol, strength=weight)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lawdiff.model import Lang, Role, Span
 from lawdiff.norms.clauses import Part
 from lawdiff.norms.lexicon import Lexicon, Modal, load_lexicon
+from lawdiff.norms.polarity import rows
 
 PREPOSITION_ZH = "对向同给为跟以将把"
 TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
@@ -38,9 +39,12 @@ class Parties:
 class Lookup:
     """Questions about the parts of a clause, answered from one lexicon and one set of parties."""
 
-    def __init__(self, lang: Lang, parties: Parties | None = None, lexicon: Lexicon | None = None):
+    def __init__(self, lang: Lang, parties: Parties | None = None, lexicon: Lexicon | None = None, *,
+                 disk_cache: bool = True):
+        """``disk_cache=False``: the shipped tables are parsed, not read back from lawdiff's cache folder."""
         self.lang = Lang(lang)
-        self.lex = lexicon or load_lexicon(self.lang.value)
+        self.lex = lexicon or load_lexicon(self.lang.value, disk_cache=disk_cache)
+        self.polarity_rows = rows(disk_cache=disk_cache)
         self.parties = parties or Parties()
         self.named = tuple(sorted(self.parties.terms, key=len, reverse=True))
         # how far into a condition its actor may start and still be the subject: 经营者违反…的 (0);

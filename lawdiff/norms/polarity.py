@@ -11,8 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from lawdiff.io.parsed import load_parsed
 from lawdiff.model import Modality, Norm, Polarity, Role
 from lawdiff.norms.lexicon import Lexicon
 
@@ -41,23 +40,33 @@ def _set(v: Any, cls: type) -> frozenset | None:
     return frozenset(cls(x) for x in (v if isinstance(v, list) else [v]))
 
 
-@lru_cache(maxsize=1)  # the shipped table never changes during a run
-def rows() -> tuple[Row, ...]:
-    data = yaml.safe_load(resources.files("lawdiff").joinpath("data/norms/polarity.yaml").read_text(encoding="utf-8"))
-    return tuple(Row(_set(r.get("modality"), Modality), _set(r.get("role"), Role), _set(r.get("action"), str),
-                     _set(r.get("instrument"), str), Polarity(r["polarity"]), r["weight"], r["en"], r["zh"])
-                 for r in data["rows"])
+@lru_cache(maxsize=2)  # the shipped table never changes during a run
+def rows(*, disk_cache: bool = True) -> tuple[Row, ...]:
+    """The shipped table, parsed once per process and kept parsed on disk (:mod:`lawdiff.io.parsed`)."""
+    text = resources.files("lawdiff").joinpath("data/norms/polarity.yaml").read_text(encoding="utf-8")
+
+    def build() -> tuple[Row, ...]:
+        import yaml  # only when the table is parsed, not when its parsed copy is read back
+
+        data = yaml.safe_load(text)
+        return tuple(Row(_set(r.get("modality"), Modality), _set(r.get("role"), Role), _set(r.get("action"), str),
+                         _set(r.get("instrument"), str), Polarity(r["polarity"]), r["weight"], r["en"], r["zh"])
+                     for r in data["rows"])
+
+    return load_parsed("norm-polarity", text, build, tuple, shapes=(Row,), modules=(__name__,),
+                       disk_cache=disk_cache)
 
 
-def row_for(n: Norm) -> Row:
-    return next(r for r in rows() if r.holds(n))
+def row_for(n: Norm, table: tuple[Row, ...] | None = None) -> Row:
+    """The first row of ``table`` (default: the shipped one) that holds for ``n``."""
+    return next(r for r in (table if table is not None else rows()) if r.holds(n))
 
 
 ITEM_SHARE = 0.5  # an item of a list weighs half a norm: the list is one norm with several members
 
 
-def polarity_of(n: Norm, lex: Lexicon) -> tuple[Polarity, float]:
-    r = row_for(n)
+def polarity_of(n: Norm, lex: Lexicon, table: tuple[Row, ...] | None = None) -> tuple[Polarity, float]:
+    r = row_for(n, table)
     if r.weight == "strength":
         w = n.strength or 1.0
     elif r.weight == "severity":

@@ -8,6 +8,7 @@ lacks) is checked here.  Every problem is a :class:`RuleError` naming the file, 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from lawdiff.errors import RuleError
-from lawdiff.io.schema import check
+from lawdiff.io.parsed import load_parsed
+from lawdiff.io.schema import check, schema
 from lawdiff.io.yaml import YamlError, line_of, parse
 from lawdiff.model import Lang, Level
 
@@ -162,14 +164,18 @@ def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]
     return {Lang(k): reader.language(Lang(k), v) for k, v in root.items()}
 
 
-@lru_cache(maxsize=1)  # pure memoisation: the packaged file is constant for the process
-def _packaged() -> dict[Lang, SignalWords]:
-    return load_signal_words()
+@lru_cache(maxsize=2)  # pure memoisation: the packaged file is constant for the process
+def _packaged(disk_cache: bool = True) -> dict[Lang, SignalWords]:
+    text = (resources.files("lawdiff") / "data" / "signal.yaml").read_text(encoding="utf-8")
+    return load_parsed("signal-words", text, load_signal_words, dict,
+                       shapes=(SignalWords, Actor, IssuerRule, LevelRule), modules=(__name__, "lawdiff.io.yaml"),
+                       also=(json.dumps(schema("signal")),), disk_cache=disk_cache)
 
 
-def signal_words(lang: Lang) -> SignalWords:
-    """The packaged word lists for ``lang`` (loaded and validated once per process)."""
-    words = _packaged()
+def signal_words(lang: Lang, *, disk_cache: bool = True) -> SignalWords:
+    """The packaged word lists for ``lang`` (loaded and validated once per process, and kept parsed on disk:
+    :mod:`lawdiff.io.parsed`; ``disk_cache=False`` neither reads nor writes that copy)."""
+    words = _packaged(disk_cache)
     if lang not in words:
         raise RuleError(f"lawdiff/data/signal.yaml: no section for language {lang.value!r}; add one")
     return words[lang]
