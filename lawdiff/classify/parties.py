@@ -149,13 +149,18 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
     if Lang(lang) is not Lang.ZH:
         return DEFAULT
     counts: Counter[str] = Counter()
+    seen: dict[str, Counter[str]] = {}  # each distinct paragraph read once: most are on both sides
     for raw in texts:
-        text = match_text(raw)
-        index = DEFAULT.index(text)
-        for m in MODAL.finditer(text):
-            a = DEFAULT.bearer_actor(text, m.start(), m.end(), index)
-            if a is not None:
-                counts[a] += 1
+        found = seen.get(raw)
+        if found is None:
+            found = seen[raw] = Counter()
+            text = match_text(raw)
+            index = DEFAULT.index(text)
+            for m in MODAL.finditer(text):
+                a = DEFAULT.bearer_actor(text, m.start(), m.end(), index)
+                if a is not None:
+                    found[a] += 1
+        counts.update(found)  # in the order the paragraph names them, as counting one by one would
     if not counts:
         return DEFAULT
     top, _ = counts.most_common(1)[0]

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from lawdiff.model import Lang, Modality, Norm, Polarity, Quantity, QuantityRole, Role, Span
+from lawdiff.model import Modality, Norm, Polarity, Quantity, QuantityRole, Role, Span
 from lawdiff.norms.clauses import Part, Sentence
 from lawdiff.norms.lexicon import Lexicon
 from lawdiff.norms.lookup import Actor, Lookup
 from lawdiff.norms.polarity import polarity_of
-from lawdiff.norms.quantities import en_quantities, zh_quantities
 
 _PRINCIPLE = re.compile(r"^(?:坚持|遵循|贯彻|体现|突出)")
 _REGIME = re.compile(r"实行[^,;。]{0,24}(?:制度|管理|制)")
@@ -116,7 +115,7 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if effort:
         strength = min(strength, 1.0)
     quantities: list[Quantity] = []
-    quantify = zh_quantities if look.lang is Lang.ZH else en_quantities
+    quantify = look.quantities  # found once per distinct part text
     for c in d.conditions:
         quantities.extend(quantify(c.text, c.start, condition=True))
     for p in d.scope_parts:  # 职工人数在五十人以上的企业，应当…: the subject's numbers are thresholds

@@ -11,10 +11,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lawdiff.model import Lang, Role, Span
+from lawdiff.model import Lang, Quantity, Role, Span
 from lawdiff.norms.clauses import Part
 from lawdiff.norms.lexicon import Lexicon, Modal, load_lexicon
 from lawdiff.norms.polarity import rows
+from lawdiff.norms.quantities import en_quantities, zh_quantities
 
 PREPOSITION_ZH = "对向同给为跟以将把"
 TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
@@ -57,6 +58,8 @@ class Lookup:
         self._sanctions: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._actors: dict[str, tuple[Actor, ...]] = {}
         self._roles: dict[str, Role] = {}
+        self._quantities: dict[tuple[str, bool], tuple[Quantity, ...]] = {}
+        self._quantify = zh_quantities if self.lang is Lang.ZH else en_quantities
 
     def subject_head(self, p: Part, nxt: Part | None) -> tuple[str, int, int] | None:
         """A noun phrase ending in 的+noun right before a part that opens with its modal word is the
@@ -69,6 +72,16 @@ class Lookup:
         if m is None or m[0] > 1 or k < 0 or not 1 <= len(t) - k - 1 <= 6 or self.modal(t) or self.sanctions(t):
             return None
         return t[k + 1:], k + 1, len(t)
+
+    def quantities(self, part: str, base: int, *, condition: bool) -> list[Quantity]:
+        """The quantities of ``part`` (which starts at ``base`` in the side text): found once per distinct
+        part text and condition, and moved to ``base`` (the readers of numbers see only the part)."""
+        found = self._quantities.get((part, condition))
+        if found is None:
+            found = self._quantities[(part, condition)] = tuple(self._quantify(part, 0, condition=condition))
+        if not base:
+            return list(found)
+        return [Quantity(q.role, q.value, q.unit, q.comparator, q.text, q.start + base, q.end + base) for q in found]
 
     def modal(self, part: str) -> tuple[int, int, Modal] | None:
         """The first modal word of ``part`` (start, end, which); words inside quotation and title marks

@@ -8,6 +8,7 @@ All word lists come from ``data/signal.yaml`` (:mod:`lawdiff.signal.lexicon`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 
@@ -167,12 +168,15 @@ def actors_named(text: str, words: SignalWords) -> tuple[str, ...]:
     for i, actor in enumerate(words.actors):
         spans.extend((m.start(), m.end(), i) for m in actor.pattern.finditer(text) if m.end() > m.start())
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken, disjoint, so sorted by start they are sorted by end too
+    ends: list[int] = []
     named: set[int] = set()
     for start, end, i in spans:
-        if any(start < e and s < end for s, e in taken):
-            continue
-        taken.append((start, end))
+        k = bisect.bisect_right(starts, start)
+        if k and ends[k - 1] > start or k < len(starts) and starts[k] < end:
+            continue  # overlaps the taken span before it or the one after it
+        starts.insert(k, start)
+        ends.insert(k, end)
         named.add(i)
     out = [words.actors[i].name for i in sorted(named)]
     if words.departments:
