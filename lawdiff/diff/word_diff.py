@@ -30,24 +30,30 @@ def _key(token: str) -> str:
     return " " if k.isspace() else k
 
 
-def _encode(tokens: tuple[str, ...], table: dict[str, str]) -> str:
+def _encode(tokens: tuple[str, ...], table: dict[str, str], seen: dict[str, str]) -> str:
+    """One character per token, the same for tokens with the same key.  ``seen``: the character of each
+    token already encoded (a text repeats its words: each distinct token is folded once)."""
     out = []
     for t in tokens:
-        k = _key(t)
-        ch = table.get(k)
+        ch = seen.get(t)
         if ch is None:
-            n = len(table)
-            # skip the surrogate block; 0xE000.. private use first, then beyond the BMP
-            ch = chr(0xE000 + n) if n < 0x1900 else chr(0xF0000 + n - 0x1900)
-            table[k] = ch
+            k = _key(t)
+            ch = table.get(k)
+            if ch is None:
+                n = len(table)
+                # skip the surrogate block; 0xE000.. private use first, then beyond the BMP
+                ch = chr(0xE000 + n) if n < 0x1900 else chr(0xF0000 + n - 0x1900)
+                table[k] = ch
+            seen[t] = ch
         out.append(ch)
     return "".join(out)
 
 
 def diff_tokens(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...]) -> tuple[Edit, ...]:
     table: dict[str, str] = {}
-    a = _encode(draft_tokens, table)
-    b = _encode(final_tokens, table)
+    seen: dict[str, str] = {}
+    a = _encode(draft_tokens, table, seen)
+    b = _encode(final_tokens, table, seen)
     ends = {table[k] for k in _SENTENCE_END_KEYS if k in table}
     raw = _raw_diff(a, b, ends)
     # back to token runs: (op, draft token slice, final token slice)
@@ -139,14 +145,9 @@ def _raw_diff(a: str, b: str, ends: set[str]) -> RawDiff:
 
 def _chunk(s: str, ends: set[str], pieces: dict[str, str]) -> tuple[str, list[str]]:
     """Split an encoded string after each sentence end; map each distinct piece to one character."""
-    parts: list[str] = []
-    start = 0
-    for i, ch in enumerate(s):
-        if ch in ends:
-            parts.append(s[start : i + 1])
-            start = i + 1
-    if start < len(s):
-        parts.append(s[start:])
+    cls = "".join(re.escape(c) for c in sorted(ends))
+    # each piece up to and with a sentence end, then what follows the last one
+    parts: list[str] = re.findall(f"[^{cls}]*[{cls}]|[^{cls}]+", s)
     enc = []
     for p in parts:
         c = pieces.get(p)
