@@ -24,13 +24,17 @@ def dumps(obj: Any) -> str:
     """The text of ``json.dumps(obj, ensure_ascii=False, indent=2)``."""
     out: list[str] = []
     try:
-        _encode(obj, "\n", out.append)
+        _encode(obj, "\n", out, {})
     except _NotPlain:
         return json.dumps(obj, ensure_ascii=False, indent=2)
     return "".join(out)
 
 
-def _encode(o: Any, indent: str, put: Any) -> None:
+def _encode(o: Any, indent: str, out: list[str], keys: dict[str, str]) -> None:
+    """Append the text of ``o`` to ``out``.  ``keys``: encoded keys (a report repeats a few dozen keys
+    a million times).  Each item of a list near the top is joined as soon as it is written, so that the
+    pieces of a large report are not all held at once."""
+    put = out.append
     if isinstance(o, str):
         put(encode_basestring(o))
     elif o is None:
@@ -52,12 +56,14 @@ def _encode(o: Any, indent: str, put: Any) -> None:
         inner = indent + "  "
         sep = "{" + inner
         for k, v in o.items():
-            if not isinstance(k, str):
-                raise _NotPlain
+            ek = keys.get(k)
+            if ek is None:
+                if not isinstance(k, str):
+                    raise _NotPlain
+                ek = keys[k] = encode_basestring(k) + ": "
             put(sep)
-            put(encode_basestring(k))
-            put(": ")
-            _encode(v, inner, put)
+            put(ek)
+            _encode(v, inner, out, keys)
             sep = "," + inner
         put(indent)
         put("}")
@@ -67,9 +73,13 @@ def _encode(o: Any, indent: str, put: Any) -> None:
             return
         inner = indent + "  "
         sep = "[" + inner
+        shallow = len(indent) <= 5  # the items of the report's top-level lists (units)
         for v in o:
             put(sep)
-            _encode(v, inner, put)
+            mark = len(out)
+            _encode(v, inner, out, keys)
+            if shallow:
+                out[mark:] = ["".join(out[mark:])]
             sep = "," + inner
         put(indent)
         put("]")
