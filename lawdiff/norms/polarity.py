@@ -28,10 +28,13 @@ class Row:
     zh: str
 
     def holds(self, n: Norm) -> bool:
-        return ((self.modality is None or n.modality in self.modality)
-                and (self.role is None or n.role in self.role)
-                and (self.action is None or n.action_class in self.action)
-                and (self.instrument is None or n.instrument in self.instrument))
+        return self.holds_for(n.modality, n.role, n.action_class, n.instrument)
+
+    def holds_for(self, modality: Modality, role: Role, action_class: str, instrument: str) -> bool:
+        return ((self.modality is None or modality in self.modality)
+                and (self.role is None or role in self.role)
+                and (self.action is None or action_class in self.action)
+                and (self.instrument is None or instrument in self.instrument))
 
 
 def _set(v: Any, cls: type) -> frozenset | None:
@@ -66,17 +69,27 @@ ITEM_SHARE = 0.5  # an item of a list weighs half a norm: the list is one norm w
 
 
 def polarity_of(n: Norm, lex: Lexicon, table: tuple[Row, ...] | None = None) -> tuple[Polarity, float]:
-    r = row_for(n, table)
+    return polarity_for(n.modality, n.role, n.action_class, n.instrument, n.strength, n.sanction_kinds, n.item,
+                        lex, table)
+
+
+def polarity_for(modality: Modality, role: Role, action_class: str, instrument: str, strength: float,
+                 sanction_kinds: tuple[str, ...], item: bool, lex: Lexicon,
+                 table: tuple[Row, ...] | None = None) -> tuple[Polarity, float]:
+    """:func:`polarity_of` from the fields it reads, for a norm not built yet (building a norm twice, once
+    to read its polarity, was a quarter of building it)."""
+    r = next(r for r in (table if table is not None else rows())
+             if r.holds_for(modality, role, action_class, instrument))
     if r.weight == "strength":
-        w = n.strength or 1.0
+        w = strength or 1.0
     elif r.weight == "severity":
-        sev = max((s.level for k in n.sanction_kinds if (s := lex.sanction(k)) is not None), default=3.0)
+        sev = max((s.level for k in sanction_kinds if (s := lex.sanction(k)) is not None), default=3.0)
         w = max(1.0, sev / 3)
     else:
         w = float(r.weight)
-    if n.item:
+    if item:
         w *= ITEM_SHARE
     return r.polarity, w
 
 
-__all__ = ["Row", "polarity_of", "row_for", "rows"]
+__all__ = ["Row", "polarity_for", "polarity_of", "row_for", "rows"]
