@@ -21,6 +21,7 @@ no norm attribute, so they produce no change at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lawdiff.model import ChangeKind, Comparator, Edit, Modality, Norm, NormChange, Polarity, Quantity, Role, Span
 from lawdiff.norms.lexicon import Lexicon
@@ -43,8 +44,14 @@ def value(n: Norm) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=8192)  # pure memoisation: a norm's clause is keyed in match, changes and moves alike
 def _key(text: str) -> str:
     return _NOISE.sub("", _REF.sub("#", fold(text)).lower())
+
+
+@lru_cache(maxsize=8192)  # pure memoisation, as above
+def _gram_set(k: str) -> frozenset[str]:
+    return frozenset(_bigrams(k))
 
 
 def _bigrams(k: str) -> set[str]:
@@ -116,13 +123,8 @@ def match(draft: tuple[Norm, ...], final: tuple[Norm, ...]) -> list[tuple[Norm |
 def _classes(norms: tuple[Norm, ...]) -> dict[tuple[frozenset[str], Modality, Role, bool], list[int]]:
     """Indices of the norms by what :func:`match` scores them on."""
     out: dict[tuple[frozenset[str], Modality, Role, bool], list[int]] = {}
-    keys: dict[str, frozenset[str]] = {}
     for i, n in enumerate(norms):
-        k = _key(_core(n))
-        grams = keys.get(k)
-        if grams is None:
-            grams = keys[k] = frozenset(_bigrams(k))
-        out.setdefault((grams, n.modality, n.role, n.item), []).append(i)
+        out.setdefault((_gram_set(_key(_core(n))), n.modality, n.role, n.item), []).append(i)
     return out
 
 

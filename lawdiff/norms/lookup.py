@@ -59,6 +59,8 @@ class Lookup:
         self._actors: dict[str, tuple[Actor, ...]] = {}
         self._roles: dict[str, Role] = {}
         self._quantities: dict[tuple[str, bool], tuple[Quantity, ...]] = {}
+        self._criminal: dict[str, bool] = {}
+        self._classes: dict[str, str] = {}
         self._quantify = zh_quantities if self.lang is Lang.ZH else en_quantities
 
     def subject_head(self, p: Part, nxt: Part | None) -> tuple[str, int, int] | None:
@@ -120,6 +122,13 @@ class Lookup:
         return out
 
     def criminal_or_fine(self, action: str) -> bool:
+        """A fine or a criminal, revoking, suspending … sanction is named in ``action`` (once per text)."""
+        found = self._criminal.get(action)
+        if found is None:
+            found = self._criminal[action] = self._find_criminal_or_fine(action)
+        return found
+
+    def _find_criminal_or_fine(self, action: str) -> bool:
         for r in self.lex.sanctions:
             if r.name in ("fine", "criminal", "revocation", "suspension", "confiscation", "detention",
                           "disqualification", "warning") and r.rx.search(action):
@@ -228,6 +237,12 @@ class Lookup:
     def action_class(self, action: str) -> str:
         """control / oversight / service / internal.  An action aimed first at another public body
         (可以要求同级审计机关提出报告, 报上一级部门) is the state's internal business whatever its verb."""
+        found = self._classes.get(action)
+        if found is None:
+            found = self._classes[action] = self._find_action_class(action)
+        return found
+
+    def _find_action_class(self, action: str) -> str:
         first = self.first_actor(action)
         toward = self.role(first[0]) if first is not None else None
         toward_state = toward is Role.AUTHORITY and not self.parties.public
