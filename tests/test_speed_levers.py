@@ -49,18 +49,20 @@ def test_tables_read_back_from_the_cache_folder_are_the_tables_parsed(tmp_path, 
     loaders = [lambda d: load_lexicon("zh", disk_cache=d), lambda d: load_lexicon("en", disk_cache=d),
                lambda d: rows(disk_cache=d), lambda d: shipped_norm_rules(disk_cache=d),
                lambda d: signal_words(Lang.ZH, disk_cache=d), lambda d: load_meta(meta, disk_cache=d)]
+    import lawdiff.signal.lexicon as signal_lexicon
+
+    def forget() -> None:  # the per-process memos in front of the disk copies
+        for f in (load_lexicon, rows, shipped_norm_rules, signal_lexicon._packaged):
+            f.cache_clear()
+
     monkeypatch.setenv(cache.ENV, str(tmp_path / "off"))
+    forget()
     fresh = [load(False) for load in loaders]
     assert not (tmp_path / "off").exists()
     monkeypatch.setenv(cache.ENV, str(tmp_path / "on"))
-    for f in (load_lexicon, rows, shipped_norm_rules):
-        f.cache_clear()  # the per-process memo would hide the disk copy
+    forget()
     written = [load(True) for load in loaders]
     assert len(list((tmp_path / "on").glob("*.pickle"))) == 6
-    for f in (load_lexicon, rows, shipped_norm_rules):
-        f.cache_clear()
-    import lawdiff.signal.lexicon as signal_lexicon
-
-    signal_lexicon._packaged.cache_clear()  # the memo in front of the disk copy
+    forget()
     read_back = [load(True) for load in loaders]
     assert read_back == written == fresh
