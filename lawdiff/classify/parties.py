@@ -144,12 +144,12 @@ class Parties:
 DEFAULT = Parties()
 
 
-def infer(texts: Iterable[str], lang: Lang) -> Parties:
-    """The actor most often bound by 应当/必须/不得 in ``texts``; DEFAULT when none (or not Chinese)."""
-    if Lang(lang) is not Lang.ZH:
-        return DEFAULT
+def bearer_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each actor bears 应当/必须/不得 in ``texts``, in the order they first do (ties of
+    :func:`infer` go to the first).  Each distinct paragraph is read once (most are on both sides) and
+    counted as often as it occurs, in the order it names its actors, as counting one by one would."""
     counts: Counter[str] = Counter()
-    seen: dict[str, Counter[str]] = {}  # each distinct paragraph read once: most are on both sides
+    seen: dict[str, Counter[str]] = {}
     for raw in texts:
         found = seen.get(raw)
         if found is None:
@@ -160,7 +160,15 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
                 a = DEFAULT.bearer_actor(text, m.start(), m.end(), index)
                 if a is not None:
                     found[a] += 1
-        counts.update(found)  # in the order the paragraph names them, as counting one by one would
+        counts.update(found)
+    return counts
+
+
+def infer(texts: Iterable[str], lang: Lang) -> Parties:
+    """The actor most often bound by 应当/必须/不得 in ``texts``; DEFAULT when none (or not Chinese)."""
+    if Lang(lang) is not Lang.ZH:
+        return DEFAULT
+    counts = bearer_counts(texts)
     if not counts:
         return DEFAULT
     top, _ = counts.most_common(1)[0]
@@ -172,4 +180,4 @@ def infer(texts: Iterable[str], lang: Lang) -> Parties:
     return Parties((top,), is_authority(top), "inferred")
 
 
-__all__ = ["DEFAULT", "Parties", "infer", "is_authority"]
+__all__ = ["DEFAULT", "Parties", "bearer_counts", "infer", "is_authority"]
