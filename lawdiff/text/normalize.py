@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _WS = re.compile(r"\s+")
@@ -40,6 +40,7 @@ def _fold_char(ch: str) -> str:
     return f if len(f) == 1 else ch
 
 
+@lru_cache(maxsize=4096)  # pure memoisation: the norm stage, the classifier and the findings fold the same unit texts
 def match_text(text: str) -> str:
     """Width-fold each character on its own, keeping length (and so offsets) unchanged.
 
