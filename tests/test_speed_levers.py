@@ -265,3 +265,15 @@ def test_actors_named_with_bisection_are_those_of_every_comparison(pair):
             named.add(i)
     expected = [words.actors[i].name for i in sorted(named)]
     assert list(actors_named(text, words))[: len(expected)] == expected
+
+
+_DEPT_TEXT = st.text(alphabet=st.sampled_from(list("部门网信和公安等有关，。；：,.;: \n\u3000（）()《》“”、教育")), max_size=50)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DEPT_TEXT)
+def test_department_runs_are_what_the_lazy_pattern_finds(text):
+    from lawdiff.signal.textual import department_runs
+
+    lazy = re.compile(r"([^，。；：,.;:\s（）()《》“”]*?)部门")  # the pattern tried at every position, as it was
+    assert list(department_runs(text)) == [m.group(1) for m in lazy.finditer(text)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from lawdiff.model import (
     Commitment,
@@ -29,8 +29,9 @@ from lawdiff.text.normalize import fold, key
 _WS = re.compile(r"\s+")
 _BOOK_TITLE = re.compile(r"《([^《》]+)》")
 _TRAILING_BRACKETS = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
-# ministry mention: the run of text before 部门, back to the previous clause break or 部门
-_DEPT = re.compile(r"([^，。；：,.;:\s（）()《》“”]*?)部门")
+# ministry mention: the run of text before 部门, back to the previous clause break or 部门 (what
+# re.finditer(r"([^，。；：,.;:\s（）()《》“”]*?)部门") finds, without trying that lazy run at every position)
+_DEPT_STOP = re.compile(r"[，。；：,.;:\s（）()《》“”]")
 _DEPT_FILLER = re.compile(r"(?:等|有关|主管|相关|的|和|及|与|或者|以及|、)+$")
 
 
@@ -194,8 +195,8 @@ def _departments(text: str, keywords: tuple[str, ...]) -> set[str]:
     """
     longest_first = sorted(keywords, key=len, reverse=True)
     found: set[str] = set()
-    for m in _DEPT.finditer(text):
-        for seg in m.group(1).split("、"):
+    for run in department_runs(text):
+        for seg in run.split("、"):
             seg = _DEPT_FILLER.sub("", seg)
             while seg:
                 kw = next((k for k in longest_first if seg.endswith(k)), None)
@@ -204,6 +205,17 @@ def _departments(text: str, keywords: tuple[str, ...]) -> set[str]:
                 found.add(kw)
                 seg = _DEPT_FILLER.sub("", seg[: -len(kw)])
     return found
+
+
+def department_runs(text: str) -> Iterator[str]:
+    """The run before each 部门, back to the clause break before it or the end of the previous one."""
+    pos = 0
+    while (k := text.find("部门", pos)) >= 0:
+        start = pos
+        for m in _DEPT_STOP.finditer(text, pos, k):
+            start = m.end()
+        yield text[start:k]
+        pos = k + 2
 
 
 def coordination(
