@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from lawdiff.diff.engine import RawDiff, cleanup_semantic, raw_differ
+from lawdiff.diff.dmp import RawDiff, cleanup_semantic, raw_differ
 from lawdiff.io.cache import shared_tokenizer
 from lawdiff.model import AlignedUnit, ArticleDiff, Edit, Lang, Op
 from lawdiff.text.normalize import fold
@@ -102,7 +102,7 @@ def _raw_diff(a: str, b: str, ends: set[str]) -> RawDiff:
     Like diff-match-patch's own line mode: diff sequences of sentences (one character per distinct
     sentence), keep the equal sentences, and rediff each changed stretch token by token.
     """
-    diff_main = raw_differ()  # C++ where installed (:mod:`lawdiff.diff.engine`): same edits, a tenth of the time
+    diff_main = raw_differ()  # C++ where installed (:mod:`lawdiff.diff.dmp`): same edits, a tenth of the time
     if len(a) + len(b) < COARSE_MIN or not ends:
         return cleanup_semantic(diff_main(a, b))
     pieces: dict[str, str] = {}

@@ -6,7 +6,7 @@ on the EU AI Act (1.95 s of diff stage); the C++ build (``fast-diff-match-patch`
 compiled) does the same diff in a tenth of that.  It ships wheels for the common platforms only, so the
 pure-Python library stays the fallback, and both must give the same edits: the C++ build is asked for the
 raw diff only (no clean-up, the same half-match time limit), and the semantic clean-up is always the
-pure-Python one, so the edits a user sees never depend on which build ran.  tests/test_diff_engine.py
+pure-Python one, so the edits a user sees never depend on which build ran.  tests/test_dmp_builds.py
 compares the two on real units.
 """
 

@@ -1,4 +1,4 @@
-"""The C++ diff-match-patch and the pure-Python fallback give the same edits (lawdiff.diff.engine).
+"""The C++ diff-match-patch and the pure-Python fallback give the same edits (lawdiff.diff.dmp).
 
 A user's output must not depend on which build is installed: these compare the two on real units and on
 generated strings, and run the word diff with the C++ build blocked, as on a platform without its wheel.
@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawdiff.align import align
-from lawdiff.diff import engine
+from lawdiff.diff import dmp
 from lawdiff.diff.word_diff import diff_texts, unit_texts
 from lawdiff.pipeline import load_document
 
@@ -35,12 +35,12 @@ def without_fast(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_fallback_is_used_when_the_cpp_build_is_missing(monkeypatch):
-    assert engine.raw_differ() is engine.fast_diff
+    assert dmp.raw_differ() is dmp.fast_diff
     without_fast(monkeypatch)
-    assert engine.fast_module() is None
-    assert engine.raw_differ() is engine.python_diff
+    assert dmp.fast_module() is None
+    assert dmp.raw_differ() is dmp.python_diff
     with pytest.raises(ImportError):
-        engine.fast_diff("a", "b")
+        dmp.fast_diff("a", "b")
 
 
 @pytest.mark.parametrize("pair, limit", [("genai-2023", None), ("eu-ai-act-2024", 25)])
@@ -71,4 +71,4 @@ _CHARS = st.sampled_from(["\ue000", "\ue001", "\ue002", "\ue003", "\U000f0000", 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_CHARS, max_size=60).map("".join), st.lists(_CHARS, max_size=60).map("".join))
 def test_raw_diffs_are_identical(a, b):
-    assert engine.fast_diff(a, b) == engine.python_diff(a, b)
+    assert dmp.fast_diff(a, b) == dmp.python_diff(a, b)
