@@ -64,10 +64,17 @@ def test_tables_read_back_from_the_cache_folder_are_the_tables_parsed(tmp_path, 
     monkeypatch.setenv(cache.ENV, str(tmp_path / "on"))
     forget()
     written = [load(True) for load in loaders]
-    assert len(list((tmp_path / "on").glob("*.pickle"))) == 6
+    files = sorted((tmp_path / "on").glob("*.json"))
+    assert len(files) == 6 and not list((tmp_path / "on").glob("*.pickle"))
+    for f in files:
+        json.loads(f.read_text(encoding="utf-8"))  # plain JSON: nothing in it can run code
     forget()
     read_back = [load(True) for load in loaders]
     assert read_back == written == fresh
+    for f in files:
+        f.write_text('{"map": [["rules", 1]]}', encoding="utf-8")  # a damaged copy is parsed again
+    forget()
+    assert [load(True) for load in loaders] == fresh
 
 
 # ------------------------------------------------------------------------------------ the norm stage

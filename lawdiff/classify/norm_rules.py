@@ -137,9 +137,20 @@ def build(data: Any, source: str) -> NormRules:
     """Rules from parsed YAML (:func:`lawdiff.io.yaml.parse`), checked against ``norm-rules.schema.json``
     first, then for what a schema cannot say (ids unique, change kinds and roles that exist); every error
     names the file, the line and the fix."""
+    checked(data, source)
+    return build_checked(data, source)
+
+
+def checked(data: Any, source: str) -> Any:
+    """``data`` if it passes ``norm-rules.schema.json``, else the :class:`RuleError` naming the line."""
     problem = check(data, "norm-rules")
     if problem is not None:
         raise RuleError(f"{source}:{problem.line}: {problem.message}")
+    return data
+
+
+def build_checked(data: Any, source: str) -> NormRules:
+    """:func:`build` of data that passed the schema already (read back from the cache folder)."""
     rules: list[NormRule] = []
     seen: dict[str, int] = {}
     for i, r in enumerate(data.get("rules") or []):
@@ -185,8 +196,16 @@ def shipped_norm_rules(*, disk_cache: bool = True) -> NormRules:
     composing its YAML with line numbers and checking it cost 0.07 s a run; ``disk_cache=False`` neither
     reads nor writes that copy)."""
     text = resources.files("lawdiff").joinpath("data/rules/norms.yaml").read_text(encoding="utf-8")
-    return load_parsed("norm-rules", text, lambda: parse_norm_rules(text, "lawdiff/data/rules/norms.yaml"),
-                       NormRules, shapes=(NormRules, NormRule, Example), modules=(__name__, "lawdiff.io.yaml"),
+    source = "lawdiff/data/rules/norms.yaml"
+
+    def parse_checked() -> Any:
+        try:
+            return checked(parse(text), source)
+        except YamlError as exc:
+            raise RuleError(f"{source}:{exc.line}: {exc}") from None
+
+    return load_parsed("norm-rules", text, parse_checked, lambda data: build_checked(data, source),
+                       shapes=(NormRules, NormRule, Example), modules=(__name__, "lawdiff.io.yaml"),
                        also=(json.dumps(schema("norm-rules")),), disk_cache=disk_cache)
 
 
@@ -209,5 +228,5 @@ def load_norm_rules(extra: Sequence[str | Path] = (), *, disk_cache: bool = True
     return NormRules((*own, *shipped.rules), ", ".join([*(str(f) for f in extra), shipped.source]))
 
 
-__all__ = ["Example", "NormRule", "NormRules", "build", "load_norm_rules", "parse_norm_rules",
+__all__ = ["Example", "NormRule", "NormRules", "build", "build_checked", "checked", "load_norm_rules", "parse_norm_rules",
            "shipped_norm_rules"]

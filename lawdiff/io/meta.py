@@ -68,14 +68,18 @@ def load_meta(path: str | Path, *, disk_cache: bool = True) -> PairMeta:
             text = read_yaml_text(path)
         except (YamlLimitError, OSError, UnicodeDecodeError):
             return _read_meta(path)  # raises the error, with its fix
-        return load_parsed("meta", f"{path}\0{text}", lambda: _read_meta(path), PairMeta,
-                           shapes=(PairMeta, VersionMeta), modules=(__name__, "lawdiff.io.yaml", "lawdiff.io.schema"),
+        return load_parsed("meta", f"{path}\0{text}", lambda: read_corpus_yaml(path, "meta"),
+                           lambda data: _pair_meta(path, data), shapes=(PairMeta, VersionMeta),
+                           modules=(__name__, "lawdiff.io.yaml", "lawdiff.io.schema"),
                            also=(json.dumps(schema("meta")),))
     return _read_meta(path)
 
 
 def _read_meta(path: Path) -> PairMeta:
-    data = read_corpus_yaml(path, "meta")
+    return _pair_meta(path, read_corpus_yaml(path, "meta"))
+
+
+def _pair_meta(path: Path, data: Any) -> PairMeta:
     versions = {}
     for side in ("draft", "final"):
         v = data[side]

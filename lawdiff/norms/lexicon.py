@@ -103,13 +103,13 @@ def load_lexicon(lang: str, *, disk_cache: bool = True) -> Lexicon:
     (:mod:`lawdiff.io.parsed`; ``disk_cache=False`` neither reads nor writes that copy)."""
     text = resources.files("lawdiff").joinpath(f"data/norms/{lang}.yaml").read_text(encoding="utf-8")
 
-    def build() -> Lexicon:
+    def parse() -> Any:
         import yaml  # only when the lexicon is parsed, not when its parsed copy is read back
 
-        return build_lexicon(yaml.safe_load(text), lang)
+        return yaml.safe_load(text)
 
-    return load_parsed(f"norm-lexicon-{lang}", text, build, Lexicon, shapes=(Lexicon, Modal, Rung, QuantitySense),
-                       modules=(__name__,), disk_cache=disk_cache)
+    return load_parsed(f"norm-lexicon-{lang}", text, parse, lambda data: build_lexicon(data, lang),
+                       shapes=(Lexicon, Modal, Rung, QuantitySense), modules=(__name__,), disk_cache=disk_cache)
 
 
 def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:

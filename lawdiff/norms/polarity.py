@@ -48,16 +48,19 @@ def rows(*, disk_cache: bool = True) -> tuple[Row, ...]:
     """The shipped table, parsed once per process and kept parsed on disk (:mod:`lawdiff.io.parsed`)."""
     text = resources.files("lawdiff").joinpath("data/norms/polarity.yaml").read_text(encoding="utf-8")
 
-    def build() -> tuple[Row, ...]:
+    def parse() -> Any:
         import yaml  # only when the table is parsed, not when its parsed copy is read back
 
-        data = yaml.safe_load(text)
-        return tuple(Row(_set(r.get("modality"), Modality), _set(r.get("role"), Role), _set(r.get("action"), str),
-                         _set(r.get("instrument"), str), Polarity(r["polarity"]), r["weight"], r["en"], r["zh"])
-                     for r in data["rows"])
+        return yaml.safe_load(text)
 
-    return load_parsed("norm-polarity", text, build, tuple, shapes=(Row,), modules=(__name__,),
+    return load_parsed("norm-polarity", text, parse, _rows_from, shapes=(Row,), modules=(__name__,),
                        disk_cache=disk_cache)
+
+
+def _rows_from(data: Any) -> tuple[Row, ...]:
+    return tuple(Row(_set(r.get("modality"), Modality), _set(r.get("role"), Role), _set(r.get("action"), str),
+                     _set(r.get("instrument"), str), Polarity(r["polarity"]), r["weight"], r["en"], r["zh"])
+                 for r in data["rows"])
 
 
 def row_for(n: Norm, table: tuple[Row, ...] | None = None) -> Row:

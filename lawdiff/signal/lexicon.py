@@ -151,6 +151,12 @@ def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]
         text, name = ref.read_text(encoding="utf-8"), "lawdiff/data/signal.yaml"
     else:
         text, name = Path(path).read_text(encoding="utf-8"), str(path)
+    return words_from(checked_signal(text, name), name)
+
+
+def checked_signal(text: str, name: str) -> Any:
+    """The parsed signal word file, checked against ``signal.schema.json`` (a :class:`RuleError` naming
+    the line otherwise)."""
     try:
         root = parse(text)
     except YamlError as e:
@@ -160,6 +166,11 @@ def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]
     problem = check(root, "signal")
     if problem is not None:
         raise RuleError(f"{name}:{problem.line}: {problem.message}")
+    return root
+
+
+def words_from(root: Any, name: str) -> dict[Lang, SignalWords]:
+    """The word lists of a checked signal word file, by language."""
     reader = _Reader(name)
     return {Lang(k): reader.language(Lang(k), v) for k, v in root.items()}
 
@@ -167,7 +178,8 @@ def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]
 @lru_cache(maxsize=2)  # pure memoisation: the packaged file is constant for the process
 def _packaged(disk_cache: bool = True) -> dict[Lang, SignalWords]:
     text = (resources.files("lawdiff") / "data" / "signal.yaml").read_text(encoding="utf-8")
-    return load_parsed("signal-words", text, load_signal_words, dict,
+    name = "lawdiff/data/signal.yaml"
+    return load_parsed("signal-words", text, lambda: checked_signal(text, name), lambda root: words_from(root, name),
                        shapes=(SignalWords, Actor, IssuerRule, LevelRule), modules=(__name__, "lawdiff.io.yaml"),
                        also=(json.dumps(schema("signal")),), disk_cache=disk_cache)
 
