@@ -8,7 +8,9 @@ norm; alternatives added to a duty (暂停或者终止 → 警示、限制功能
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Span
 from lawdiff.norms.lexicon import Lexicon
@@ -103,16 +105,39 @@ def _in_authority_name(e: Edit, d: Norm, f: Norm, lex: Lexicon) -> bool:
     return any(left <= m.start() <= end or m.start() < left < m.end() for m in lex.authority.finditer(context))
 
 
-def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[NormChange]:
+class EditIndex:
+    """A unit's edits with their start offsets, to find the edits inside one norm without walking them all
+    (a long article has thousands of edits and of norms).  The offsets of a word diff never decrease."""
+
+    __slots__ = ("draft_starts", "edits", "final_starts", "ordered")
+
+    def __init__(self, edits: Sequence[Edit]):
+        self.edits = edits
+        self.draft_starts = [e.draft_start for e in edits]
+        self.final_starts = [e.final_start for e in edits]
+        self.ordered = all(a <= b for a, b in zip(self.draft_starts, self.draft_starts[1:])) and \
+            all(a <= b for a, b in zip(self.final_starts, self.final_starts[1:]))
+
+    def around(self, d: Norm, f: Norm) -> Sequence[Edit]:
+        """The edits starting inside the draft norm or inside the final norm, in diff order."""
+        if not self.ordered:
+            return self.edits
+        fs = range(bisect.bisect_left(self.final_starts, f.start), bisect.bisect_left(self.final_starts, f.end))
+        ds = range(bisect.bisect_left(self.draft_starts, d.start), bisect.bisect_left(self.draft_starts, d.end))
+        return [self.edits[k] for k in sorted({*fs, *ds})]
+
+
+def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -> list[NormChange]:
     """Members added to or dropped from the lists of a norm (its acts, objects or conditions).  A member
-    added to an exception narrows the norm instead."""
+    added to an exception narrows the norm instead.  ``edits``: the unit's word diff (an
+    :class:`EditIndex` of it when one unit asks for many norms)."""
     if d.modality in (Modality.DEFINITION, Modality.PROCEDURE) and f.modality is d.modality and \
             d.polarity is Polarity.NEUTRAL:
         return []
     score = 0
     dspans: list[Span] = []
     fspans: list[Span] = []
-    for e in edits:
+    for e in (edits if isinstance(edits, EditIndex) else EditIndex(edits)).around(d, f):
         if lex.authority.search(e.text) or lex.purpose.search(e.text) or _in_authority_name(e, d, f, lex):
             continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
         if e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
@@ -134,4 +159,4 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
 
 
 
-__all__ = ["members"]
+__all__ = ["EditIndex", "members"]
