@@ -156,9 +156,10 @@ class Reader(Lookup):
                     bearer = by
                 if bearer is None and subject is not None:
                     bearer = subject
+                named_at = None  # where an earlier clause names the bearer this one continues (side-text offsets)
                 if bearer is None and current is not None and current.bearer and (
                         m_start <= 2 or _CONTINUE_ZH.match(p.text.strip())):
-                    bearer = (current.bearer, *(current.bearer_span or (0, 0)))
+                    bearer, named_at = (current.bearer, 0, 0), current.bearer_span
                 if bearer is None:
                     cond_actor = next((a for c in [*pending_cond, *sentence_cond] for a in [self.first_actor(c.text)]
                                        if a is not None and a[1] <= self.subject_reach), None)
@@ -174,7 +175,8 @@ class Reader(Lookup):
                                  modal_span=(p.start + m_start, p.start + m_end))
                 if bearer is not None:
                     current.bearer = bearer[0]
-                    current.bearer_span = (p.start + bearer[1], p.start + bearer[2]) if bearer[2] > 0 else None
+                    current.bearer_span = named_at or (
+                        (p.start + bearer[1], p.start + bearer[2]) if bearer[2] > 0 else None)
                 current.conditions = [*pending_cond] or ([*sentence_cond] if built else [])
                 current.exceptions = [*pending_exc]
                 pending_cond, pending_exc = [], []
