@@ -34,19 +34,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+from launch import LAUNCHER  # noqa: E402
 from outputs import make_pairs  # noqa: E402
-
-# the launcher of benchmarks/run.py: a small parent, so that ru_maxrss is the child's own
-_LAUNCHER = """
-import os, sys
-pid = os.fork()
-if pid == 0:
-    fd = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(fd, 1)
-    os.execv(sys.argv[1], sys.argv[1:])
-_, status, ru = os.wait4(pid, 0)
-print(ru.ru_utime + ru.ru_stime, ru.ru_maxrss, os.waitstatus_to_exitcode(status))
-"""
 
 # the norm stage's share: lawdiff's CLI in this process, read_norms wrapped with a CPU timer
 _NORM_SHARE = """
@@ -85,9 +74,9 @@ def pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
 def run(exe: Path, draft: Path, final: Path, cache: Path) -> tuple[float, int]:
     """(CPU seconds, peak RSS in MB) of one ``lawdiff diff --format json``."""
     env = dict(os.environ, LAWDIFF_CACHE_DIR=str(cache))
-    p = subprocess.run([sys.executable, "-c", _LAUNCHER, str(exe), "diff", str(draft), str(final), "--format",
+    p = subprocess.run([sys.executable, "-c", LAUNCHER, str(exe), "diff", str(draft), str(final), "--format",
                         "json"], capture_output=True, text=True, env=env)
-    cpu, rss, code = p.stdout.split()
+    _wall, rss, code, cpu = p.stdout.split()
     if int(code) not in (0, 1):
         raise RuntimeError(f"{exe} on {draft.parent.name} exited {code}: {p.stderr[-400:]}")
     return float(cpu), int(rss) // 1024
