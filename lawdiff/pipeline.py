@@ -56,7 +56,8 @@ def compare(
     norm_rules: NormRules | None = None,
     kind: PairKind | None = None,
 ) -> Report:
-    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule table; :mod:`lawdiff.io.cache`).
+    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule tables and lexicons;
+    :mod:`lawdiff.io.cache`, :mod:`lawdiff.io.parsed`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
     from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
@@ -66,7 +67,7 @@ def compare(
     keyword_files, norm_files = split_rule_files(extra_rules)
     if rules is None:
         rules = load_rules(lang, keyword_files, disk_cache=cache)
-    norm_rules = norm_rules or load_norm_rules(norm_files)
+    norm_rules = norm_rules or load_norm_rules(norm_files, disk_cache=cache)
     parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
     units = align(draft, final, lang=lang)
     reports = []
@@ -75,11 +76,12 @@ def compare(
         diffs = [diff_unit(unit, lang, tokenizer=tokenizer) for unit in units]
     dm = _version_meta(draft, draft_meta)
     fm = _version_meta(final, final_meta)
-    norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public, titles=(dm.title, fm.title))
+    norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public, titles=(dm.title, fm.title),
+                       disk_cache=cache)
     for d, n in zip(diffs, norms):
         reports.append(UnitReport(d, classify(d, rules, lang, parties, n, norm_rules)))
-    signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang)
-    versions = pair_versions(draft, final, dm, fm, lang=lang, kind=kind)
+    signal = summarize(reports, draft=draft, final=final, draft_meta=dm, final_meta=fm, lang=lang, disk_cache=cache)
+    versions = pair_versions(draft, final, dm, fm, lang=lang, kind=kind, disk_cache=cache)
     return Report(draft=draft, final=final, draft_meta=dm, final_meta=fm, units=tuple(reports), signal=signal,
                   lang=lang, rules_used=(*norm_rules.source.split(", "), *rules.sources),
                   warnings=_coarse_warnings(diffs), title_changed=key(draft.title) != key(final.title),
@@ -125,7 +127,7 @@ def compare_files(
     the texts give for themselves; failing both, its titles, dates and levels are not used at all rather
     than pinned on a file by position."""
     if meta is None:
-        meta = find_meta(draft_path, final_path)
+        meta = find_meta(draft_path, final_path, disk_cache=cache)
     named = by_name(meta, draft_path, final_path) if meta is not None else None
     lang = lang or (meta.lang if meta else None)
     draft = load_document(draft_path, encoding=encoding or (named.draft_encoding if named else None), lang=lang)

@@ -67,6 +67,18 @@ def run(*args: str, env: dict | None = None):
     return CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", **(env or {})}, catch_exceptions=False)
 
 
+def forget_parsed_tables() -> None:
+    """Clear the per-process memos in front of the parsed copies of the shipped tables
+    (:mod:`lawdiff.io.parsed`), so that the next call reads the cache folder again."""
+    import lawdiff.signal.lexicon as signal_lexicon
+    from lawdiff.classify.norm_rules import shipped_norm_rules
+    from lawdiff.norms.lexicon import load_lexicon
+    from lawdiff.norms.polarity import rows
+
+    for memo in (load_lexicon, rows, shipped_norm_rules, signal_lexicon._packaged):
+        memo.cache_clear()
+
+
 def write(p: Path, data: bytes | str) -> Path:
     p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return p

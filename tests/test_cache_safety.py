@@ -57,14 +57,19 @@ def expected(pair) -> str:
 
 def warm(pair, cache: Path) -> dict[str, Path]:
     """One run to fill the cache; the file of each kind it wrote."""
-    report(pair)
+    from conftest import forget_parsed_tables
+
     from lawdiff.classify.rules import shipped_rules
     from lawdiff.io.cache import shared_tokenizer
 
+    forget_parsed_tables()  # (another test of this process may have read them from another folder)
+    report(pair)
     shipped_rules.cache_clear()
     shared_tokenizer.cache_clear()
+    forget_parsed_tables()
     files = {"tokens": sorted((cache / "tokens").glob("*.json"))[0], "rules": sorted(cache.glob("rules-*.json"))[0],
-             "dictionary": sorted(cache.glob("jieba-prefix-*.bin"))[0]}
+             "dictionary": sorted(cache.glob("jieba-prefix-*.bin"))[0],
+             "parsed": sorted(cache.glob("parsed-norm-lexicon-zh-*.json"))[0]}
     assert all(p.is_file() for p in files.values())
     return files
 
@@ -141,6 +146,8 @@ def _wrong_runs(p: Path) -> None:
         data = json.loads(p.read_bytes())
         if "runs" in data:
             data["runs"] = ["not cjk", *data["runs"]]
+        elif "dict" in data:  # a parsed table (lawdiff.io.parsed) with all but its first entry cut
+            data["dict"] = data["dict"][:1]
         else:
             data["rules"] = data["rules"][:1]
             data["rules"][0]["weight"] = "heavy"
@@ -157,7 +164,7 @@ if hasattr(os, "mkfifo"):
     DAMAGE["fifo"] = _fifo
 
 
-@pytest.mark.parametrize("kind", ["tokens", "rules", "dictionary"])
+@pytest.mark.parametrize("kind", ["tokens", "rules", "dictionary", "parsed"])
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_a_damaged_cache_file_changes_nothing(pair, cache, expected, kind, damage):
     files = warm(pair, cache)
@@ -243,9 +250,10 @@ def test_cache_info_and_clear(pair, cache):
     lines = res.stdout.splitlines()
     assert lines[0] == f"folder: {cache} ($LAWDIFF_CACHE_DIR)" and lines[1].startswith("key: lawdiff ")
     counts = {ln.split()[0]: int(ln.split()[1]) for ln in lines[2:]}
-    assert counts == {"tokens": 2, "dictionary": 1, "rules": 1, "leftovers": 2}
+    # parsed: the norm lexicon, norm rules, polarity table and signal words (the pair has no meta.yaml)
+    assert counts == {"tokens": 2, "dictionary": 1, "rules": 1, "parsed": 4, "leftovers": 2}
     res = run("cache", "clear")
-    assert res.exit_code == 0 and res.stdout.startswith("lawdiff: removed 6 files (")
+    assert res.exit_code == 0 and res.stdout.startswith("lawdiff: removed 10 files (")
     assert sorted(p.name for p in cache.rglob("*")) == ["notes.txt"] and mine.read_text() == "not lawdiff's"
 
 

@@ -44,6 +44,16 @@ def label(draft: str, final: str, rules, regulated: tuple[str, ...] | None = Non
 # ------------------------------------------------------------------------------------------ 1. whose norm
 
 
+def test_a_clause_that_continues_the_bearer_quotes_the_bearer_where_it_is_named():
+    """并应当…: the second clause's bearer is the one the first names, and its span quotes that name (it
+    quoted "并应当", the offset of the name moved by the clause's start a second time)."""
+    first, second = norms_of("港口经营人应当建立安全管理制度，并应当定期开展安全检查。")
+    assert (first.bearer, second.bearer) == ("港口经营人", "港口经营人")
+    assert second.bearer_span is not None and second.bearer_span.text == "港口经营人"
+    assert second.bearer_span == first.bearer_span
+
+
+
 def test_shall_to_may_for_an_agency_that_gains_a_power_over_businesses_tightens(zh_rules):
     ch = label("港口管理机构应当组织码头安全检查。", "港口管理机构可以要求码头经营人报送安全管理台账。", zh_rules)
     assert ch.label is Label.TIGHTENED

@@ -59,6 +59,17 @@ def grams(k: str, lang: Lang) -> dict[str, None]:
     return out
 
 
+class Memo:
+    """Features by article text (comparison key and feature ids) and by article lines (sentence features),
+    shared by the two sides of one alignment: most articles of a revision are word for word the same."""
+
+    __slots__ = ("pieces", "texts")
+
+    def __init__(self) -> None:
+        self.texts: dict[str, tuple[str, frozenset[int]]] = {}
+        self.pieces: dict[tuple[str, ...], list[frozenset[int]]] = {}
+
+
 class SideFeatures:
     """Features of one document's articles, indexed by reading position.
 
@@ -66,14 +77,29 @@ class SideFeatures:
     that sets of them iterate in the same order in every run: floating-point sums over a set of strings
     would depend on the hash seed in their last digits, and ties could break differently."""
 
-    __slots__ = ("_lines", "articles", "grams", "keys", "lang", "rel", "vocab")
+    __slots__ = ("_lines", "_memo", "articles", "grams", "keys", "lang", "rel", "vocab")
 
-    def __init__(self, doc: Document, lang: Lang, vocab: dict[str, int]) -> None:
+    def __init__(self, doc: Document, lang: Lang, vocab: dict[str, int], memo: Memo | None = None) -> None:
+        """``memo``: features already computed for article texts (shared by the two sides, whose articles
+        are mostly the same texts): each distinct text is keyed and split into features once.  A text seen
+        before has all its features numbered already, so the numbering is what it would have been."""
         self.articles = doc.articles
         self.lang = lang
         self.vocab = vocab
-        self.keys = [comparison_key(a.text, lang) for a in doc.articles]
-        self.grams = [self.ids(grams(k, lang)) for k in self.keys]
+        self._memo = memo if memo is not None else Memo()
+        texts = self._memo.texts
+        keys: list[str] = []
+        feats: list[frozenset[int]] = []
+        for a in doc.articles:
+            text = a.text
+            got = texts.get(text)
+            if got is None:
+                k = comparison_key(text, lang)
+                got = texts[text] = (k, self.ids(grams(k, lang)))
+            keys.append(got[0])
+            feats.append(got[1])
+        self.keys = keys
+        self.grams = feats
         n = len(doc.articles)
         self.rel = [i / (n - 1) if n > 1 else 0.5 for i in range(n)]
         self._lines: dict[int, tuple[list[frozenset[int]], dict[int, list[int]]]] = {}
@@ -91,21 +117,7 @@ class SideFeatures:
         every other short sentence perfectly."""
         got = self._lines.get(i)
         if got is None:
-            split = _SENTENCE_EN if self.lang is Lang.EN else _SENTENCE_ZH
-            parts = [p for line in self.articles[i].lines for p in split.split(line)]
-            pieces: list[frozenset[int]] = []
-            carry = ""
-            for text in parts:
-                features = grams(comparison_key(carry + text, self.lang), self.lang)
-                if len(features) < MIN_SENTENCE:
-                    carry += text + " "
-                    continue
-                pieces.append(self.ids(features))
-                carry = ""
-            if carry and pieces:
-                pieces[-1] = pieces[-1] | self.ids(grams(comparison_key(carry, self.lang), self.lang))
-            if len(pieces) < 2:
-                pieces = [self.grams[i]]
+            pieces = self._pieces(i)
             where: dict[int, list[int]] = defaultdict(list)
             for n, g in enumerate(pieces):
                 for x in g:
@@ -113,14 +125,41 @@ class SideFeatures:
             self._lines[i] = got = (pieces, where)
         return got
 
+    def _pieces(self, i: int) -> list[frozenset[int]]:
+        """The sentence features of article i, computed once per distinct article (its lines)."""
+        lines = self.articles[i].lines
+        known = self._memo.pieces.get(lines)
+        if known is None:
+            known = self._memo.pieces[lines] = self._split(i, lines)
+        return known
+
+    def _split(self, i: int, lines: tuple[str, ...]) -> list[frozenset[int]]:
+        split = _SENTENCE_EN if self.lang is Lang.EN else _SENTENCE_ZH
+        parts = [p for line in lines for p in split.split(line)]
+        pieces: list[frozenset[int]] = []
+        carry = ""
+        for text in parts:
+            features = grams(comparison_key(carry + text, self.lang), self.lang)
+            if len(features) < MIN_SENTENCE:
+                carry += text + " "
+                continue
+            pieces.append(self.ids(features))
+            carry = ""
+        if carry and pieces:
+            pieces[-1] = pieces[-1] | self.ids(grams(comparison_key(carry, self.lang), self.lang))
+        if len(pieces) < 2:
+            pieces = [self.grams[i]]
+        return pieces
+
 
 class Index:
     """Both sides' features, the feature weights, and cached article and sentence similarities."""
 
     def __init__(self, draft: Document, final: Document, lang: Lang) -> None:
         vocab: dict[str, int] = {}
-        self.d = SideFeatures(draft, lang, vocab)
-        self.f = SideFeatures(final, lang, vocab)
+        memo = Memo()
+        self.d = SideFeatures(draft, lang, vocab, memo)
+        self.f = SideFeatures(final, lang, vocab, memo)
         self.w = self._weights()
         self.wd = [self.W(g) for g in self.d.grams]
         self.wf = [self.W(g) for g in self.f.grams]

@@ -144,19 +144,32 @@ class Parties:
 DEFAULT = Parties()
 
 
+def bearer_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each actor bears 应当/必须/不得 in ``texts``, in the order they first do (ties of
+    :func:`infer` go to the first).  Each distinct paragraph is read once (most are on both sides) and
+    counted as often as it occurs, in the order it names its actors, as counting one by one would."""
+    counts: Counter[str] = Counter()
+    seen: dict[str, Counter[str]] = {}
+    for raw in texts:
+        found = seen.get(raw)
+        if found is None:
+            found = seen[raw] = Counter()
+            text = match_text(raw)
+            index = DEFAULT.index(text)
+            for m in MODAL.finditer(text):
+                a = DEFAULT.bearer_actor(text, m.start(), m.end(), index)
+                if a is not None:
+                    found[a] += 1
+        counts.update(found)
+    return counts
+
+
 def infer(texts: Iterable[str], lang: Lang) -> Parties:
     """The actor most often bound by 应当/必须/不得 in ``texts``; DEFAULT when none (or not Chinese)."""
     if Lang(lang) is not Lang.ZH:
         return DEFAULT
     texts = list(texts)
-    counts: Counter[str] = Counter()
-    for raw in texts:
-        text = match_text(raw)
-        index = DEFAULT.index(text)
-        for m in MODAL.finditer(text):
-            a = DEFAULT.bearer_actor(text, m.start(), m.end(), index)
-            if a is not None:
-                counts[a] += 1
+    counts = bearer_counts(texts)
     if not counts:
         return DEFAULT
     top, _ = counts.most_common(1)[0]
@@ -186,4 +199,4 @@ def _reviews_the_administration(texts: list[str]) -> bool:
     return review >= REVIEW_MENTIONS and review > sum(len(_BUSINESS.findall(t)) for t in texts)
 
 
-__all__ = ["DEFAULT", "Parties", "infer", "is_authority"]
+__all__ = ["DEFAULT", "Parties", "bearer_counts", "infer", "is_authority"]

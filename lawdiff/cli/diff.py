@@ -121,7 +121,7 @@ def diff(ctx: click.Context, draft: Path | None, final: Path | None, example: st
     if example:
         draft, final = example_paths(example)
     assert draft is not None and final is not None
-    meta = load_meta(meta_path) if meta_path else find_meta(draft, final)
+    meta = load_meta(meta_path, disk_cache=not no_cache) if meta_path else find_meta(draft, final, disk_cache=not no_cache)
     report = compare_files(draft, final, encoding=encoding, lang=Lang(lang) if lang else None,
                            extra_rules=rule_files, meta=meta, draft_issuers=draft_issuer, final_issuers=final_issuer,
                            cache=not no_cache, kind=PairKind(kind) if kind else None)

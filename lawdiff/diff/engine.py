@@ -12,20 +12,25 @@ diff-match-patch's bisect is O(N·D) in pure Python: two 50 KB articles with lit
    changed stretch diffed token by token.
 
 Every diff-match-patch call of one unit shares one deadline, :data:`UNIT_SECONDS` after the unit's diff
-began (``LAWDIFF_DIFF_TIMEOUT`` overrides).  Past it, diff-match-patch returns what it has: the stretch it
-was working on as one deletion and one insertion.  That diff is coarser, never wrong — every token of
-both sides is still there, in order — and :func:`raw_diff` says so (``cut_short``), which the report
-turns into a warning naming the unit.  No law text comes near the deadline (the longest article of the
-bundled corpora, in the EU AI Act, takes well under a second), so the output stays the same run after
-run; only a pathological text depends on the machine's speed, and it is flagged.
+began (``LAWDIFF_DIFF_TIMEOUT`` overrides).  The raw diffs run on diff-match-patch's C++ build where it is
+installed (:mod:`lawdiff.diff.dmp`), given the time left; the clean-up is always the pure-Python one.
+Past the deadline, diff-match-patch returns what it has: the stretch it was working on as one deletion and
+one insertion.  That diff is coarser, never wrong — every token of both sides is still there, in order —
+and :func:`raw_diff` says so (``cut_short``), which the report turns into a warning naming the unit.  No
+law text comes near the deadline (the longest article of the bundled corpora, in the EU AI Act, takes
+well under a second), so the output stays the same run after run and with either build; only a
+pathological text depends on the machine's speed (and on the build), and it is flagged.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
 
 from diff_match_patch import diff_match_patch
+
+from lawdiff.diff.dmp import raw_differ
 
 #: Below this many tokens a plain token diff is fast; above it, pieces first (measured on the EU AI Act,
 #: articles of 5,000+ tokens: 26 s for the diff stage with a single pass, see CHANGELOG).
@@ -61,6 +66,7 @@ class _Bounded(diff_match_patch):
         self.Diff_Timeout = seconds
         self.deadline = time.time() + seconds
         self.cut_short = False
+        self.fast = raw_differ()  # C++ where installed (lawdiff.diff.dmp): the same edits in a tenth of the time
 
     def diff_bisect(self, text1: str, text2: str, deadline: float) -> Raw:
         out: Raw = super().diff_bisect(text1, text2, deadline)
@@ -69,8 +75,15 @@ class _Bounded(diff_match_patch):
         return out
 
     def diff(self, a: str, b: str) -> Raw:
-        raw: Raw = self.diff_main(a, b, False, self.deadline)
-        return raw
+        left = self.deadline - time.time()
+        if self.fast is not None and left > 0:
+            raw = self.fast(a, b, left)  # the C++ build stops at the same deadline, on its own clock
+            if time.time() > self.deadline:
+                self.cut_short = True
+            return raw
+        # pure Python: also once the deadline has passed, when every bisect returns at once (and says so)
+        out: Raw = self.diff_main(a, b, False, self.deadline)
+        return out
 
 
 def raw_diff(a: str, b: str, ends: set[str]) -> tuple[Raw, bool]:
@@ -123,14 +136,12 @@ def raw_diff(a: str, b: str, ends: set[str]) -> tuple[Raw, bool]:
 def chunk(s: str, ends: set[str], pieces: dict[str, str]) -> tuple[str, list[str]]:
     """Split an encoded string into pieces (see the module docstring); map each distinct piece to one
     character (pieces live in their own string, so they may reuse the token code space)."""
-    parts: list[str] = []
-    start = 0
-    for i, ch in enumerate(s):
-        if ch in ends:
-            parts.extend(_cut(s[start : i + 1]))
-            start = i + 1
-    if start < len(s):
-        parts.extend(_cut(s[start:]))
+    if ends:  # each stretch up to and with a sentence end, then what follows the last one (one regex, not a loop)
+        cls = "".join(re.escape(c) for c in sorted(ends))
+        stretches: list[str] = re.findall(f"[^{cls}]*[{cls}]|[^{cls}]+", s)
+    else:
+        stretches = [s] if s else []
+    parts = [p for stretch in stretches for p in _cut(stretch)]
     enc = []
     for p in parts:
         c = pieces.get(p)

@@ -30,16 +30,21 @@ def _key(token: str) -> str:
     return " " if k.isspace() else k
 
 
-def _encode(tokens: tuple[str, ...], table: dict[str, str]) -> str:
+def _encode(tokens: tuple[str, ...], table: dict[str, str], seen: dict[str, str]) -> str:
+    """One character per token, the same for tokens with the same key.  ``seen``: the character of each
+    token already encoded (a text repeats its words: each distinct token is folded once)."""
     out = []
     for t in tokens:
-        k = _key(t)
-        ch = table.get(k)
+        ch = seen.get(t)
         if ch is None:
-            n = len(table)
-            # skip the surrogate block; 0xE000.. private use first, then beyond the BMP
-            ch = chr(0xE000 + n) if n < 0x1900 else chr(0xF0000 + n - 0x1900)
-            table[k] = ch
+            k = _key(t)
+            ch = table.get(k)
+            if ch is None:
+                n = len(table)
+                # skip the surrogate block; 0xE000.. private use first, then beyond the BMP
+                ch = chr(0xE000 + n) if n < 0x1900 else chr(0xF0000 + n - 0x1900)
+                table[k] = ch
+            seen[t] = ch
         out.append(ch)
     return "".join(out)
 
@@ -51,8 +56,9 @@ def diff_tokens(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...]) ->
 def bounded_diff(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...]) -> tuple[tuple[Edit, ...], bool]:
     """The edits, and whether the time limit made them coarser (:mod:`lawdiff.diff.engine`)."""
     table: dict[str, str] = {}
-    a = _encode(draft_tokens, table)
-    b = _encode(final_tokens, table)
+    seen: dict[str, str] = {}
+    a = _encode(draft_tokens, table, seen)
+    b = _encode(final_tokens, table, seen)
     ends = {table[k] for k in _SENTENCE_END_KEYS if k in table}
     raw, cut_short = raw_diff(a, b, ends)
     # back to token runs: (op, draft token slice, final token slice)

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from lawdiff.errors import CorpusError
+from lawdiff.io.parsed import load_parsed
 from lawdiff.io.schema import check
 from lawdiff.io.yaml import YamlError, YamlLimitError, line_of, parse, read_yaml_text
 from lawdiff.model import Lang, Level, PairKind, Status, VersionMeta
@@ -47,12 +48,20 @@ def read_corpus_yaml(path: Path, schema: str | None) -> Any:
 
     Raises :class:`CorpusError` naming the file, the line and the field, and saying the fix.  Guarded
     (:mod:`lawdiff.io.yaml`): size, alias expansion ("billion laughs"), depth, values Python cannot build."""
+    return _checked(path, _read_text(path), schema)
+
+
+def _read_text(path: Path) -> str:
     try:
-        text = read_yaml_text(path)  # refuses more than 2 MB while reading
+        return read_yaml_text(path)  # refuses more than 2 MB while reading
     except YamlLimitError as exc:
         raise CorpusError(f"{path}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot be read ({exc}); it must be a UTF-8 YAML file") from None
+
+
+def _checked(path: Path, text: str, schema: str | None) -> Any:
+    """The data of ``text``, the YAML file at ``path``, checked (see :func:`read_corpus_yaml`)."""
     try:
         data = parse(text)
     except YamlError as exc:
@@ -65,9 +74,20 @@ def read_corpus_yaml(path: Path, schema: str | None) -> Any:
     return data
 
 
-def load_meta(path: str | Path) -> PairMeta:
+def load_meta(path: str | Path, *, disk_cache: bool = True) -> PairMeta:
+    """A meta.yaml read and checked, or read back from lawdiff's cache folder when this exact file (path
+    and text) was read and checked before (:mod:`lawdiff.io.parsed`): parsing it with line numbers and
+    importing the schema checker cost a tenth of a run on a short regulation.  A file with a problem is
+    never kept, so its error is raised every time; the checks of the files it names run every time."""
     path = Path(path)
-    data = read_corpus_yaml(path, "meta")
+    if not disk_cache:
+        return _pair_meta(path, read_corpus_yaml(path, "meta"))
+    text = _read_text(path)
+    return load_parsed("meta", f"{path}\0{text}", lambda: _checked(path, text, "meta"),
+                       lambda data: _pair_meta(path, data))
+
+
+def _pair_meta(path: Path, data: Any) -> PairMeta:
     versions = {}
     for side in ("draft", "final"):
         v = data[side]
@@ -113,7 +133,7 @@ def _inside(meta: Path, name: str, line: int) -> None:
                           f"{folder} (no absolute path, no .., no link leading out)")
 
 
-def find_meta(draft_path: str | Path, final_path: str | Path) -> PairMeta | None:
+def find_meta(draft_path: str | Path, final_path: str | Path, *, disk_cache: bool = True) -> PairMeta | None:
     """The meta.yaml beside the two files, if both are in the same folder and it names them."""
     d, f = Path(draft_path).resolve(), Path(final_path).resolve()
     if d.parent != f.parent:
@@ -121,7 +141,7 @@ def find_meta(draft_path: str | Path, final_path: str | Path) -> PairMeta | None
     candidate = d.parent / "meta.yaml"
     if not candidate.is_file():
         return None
-    meta = load_meta(candidate)
+    meta = load_meta(candidate, disk_cache=disk_cache)
     if {meta.draft_file, meta.final_file} == {d.name, f.name}:
         return by_name(meta, d, f)
     return None

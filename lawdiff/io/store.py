@@ -1,7 +1,8 @@
 """lawdiff's cache folder: where it is, what a file must be to be read from it, and how it is kept tidy.
 
 The caches (:mod:`lawdiff.io.cache`: segmented tokens and jieba's dictionary in parts; the parsed shipped
-rule tables, :func:`lawdiff.classify.rules.shipped_rules`) are an optimisation only, so a cache file is
+rule tables, :func:`lawdiff.classify.rules.shipped_rules`; the other shipped tables and meta.yaml files as
+parsed, :mod:`lawdiff.io.parsed`) are an optimisation only, so a cache file is
 read only when nothing about it is unexpected, and anything unexpected means "recompute":
 
 * **plain data only**: JSON, or ``marshal`` of built-in types (dicts of strings and integers) for jieba's
@@ -197,6 +198,8 @@ KINDS = (
     Kind("tokens", ("tokens/*.json",), "jieba's segmentation of each document compared (one file per text)"),
     Kind("dictionary", ("jieba-prefix-*.bin",), "jieba's dictionary split by first character (built once)"),
     Kind("rules", ("rules-*.json",), "the shipped rule tables, parsed and checked"),
+    Kind("parsed", ("parsed-*.json",),
+         "the shipped norm lexicons, norm rules, polarity and signal tables, and meta.yaml files, parsed and checked"),
     Kind("leftovers", ("rules-*.pickle", "jieba.cache"),
          "files of older lawdiff versions and temporary files of killed runs: never read"),
 )

@@ -70,7 +70,9 @@ class Norm:
     reference: str = ""  # the other law a sanction defers to (依照《…》的规定处罚)
     modal_span: Span | None = None
     item: bool = False  # read from an item (项); inherits its lead-in's bearer and modality
-    bearer_span: Span | None = None  # where the bearer is named in this clause (None: carried or inferred)
+    # where the bearer is named: in this clause, or in the clause of the same sentence it continues (并应当…);
+    # None: carried from another sentence, or inferred
+    bearer_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,22 +21,29 @@ from lawdiff.text import match_text
 def read_unit(diff: ArticleDiff, reader: Reader) -> UnitNorms:
     """The norms of one unit's two sides and their changes (none for an unchanged unit)."""
     unit = diff.unit
-    dn = reader.read(diff.draft_text, unit.draft, "draft", match_text(diff.draft_text)) if unit.draft else ()
-    fn = reader.read(diff.final_text, unit.final, "final", match_text(diff.final_text)) if unit.final else ()
+    dm = match_text(diff.draft_text)
+    dn = reader.read(diff.draft_text, unit.draft, "draft", dm) if unit.draft else ()
+    if unit.draft and unit.final and diff.final_text == diff.draft_text:
+        # most units of a revision are untouched: the final side reads as the draft did
+        fn = reader.read_again(dn, diff.final_text, unit.draft, "draft", unit.final, "final", dm)
+    else:
+        fn = reader.read(diff.final_text, unit.final, "final", match_text(diff.final_text)) if unit.final else ()
     if unit.kind not in (UnitKind.ADDED, UnitKind.REMOVED) and not diff.changed:
         return UnitNorms(unit.id, dn, fn, ())
     return UnitNorms(unit.id, dn, fn, tuple(changes(dn, fn, reader.lex, diff.edits)))
 
 
 def read_norms(diffs: Sequence[ArticleDiff], *, lang: Lang, regulated: Sequence[str] = (),
-               public: bool = False, titles: Sequence[str] = ()) -> tuple[UnitNorms, ...]:
+               public: bool = False, titles: Sequence[str] = (), disk_cache: bool = True) -> tuple[UnitNorms, ...]:
     """Every unit's norms and norm changes, with norms moved between articles resolved as moves.
 
     ``regulated``: the names of the regulated parties (meta.yaml ``regulated:`` or inferred); ``public``:
     they are public bodies (the act regulates the administration; private actors are then protected);
-    ``titles``: the two versions' titles, whose topic (审计 in 北京市审计条例) classes no act."""
-    lex = load_lexicon(Lang(lang).value)
-    reader = Reader(Lang(lang), Parties(tuple(regulated), public, title_subjects(titles, lex)))
+    ``titles``: the two versions' titles, whose topic (审计 in 北京市审计条例) classes no act;
+    ``disk_cache=False``: the lexicons are parsed, not read back from lawdiff's cache folder."""
+    lex = load_lexicon(Lang(lang).value, disk_cache=disk_cache)
+    reader = Reader(Lang(lang), Parties(tuple(regulated), public, title_subjects(titles, lex)), lex,
+                    disk_cache=disk_cache)
     return resolve_moves([read_unit(d, reader) for d in diffs])
 
 

@@ -14,16 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from lawdiff.model import Lang, Modality, Norm, Polarity, Quantity, QuantityRole, Role, Span
+from lawdiff.model import Modality, Norm, Quantity, QuantityRole, Role, Span
 from lawdiff.norms.clauses import Part, Sentence
 from lawdiff.norms.lexicon import Lexicon
 from lawdiff.norms.lookup import Actor, Lookup
-from lawdiff.norms.polarity import polarity_of
-from lawdiff.norms.quantities import en_quantities, zh_quantities
+from lawdiff.norms.polarity import polarity_for
 
 _PRINCIPLE = re.compile(r"^(?:坚持|遵循|贯彻|体现|突出)")
 _REGIME = re.compile(r"实行[^,;。]{0,24}(?:制度|管理|制)")
-_NEUTRAL = Polarity.NEUTRAL  # replaced by polarity_of once the norm is read
 
 
 @dataclass(slots=True)
@@ -130,7 +128,7 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if effort:
         strength = min(strength, 1.0)
     quantities: list[Quantity] = []
-    quantify = zh_quantities if look.lang is Lang.ZH else en_quantities
+    quantify = look.quantities  # found once per distinct part text
     for c in d.conditions:
         quantities.extend(quantify(c.text, c.start, condition=True))
     for p in d.scope_parts:  # 职工人数在五十人以上的企业，应当…: the subject's numbers are thresholds
@@ -157,9 +155,11 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if rm:
         ref = rm.group(0)
     where = s.where
-    norm = Norm(
+    pol, weight = polarity_for(modality, role, action_class, instrument, strength, kind_names, s.item, lex,
+                               look.polarity_rows)
+    return Norm(
         text=text[start:end], start=start, end=end, where=where, bearer=bearer, role=role, modality=modality,
-        polarity=_NEUTRAL, strength=strength, action=action, action_class=action_class,
+        polarity=pol, strength=weight, action=action, action_class=action_class,
         conditions=tuple(Span(text[c.start:c.start + len(c.text)], c.start, c.start + len(c.text)) for c in d.conditions),
         exceptions=tuple(Span(text[c.start:c.start + len(c.text)], c.start, c.start + len(c.text)) for c in d.exceptions),
         quantities=tuple(sorted(quantities, key=lambda q: q.start)), instrument=instrument, instrument_span=ispan, instruments=tuple(named),
@@ -169,8 +169,6 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         bearer_span=Span(text[d.bearer_span[0]:d.bearer_span[1]], *d.bearer_span)
         if d.bearer_span and d.bearer_span[1] > d.bearer_span[0] else None,
     )
-    pol, weight = polarity_of(norm, lex)
-    return replace(norm, polarity=pol, strength=weight)
 
 
 

@@ -15,11 +15,20 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lawdiff.model import Article
 
 _SENTENCE_END = re.compile(r"[。;!?；！？]|\.(?=\s|$)")
 _PART_DELIMS = ",:，："
+_OPEN = "《“(\"「『["
+_CLOSE = "》”)」』]"
+
+
+@lru_cache(maxsize=8)  # pure memoisation: a function of the delimiters asked for
+def _marks(delims: str) -> re.Pattern[str]:
+    """The characters :meth:`Sentence.parts` acts on: openers, closers and delimiters."""
+    return re.compile("[" + "".join(re.escape(c) for c in dict.fromkeys(_OPEN + _CLOSE + delims)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +53,11 @@ class Sentence:
         depth = 0
         begin = 0
         t = self.text
-        for i, ch in enumerate(t):
-            if ch in "《“(\"「『[":
+        for m in _marks(delims).finditer(t):  # only the characters that open, close or cut
+            i, ch = m.start(), m.group()
+            if ch in _OPEN:
                 depth += 1
-            elif ch in "》”)」』]" and depth:
+            elif ch in _CLOSE and depth:
                 depth -= 1
             elif ch in delims and depth == 0:
                 if i > begin:

@@ -13,9 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from lawdiff.errors import RuleError
+from lawdiff.io.parsed import load_parsed
 from lawdiff.model import Modality
 
 
@@ -104,10 +103,19 @@ def _rx(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
         raise RuleError(f"norm lexicon: {where}: bad pattern ({exc}); fix the regular expression") from exc
 
 
-@lru_cache(maxsize=4)  # memoises the shipped data files, which never change during a run
-def load_lexicon(lang: str) -> Lexicon:
+@lru_cache(maxsize=8)  # memoises the shipped data files, which never change during a run
+def load_lexicon(lang: str, *, disk_cache: bool = True) -> Lexicon:
+    """The shipped lexicon of ``lang``, parsed once per process and kept parsed on disk
+    (:mod:`lawdiff.io.parsed`; ``disk_cache=False`` neither reads nor writes that copy)."""
     text = resources.files("lawdiff").joinpath(f"data/norms/{lang}.yaml").read_text(encoding="utf-8")
-    return build_lexicon(yaml.safe_load(text), lang)
+
+    def parse() -> Any:
+        import yaml  # only when the lexicon is parsed, not when its parsed copy is read back
+
+        return yaml.safe_load(text)
+
+    return load_parsed(f"norm-lexicon-{lang}", text, parse, lambda data: build_lexicon(data, lang),
+                       disk_cache=disk_cache)
 
 
 def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:

@@ -11,9 +11,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lawdiff.model import Lang, Role, Span
+from lawdiff.model import Lang, Quantity, Role, Span
 from lawdiff.norms.clauses import Part
 from lawdiff.norms.lexicon import Lexicon, Modal, load_lexicon
+from lawdiff.norms.polarity import rows
+from lawdiff.norms.quantities import en_quantities, zh_quantities
 
 PREPOSITION_ZH = "对向同给为跟以将把"
 TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
@@ -39,14 +41,28 @@ class Parties:
 class Lookup:
     """Questions about the parts of a clause, answered from one lexicon and one set of parties."""
 
-    def __init__(self, lang: Lang, parties: Parties | None = None, lexicon: Lexicon | None = None):
+    def __init__(self, lang: Lang, parties: Parties | None = None, lexicon: Lexicon | None = None, *,
+                 disk_cache: bool = True):
+        """``disk_cache=False``: the shipped tables are parsed, not read back from lawdiff's cache folder."""
         self.lang = Lang(lang)
-        self.lex = lexicon or load_lexicon(self.lang.value)
+        self.lex = lexicon or load_lexicon(self.lang.value, disk_cache=disk_cache)
+        self.polarity_rows = rows(disk_cache=disk_cache)
         self.parties = parties or Parties()
         self.named = tuple(sorted(self.parties.terms, key=len, reverse=True))
         # how far into a condition its actor may start and still be the subject: 经营者违反…的 (0);
         # "Where the provider …" (a conjunction and an article first)
         self.subject_reach = 0 if self.lang is Lang.ZH else 12
+        # Answers per distinct part text: a reader asks the same questions of a part many times (actor_before,
+        # first_actor, last_actor all scan it for actors), and of the same parts on both sides of a unit.
+        # Every answer depends only on the text, the lexicon and the parties, all fixed for this object.
+        self._modal: dict[str, tuple[int, int, Modal] | None] = {}
+        self._sanctions: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._actors: dict[str, tuple[Actor, ...]] = {}
+        self._roles: dict[str, Role] = {}
+        self._quantities: dict[tuple[str, bool], tuple[Quantity, ...]] = {}
+        self._criminal: dict[str, bool] = {}
+        self._classes: dict[str, str] = {}
+        self._quantify = zh_quantities if self.lang is Lang.ZH else en_quantities
 
     def subject_head(self, p: Part, nxt: Part | None) -> tuple[str, int, int] | None:
         """A noun phrase ending in 的+noun right before a part that opens with its modal word is the
@@ -60,7 +76,24 @@ class Lookup:
             return None
         return t[k + 1:], k + 1, len(t)
 
+    def quantities(self, part: str, base: int, *, condition: bool) -> list[Quantity]:
+        """The quantities of ``part`` (which starts at ``base`` in the side text): found once per distinct
+        part text and condition, and moved to ``base`` (the readers of numbers see only the part)."""
+        found = self._quantities.get((part, condition))
+        if found is None:
+            found = self._quantities[(part, condition)] = tuple(self._quantify(part, 0, condition=condition))
+        if not base:
+            return list(found)
+        return [Quantity(q.role, q.value, q.unit, q.comparator, q.text, q.start + base, q.end + base) for q in found]
+
     def modal(self, part: str) -> tuple[int, int, Modal] | None:
+        """The first modal word of ``part`` (start, end, which); words inside quotation and title marks
+        are quoted, not binding."""
+        if part not in self._modal:
+            self._modal[part] = self._find_modal(part)
+        return self._modal[part]
+
+    def _find_modal(self, part: str) -> tuple[int, int, Modal] | None:
         masked = TITLE.sub(lambda m: "\0" * len(m.group(0)), part)
         best = None
         for m in self.lex.modal_rx.finditer(masked):
@@ -74,6 +107,13 @@ class Lookup:
         return best[0], best[2], self.lex.modals[best[1]]
 
     def sanctions(self, part: str) -> list[tuple[str, int, int]]:
+        """The sanction words of ``part`` (kind, start, end), in order."""
+        found = self._sanctions.get(part)
+        if found is None:
+            found = self._sanctions[part] = tuple(self._find_sanctions(part))
+        return list(found)
+
+    def _find_sanctions(self, part: str) -> list[tuple[str, int, int]]:
         out = []
         masked = BOOK.sub(lambda m: "\0" * len(m.group(0)), part)
         if self.lex.not_sanction is not None:
@@ -85,6 +125,13 @@ class Lookup:
         return out
 
     def criminal_or_fine(self, action: str) -> bool:
+        """A fine or a criminal, revoking, suspending … sanction is named in ``action`` (once per text)."""
+        found = self._criminal.get(action)
+        if found is None:
+            found = self._criminal[action] = self._find_criminal_or_fine(action)
+        return found
+
+    def _find_criminal_or_fine(self, action: str) -> bool:
         for r in self.lex.sanctions:
             if r.name in ("fine", "criminal", "revocation", "suspension", "confiscation", "detention",
                           "disqualification", "warning") and r.rx.search(action):
@@ -92,6 +139,13 @@ class Lookup:
         return False
 
     def actors(self, part: str) -> list[tuple[str, int, int]]:
+        """The actors named in ``part`` (as shown, start, end), in order, objects and attributes left out."""
+        found = self._actors.get(part)
+        if found is None:
+            found = self._actors[part] = tuple(self._find_actors(part))
+        return list(found)
+
+    def _find_actors(self, part: str) -> list[tuple[str, int, int]]:
         lex = self.lex
         out: list[tuple[str, int, int]] = []
         masked = TITLE.sub(lambda m: "\0" * len(m.group(0)), part)
@@ -166,6 +220,13 @@ class Lookup:
         return a[0], a[1] + at, a[2] + at
 
     def role(self, actor: str) -> Role:
+        """The role of a named actor: regulated (named in ``regulated:`` first), authority or protected."""
+        role = self._roles.get(actor)
+        if role is None:
+            role = self._roles[actor] = self._find_role(actor)
+        return role
+
+    def _find_role(self, actor: str) -> Role:
         if any(t and t in actor for t in self.named):
             return Role.REGULATED
         lex = self.lex
@@ -181,6 +242,12 @@ class Lookup:
     def action_class(self, action: str) -> str:
         """control / oversight / service / internal.  An action aimed first at another public body
         (可以要求同级审计机关提出报告, 报上一级部门) is the state's internal business whatever its verb."""
+        found = self._classes.get(action)
+        if found is None:
+            found = self._classes[action] = self._find_action_class(action)
+        return found
+
+    def _find_action_class(self, action: str) -> str:
         first = self.first_actor(action)
         toward = self.role(first[0]) if first is not None else None
         toward_state = toward is Role.AUTHORITY and not self.parties.public

@@ -8,7 +8,9 @@ norm; alternatives added to a duty (暂停或者终止 → 警示、限制功能
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Span
 from lawdiff.norms.lexicon import Lexicon
@@ -171,21 +173,45 @@ def list_members_edited(old: str, new: str) -> int | None:
     return len(gained) - len(lost)
 
 
-def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[NormChange]:
+class EditIndex:
+    """A unit's edits with their start offsets, to find the edits inside one norm without walking them all
+    (a long article has thousands of edits and of norms).  The offsets of a word diff never decrease."""
+
+    __slots__ = ("draft_starts", "edits", "final_starts", "ordered")
+
+    def __init__(self, edits: Sequence[Edit]):
+        self.edits = edits
+        self.draft_starts = [e.draft_start for e in edits]
+        self.final_starts = [e.final_start for e in edits]
+        self.ordered = all(a <= b for a, b in zip(self.draft_starts, self.draft_starts[1:])) and \
+            all(a <= b for a, b in zip(self.final_starts, self.final_starts[1:]))
+
+    def around(self, d: Norm, f: Norm) -> Sequence[Edit]:
+        """The edits starting inside the draft norm or inside the final norm, in diff order."""
+        if not self.ordered:
+            return self.edits
+        fs = range(bisect.bisect_left(self.final_starts, f.start), bisect.bisect_left(self.final_starts, f.end))
+        ds = range(bisect.bisect_left(self.draft_starts, d.start), bisect.bisect_left(self.draft_starts, d.end))
+        return [self.edits[k] for k in sorted({*fs, *ds})]
+
+
+def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -> list[NormChange]:
     """Members added to or dropped from the lists of a norm (its acts, objects or conditions).  A member
-    added to an exception narrows the norm instead."""
+    added to an exception narrows the norm instead.  ``edits``: the unit's word diff (an
+    :class:`EditIndex` of it when one unit asks for many norms)."""
     if d.modality in (Modality.DEFINITION, Modality.PROCEDURE) and f.modality is d.modality and \
             d.polarity is Polarity.NEUTRAL:
         return []
     score = 0
     dspans: list[Span] = []
     fspans: list[Span] = []
+    near = list((edits if isinstance(edits, EditIndex) else EditIndex(edits)).around(d, f))
     # where something was taken out (or put in): a run beside it is a substitution, not a qualifier added
-    deleted_at = {p for e in edits if e.op is Op.DELETE for p in (e.draft_start, e.draft_start + len(e.text))}
-    inserted_at = {p for e in edits if e.op is Op.INSERT for p in (e.final_start, e.final_start + len(e.text))}
+    deleted_at = {p for e in near if e.op is Op.DELETE for p in (e.draft_start, e.draft_start + len(e.text))}
+    inserted_at = {p for e in near if e.op is Op.INSERT for p in (e.final_start, e.final_start + len(e.text))}
     paired: set[int] = set()
-    for i in range(len(edits) - 1):
-        e, g = edits[i], edits[i + 1]
+    for i in range(len(near) - 1):
+        e, g = near[i], near[i + 1]
         if e.op is Op.DELETE and g.op is Op.INSERT and d.start <= e.draft_start < d.end and \
                 f.start <= g.final_start < f.end and not lex.authority.search(e.text + g.text):
             n = list_members_edited(e.text, g.text)
@@ -197,7 +223,7 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
                 (fspans if n > 0 else dspans).append(
                     Span(g.text, g.final_start, g.final_start + len(g.text)) if n > 0 else
                     Span(e.text, e.draft_start, e.draft_start + len(e.text)))
-    for i, e in enumerate(edits):
+    for i, e in enumerate(near):
         if i in paired:
             continue
         if e.op is Op.INSERT and d.polarity is f.polarity and _qualifies_party(
@@ -239,4 +265,4 @@ def members(d: Norm, f: Norm, edits: tuple[Edit, ...], lex: Lexicon) -> list[Nor
 
 
 
-__all__ = ["list_members_edited", "members"]
+__all__ = ["EditIndex", "list_members_edited", "members"]

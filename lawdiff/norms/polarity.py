@@ -11,8 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from lawdiff.io.parsed import load_parsed
 from lawdiff.model import Modality, Norm, Polarity, Role
 from lawdiff.norms.lexicon import Lexicon
 
@@ -29,10 +28,13 @@ class Row:
     zh: str
 
     def holds(self, n: Norm) -> bool:
-        return ((self.modality is None or n.modality in self.modality)
-                and (self.role is None or n.role in self.role)
-                and (self.action is None or n.action_class in self.action)
-                and (self.instrument is None or n.instrument in self.instrument))
+        return self.holds_for(n.modality, n.role, n.action_class, n.instrument)
+
+    def holds_for(self, modality: Modality, role: Role, action_class: str, instrument: str) -> bool:
+        return ((self.modality is None or modality in self.modality)
+                and (self.role is None or role in self.role)
+                and (self.action is None or action_class in self.action)
+                and (self.instrument is None or instrument in self.instrument))
 
 
 def _set(v: Any, cls: type) -> frozenset | None:
@@ -41,33 +43,55 @@ def _set(v: Any, cls: type) -> frozenset | None:
     return frozenset(cls(x) for x in (v if isinstance(v, list) else [v]))
 
 
-@lru_cache(maxsize=1)  # the shipped table never changes during a run
-def rows() -> tuple[Row, ...]:
-    data = yaml.safe_load(resources.files("lawdiff").joinpath("data/norms/polarity.yaml").read_text(encoding="utf-8"))
+@lru_cache(maxsize=2)  # the shipped table never changes during a run
+def rows(*, disk_cache: bool = True) -> tuple[Row, ...]:
+    """The shipped table, parsed once per process and kept parsed on disk (:mod:`lawdiff.io.parsed`)."""
+    text = resources.files("lawdiff").joinpath("data/norms/polarity.yaml").read_text(encoding="utf-8")
+
+    def parse() -> Any:
+        import yaml  # only when the table is parsed, not when its parsed copy is read back
+
+        return yaml.safe_load(text)
+
+    return load_parsed("norm-polarity", text, parse, _rows_from, disk_cache=disk_cache)
+
+
+def _rows_from(data: Any) -> tuple[Row, ...]:
     return tuple(Row(_set(r.get("modality"), Modality), _set(r.get("role"), Role), _set(r.get("action"), str),
                      _set(r.get("instrument"), str), Polarity(r["polarity"]), r["weight"], r["en"], r["zh"])
                  for r in data["rows"])
 
 
-def row_for(n: Norm) -> Row:
-    return next(r for r in rows() if r.holds(n))
+def row_for(n: Norm, table: tuple[Row, ...] | None = None) -> Row:
+    """The first row of ``table`` (default: the shipped one) that holds for ``n``."""
+    return next(r for r in (table if table is not None else rows()) if r.holds(n))
 
 
 ITEM_SHARE = 0.5  # an item of a list weighs half a norm: the list is one norm with several members
 
 
-def polarity_of(n: Norm, lex: Lexicon) -> tuple[Polarity, float]:
-    r = row_for(n)
+def polarity_of(n: Norm, lex: Lexicon, table: tuple[Row, ...] | None = None) -> tuple[Polarity, float]:
+    return polarity_for(n.modality, n.role, n.action_class, n.instrument, n.strength, n.sanction_kinds, n.item,
+                        lex, table)
+
+
+def polarity_for(modality: Modality, role: Role, action_class: str, instrument: str, strength: float,
+                 sanction_kinds: tuple[str, ...], item: bool, lex: Lexicon,
+                 table: tuple[Row, ...] | None = None) -> tuple[Polarity, float]:
+    """:func:`polarity_of` from the fields it reads, for a norm not built yet (building a norm twice, once
+    to read its polarity, was a quarter of building it)."""
+    r = next(r for r in (table if table is not None else rows())
+             if r.holds_for(modality, role, action_class, instrument))
     if r.weight == "strength":
-        w = n.strength or 1.0
+        w = strength or 1.0
     elif r.weight == "severity":
-        sev = max((s.level for k in n.sanction_kinds if (s := lex.sanction(k)) is not None), default=3.0)
+        sev = max((s.level for k in sanction_kinds if (s := lex.sanction(k)) is not None), default=3.0)
         w = max(1.0, sev / 3)
     else:
         w = float(r.weight)
-    if n.item:
+    if item:
         w *= ITEM_SHARE
     return r.polarity, w
 
 
-__all__ = ["Row", "polarity_of", "row_for", "rows"]
+__all__ = ["Row", "polarity_for", "polarity_of", "row_for", "rows"]

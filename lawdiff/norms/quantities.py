@@ -182,8 +182,18 @@ def en_number(s: str) -> float | None:
         return None
 
 
+#: Every English quantity pattern needs a digit or one of these words (lower-cased; the patterns ignore
+#: case): a part with neither has no quantity, and is not scanned six times to find that out.
+_EN_NEEDS = ("hour", "day", "week", "month", "year", "daily", "annually", "quarterly", "every", "once", "twice")
+_DIGIT = re.compile(r"\d")
+
+
 def en_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
     """Quantities in one English clause part (between semicolons / commas)."""
+    if not _DIGIT.search(part):
+        low = part.lower()
+        if not any(w in low for w in _EN_NEEDS):
+            return []
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     fine = bool(_EN_FINE_WORD.search(part))

@@ -77,6 +77,37 @@ class Reader(Lookup):
             out.extend(got)
         return tuple(out)
 
+    def read_again(self, norms: tuple[Norm, ...], text: str, read_as: tuple[Article, ...], side_read: str,
+                   articles: tuple[Article, ...], side: str, mtext: str) -> tuple[Norm, ...]:
+        """The norms of a side whose text is the same as one already read (``norms``, read from ``read_as``
+        on ``side_read``): an unchanged unit, where reading the final side again would find the same norms
+        at the same offsets, only in other places (``final art. 12`` for ``draft art. 12``).
+
+        What a reading depends on besides the text is the shape of its sentences (their offsets, which are
+        items, which lead each) and the paragraph and article names a bearer carries over within; when
+        those correspond one to one, the norms are the same but for their ``where``.  Otherwise (another
+        paragraphing of the same words) the side is read afresh."""
+        before = sentences(text, read_as, side_read, mtext)
+        now = sentences(text, articles, side, mtext)
+        places: dict[str, str] = {}
+        names: dict[str, str] = {}
+        back: dict[str, str] = {}
+        ok = len(before) == len(now)
+        for b, n in zip(before, now) if ok else ():
+            same = (b.text, b.start, b.end, b.item) == (n.text, n.start, n.end, n.item) and (
+                (b.lead is None and n.lead is None) or (b.lead is not None and n.lead is not None and (
+                    b.lead.start, b.lead.end) == (n.lead.start, n.lead.end)))
+            for x, y, seen in ((b.where, n.where, places), (b.para, n.para, names),
+                               (b.para.split(":")[0], n.para.split(":")[0], names)):
+                if seen.setdefault(x, y) != y or (seen is names and back.setdefault(y, x) != x):
+                    same = False
+            if not same:
+                ok = False
+                break
+        if not ok or len(set(places.values())) != len(places) or any(n.where not in places for n in norms):
+            return self.read(text, articles, side, mtext)
+        return tuple(replace(n, where=places[n.where]) for n in norms)
+
     # ------------------------------------------------------------------------------ one sentence
     def sentence(self, s: Sentence, text: str, template: Norm | None,
                  carry: tuple[str, int, int] | None = None) -> list[Norm]:
@@ -134,9 +165,10 @@ class Reader(Lookup):
                     bearer = by
                 if bearer is None and subject is not None:
                     bearer = subject
+                named_at = None  # where an earlier clause names the bearer this one continues (side-text offsets)
                 if bearer is None and current is not None and current.bearer and (
                         m_start <= 2 or _CONTINUE_ZH.match(p.text.strip())):
-                    bearer = (current.bearer, *(current.bearer_span or (0, 0)))
+                    bearer, named_at = (current.bearer, 0, 0), current.bearer_span
                 upon = bearer is None and lex.acts_on_condition is not None and bool(
                     lex.acts_on_condition.match(p.text[m_end:])) and bool(pending_cond or sentence_cond)
                 if bearer is None and not upon:
@@ -154,7 +186,8 @@ class Reader(Lookup):
                                  modal_span=(p.start + m_start, p.start + m_end), upon_condition=upon)
                 if bearer is not None:
                     current.bearer = bearer[0]
-                    current.bearer_span = (p.start + bearer[1], p.start + bearer[2]) if bearer[2] > 0 else None
+                    current.bearer_span = named_at or (
+                        (p.start + bearer[1], p.start + bearer[2]) if bearer[2] > 0 else None)
                 current.conditions = [*pending_cond] or ([*sentence_cond] if built else [])
                 current.exceptions = [*pending_exc]
                 pending_cond, pending_exc = [], []
@@ -280,7 +313,7 @@ class Reader(Lookup):
         if n.modality is not Modality.SANCTION or n.bearer or before is None:
             return n
         n = replace(n, bearer=before.bearer, role=before.role)
-        pol, weight = polarity_of(n, self.lex)
+        pol, weight = polarity_of(n, self.lex, self.polarity_rows)
         return replace(n, polarity=pol, strength=weight)
 
     # ------------------------------------------------------------------------------ finishing a norm

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lawdiff.errors import RuleError
+from lawdiff.io.parsed import load_parsed
 from lawdiff.io.schema import check
 from lawdiff.io.yaml import YamlError, line_of, parse
 from lawdiff.model import Lang, Level
@@ -149,6 +150,12 @@ def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]
         text, name = ref.read_text(encoding="utf-8"), "lawdiff/data/signal.yaml"
     else:
         text, name = Path(path).read_text(encoding="utf-8"), str(path)
+    return words_from(checked_signal(text, name), name)
+
+
+def checked_signal(text: str, name: str) -> Any:
+    """The parsed signal word file, checked against ``signal.schema.json`` (a :class:`RuleError` naming
+    the line otherwise)."""
     try:
         root = parse(text)
     except YamlError as e:
@@ -158,18 +165,27 @@ def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]
     problem = check(root, "signal")
     if problem is not None:
         raise RuleError(f"{name}:{problem.line}: {problem.message}")
+    return root
+
+
+def words_from(root: Any, name: str) -> dict[Lang, SignalWords]:
+    """The word lists of a checked signal word file, by language."""
     reader = _Reader(name)
     return {Lang(k): reader.language(Lang(k), v) for k, v in root.items()}
 
 
-@lru_cache(maxsize=1)  # pure memoisation: the packaged file is constant for the process
-def _packaged() -> dict[Lang, SignalWords]:
-    return load_signal_words()
+@lru_cache(maxsize=2)  # pure memoisation: the packaged file is constant for the process
+def _packaged(disk_cache: bool = True) -> dict[Lang, SignalWords]:
+    text = (resources.files("lawdiff") / "data" / "signal.yaml").read_text(encoding="utf-8")
+    name = "lawdiff/data/signal.yaml"
+    return load_parsed("signal-words", text, lambda: checked_signal(text, name), lambda root: words_from(root, name),
+                       disk_cache=disk_cache)
 
 
-def signal_words(lang: Lang) -> SignalWords:
-    """The packaged word lists for ``lang`` (loaded and validated once per process)."""
-    words = _packaged()
+def signal_words(lang: Lang, *, disk_cache: bool = True) -> SignalWords:
+    """The packaged word lists for ``lang`` (loaded and validated once per process, and kept parsed on disk:
+    :mod:`lawdiff.io.parsed`; ``disk_cache=False`` neither reads nor writes that copy)."""
+    words = _packaged(disk_cache)
     if lang not in words:
         raise RuleError(f"lawdiff/data/signal.yaml: no section for language {lang.value!r}; add one")
     return words[lang]

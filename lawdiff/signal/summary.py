@@ -23,10 +23,12 @@ def summarize(
     draft_meta: VersionMeta,
     final_meta: VersionMeta,
     lang: Lang,
+    disk_cache: bool = True,
 ) -> Signal:
     """Read the revision on the four expressive channels (information, restriction, coordination,
-    commitment).  Raises :class:`lawdiff.errors.RuleError` when ``data/signal.yaml`` is malformed."""
-    words = signal_words(lang)
+    commitment).  Raises :class:`lawdiff.errors.RuleError` when ``data/signal.yaml`` is malformed.
+    ``disk_cache=False``: the word lists are parsed, not read back from lawdiff's cache folder."""
+    words = signal_words(lang, disk_cache=disk_cache)
     coord = coordination(draft, final, draft_meta, final_meta, words)
     return Signal(
         information=information(units),

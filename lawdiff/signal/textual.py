@@ -8,8 +8,9 @@ All word lists come from ``data/signal.yaml`` (:mod:`lawdiff.signal.lexicon`).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from lawdiff.model import (
     Commitment,
@@ -28,8 +29,9 @@ from lawdiff.text.normalize import fold, key
 _WS = re.compile(r"\s+")
 _BOOK_TITLE = re.compile(r"《([^《》]+)》")
 _TRAILING_BRACKETS = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
-# ministry mention: the run of text before 部门, back to the previous clause break or 部门
-_DEPT = re.compile(r"([^，。；：,.;:\s（）()《》“”]*?)部门")
+# ministry mention: the run of text before 部门, back to the previous clause break or 部门 (what
+# re.finditer(r"([^，。；：,.;:\s（）()《》“”]*?)部门") finds, without trying that lazy run at every position)
+_DEPT_STOP = re.compile(r"[，。；：,.;:\s（）()《》“”]")
 _DEPT_FILLER = re.compile(r"(?:等|有关|主管|相关|的|和|及|与|或者|以及|、)+$")
 
 
@@ -167,12 +169,15 @@ def actors_named(text: str, words: SignalWords) -> tuple[str, ...]:
     for i, actor in enumerate(words.actors):
         spans.extend((m.start(), m.end(), i) for m in actor.pattern.finditer(text) if m.end() > m.start())
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken, disjoint, so sorted by start they are sorted by end too
+    ends: list[int] = []
     named: set[int] = set()
     for start, end, i in spans:
-        if any(start < e and s < end for s, e in taken):
-            continue
-        taken.append((start, end))
+        k = bisect.bisect_right(starts, start)
+        if k and ends[k - 1] > start or k < len(starts) and starts[k] < end:
+            continue  # overlaps the taken span before it or the one after it
+        starts.insert(k, start)
+        ends.insert(k, end)
         named.add(i)
     out = [words.actors[i].name for i in sorted(named)]
     if words.departments:
@@ -190,8 +195,8 @@ def _departments(text: str, keywords: tuple[str, ...]) -> set[str]:
     """
     longest_first = sorted(keywords, key=len, reverse=True)
     found: set[str] = set()
-    for m in _DEPT.finditer(text):
-        for seg in m.group(1).split("、"):
+    for run in department_runs(text):
+        for seg in run.split("、"):
             seg = _DEPT_FILLER.sub("", seg)
             while seg:
                 kw = next((k for k in longest_first if seg.endswith(k)), None)
@@ -200,6 +205,17 @@ def _departments(text: str, keywords: tuple[str, ...]) -> set[str]:
                 found.add(kw)
                 seg = _DEPT_FILLER.sub("", seg[: -len(kw)])
     return found
+
+
+def department_runs(text: str) -> Iterator[str]:
+    """The run before each 部门, back to the clause break before it or the end of the previous one."""
+    pos = 0
+    while (k := text.find("部门", pos)) >= 0:
+        start = pos
+        for m in _DEPT_STOP.finditer(text, pos, k):
+            start = m.end()
+        yield text[start:k]
+        pos = k + 2
 
 
 def coordination(

@@ -148,9 +148,10 @@ def order_hints(draft: Document, final: Document, draft_meta: VersionMeta, final
 
 
 def pair_versions(draft: Document, final: Document, draft_meta: VersionMeta, final_meta: VersionMeta, *,
-                  lang: Lang, kind: PairKind | None = None) -> Versions:
-    """The kind of the pair (``kind`` when given: ``--kind`` or meta.yaml), the two dates and the order check."""
-    words = signal_words(lang)
+                  lang: Lang, kind: PairKind | None = None, disk_cache: bool = True) -> Versions:
+    """The kind of the pair (``kind`` when given: ``--kind`` or meta.yaml), the two dates and the order check.
+    ``disk_cache=False``: the word lists are parsed, not read back from lawdiff's cache folder."""
+    words = signal_words(lang, disk_cache=disk_cache)
     given = (normal_date(draft_meta.date), normal_date(final_meta.date))
     found = (given[0] or own_date(draft), given[1] or own_date(final))
     return Versions(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 #: Invisible characters: zero-width spaces and joiners, and the bidirectional controls (LRM, RLM, ALM, the
 #: embeddings, overrides and isolates).  None of them is a word of a law; a right-to-left mark inside
@@ -44,6 +44,7 @@ def _fold_char(ch: str) -> str:
     return f if len(f) == 1 else ch
 
 
+@lru_cache(maxsize=4096)  # pure memoisation: the norm stage, the classifier and the findings fold the same unit texts
 def match_text(text: str) -> str:
     """Width-fold each character on its own, keeping length (and so offsets) unchanged.
 

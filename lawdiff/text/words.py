@@ -24,7 +24,6 @@ never normalised.
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 import warnings
@@ -155,6 +154,8 @@ class Tokenizer:
         segmentation is the same as with the whole dictionary."""
         if self._tok is not None:
             return self._tok
+        import logging  # here, not at the top: a run on cached tokens never loads jieba, nor logging
+
         jieba = import_jieba()
         jieba.setLogLevel(logging.WARNING)
         tok = self._new()

@@ -1,0 +1,84 @@
+"""The numbers and sanctions of two matched norms compared (part of :mod:`lawdiff.norms.compare`).
+
+A quantity is compared with one of the same role, unit and comparator (a cap with a cap, a floor with a
+floor); whether a larger number binds harder is the lexicon's (``quantities``: up, down or by the
+comparator).  Sanction kinds dropped or added are read on the lexicon's ladder of severity; a sanction
+replaced by a reference to another law (依照《…》的规定处罚) is moved there, not removed.
+"""
+
+from __future__ import annotations
+
+from lawdiff.model import ChangeKind, Comparator, Norm, NormChange, Polarity, Quantity, Span
+from lawdiff.norms.lexicon import Lexicon
+
+
+def _force(q_role: str, comp: Comparator, up: bool, lex: Lexicon) -> str:
+    sense = lex.quantities.get(q_role)
+    how = sense.stronger_when if sense else "up"
+    if how == "by_comparator":
+        if comp is Comparator.AT_LEAST:
+            how = "down"
+        elif comp is Comparator.AT_MOST:
+            how = "up"
+        else:
+            return ""
+    return "stronger" if (up == (how == "up")) else "weaker"
+
+
+def quantity_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    out: list[NormChange] = []
+    groups: dict[tuple[str, str, str], tuple[list[Quantity], list[Quantity]]] = {}
+    for q in d.quantities:  # like with like: a cap with a cap, a floor with a floor
+        groups.setdefault((q.role.value, q.unit, q.comparator.value), ([], []))[0].append(q)
+    for q in f.quantities:
+        groups.setdefault((q.role.value, q.unit, q.comparator.value), ([], []))[1].append(q)
+    for (role, _unit, _comp), (dq, fq) in groups.items():
+        votes = 0
+        dspans: list[Span] = []
+        fspans: list[Span] = []
+        for a, b in zip(dq, fq):
+            if abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)):
+                continue
+            force = _force(role, b.comparator, b.value > a.value, lex)
+            votes += 1 if force == "stronger" else -1 if force == "weaker" else 0
+            dspans.append(Span(a.text, a.start, a.end))
+            fspans.append(Span(b.text, b.start, b.end))
+        if votes:
+            out.append(NormChange(ChangeKind.QUANTITY, d, f, pol, 1.0, force="stronger" if votes > 0 else "weaker",
+                                  quantity=role, detail=f"{'/'.join(s.text for s in dspans)} -> "
+                                                        f"{'/'.join(s.text for s in fspans)}",
+                                  draft_spans=tuple(dspans), final_spans=tuple(fspans)))
+        if len(fq) > len(dq) and not dq:
+            extra = fq[len(dq):]
+            out.append(NormChange(ChangeKind.QUANTITY_ADDED, d, f, pol, 1.0, quantity=role,
+                                  detail=" ".join(q.text for q in extra),
+                                  final_spans=tuple(Span(q.text, q.start, q.end) for q in extra)))
+        elif len(dq) > len(fq) and not fq:
+            extra = dq[len(fq):]
+            out.append(NormChange(ChangeKind.QUANTITY_REMOVED, d, f, pol, 1.0, quantity=role,
+                                  detail=" ".join(q.text for q in extra),
+                                  draft_spans=tuple(Span(q.text, q.start, q.end) for q in extra)))
+    return out
+
+
+def sanction_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    out: list[NormChange] = []
+    dk, fk = set(d.sanction_kinds), set(f.sanction_kinds)
+    dropped = sorted(dk - fk, key=lambda k: -lex.severity(k))
+    added = sorted(fk - dk, key=lambda k: -lex.severity(k))
+    if dropped and f.reference and not d.reference:
+        out.append(NormChange(ChangeKind.MOVED_TO_LAW, d, f, pol, 0.0, detail=f.reference,
+                              final_spans=(Span(f.reference, f.start, f.end),)))
+        return out
+    for k in dropped:
+        spans = tuple(s for s, kk in zip(d.sanctions, d.sanction_kinds) if kk == k)[:1]
+        out.append(NormChange(ChangeKind.SANCTION_REMOVED, d, f, pol, 1.0, force="weaker", sanction=k,
+                              detail=spans[0].text if spans else k, draft_spans=spans))
+    for k in added:
+        spans = tuple(s for s, kk in zip(f.sanctions, f.sanction_kinds) if kk == k)[:1]
+        out.append(NormChange(ChangeKind.SANCTION_ADDED, d, f, pol, 1.0, force="stronger", sanction=k,
+                              detail=spans[0].text if spans else k, final_spans=spans))
+    return out
+
+
+__all__ = ["quantity_changes", "sanction_changes"]

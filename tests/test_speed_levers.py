@@ -1,0 +1,297 @@
+"""Each speed lever (issue 14) gives what the slow way gave: these fail if a cache, an index or a shortcut
+changes an answer.  (Speed itself is measured by benchmarks/, never asserted here.)"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawdiff.render.indented_json import dumps
+
+# ------------------------------------------------------------------------------------ JSON text
+
+_LEAVES = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | \
+    st.text(alphabet=st.characters(exclude_categories=("Cs",)))
+_TREES = st.recursive(_LEAVES, lambda kids: st.lists(kids, max_size=4) | st.tuples(kids, kids)
+                      | st.dictionaries(st.text(max_size=5), kids, max_size=4), max_leaves=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TREES)
+def test_indented_json_is_json_dumps_byte_for_byte(tree):
+    assert dumps(tree) == json.dumps(tree, ensure_ascii=False, indent=2)
+
+
+def test_indented_json_leaves_what_is_not_plain_to_json_dumps():
+    for odd in ({1: "int key"}, [math.nan], {"x": math.inf}):
+        assert dumps(odd) == json.dumps(odd, ensure_ascii=False, indent=2)
+
+
+# ------------------------------------------------------------------------------------ parsed data kept on disk
+
+
+def test_tables_read_back_from_the_cache_folder_are_the_tables_parsed(tmp_path, monkeypatch):
+    """Each shipped table, written to the cache folder by one call and read back by the next, equals a
+    fresh parse; and with disk_cache=False nothing is written."""
+    from lawdiff.classify.norm_rules import shipped_norm_rules
+    from lawdiff.io import cache
+    from lawdiff.io.meta import load_meta
+    from lawdiff.model import Lang
+    from lawdiff.norms.lexicon import load_lexicon
+    from lawdiff.norms.polarity import rows
+    from lawdiff.signal.lexicon import signal_words
+
+    meta = Path(__file__).resolve().parent.parent / "corpora" / "genai-2023" / "meta.yaml"
+    loaders = [lambda d: load_lexicon("zh", disk_cache=d), lambda d: load_lexicon("en", disk_cache=d),
+               lambda d: rows(disk_cache=d), lambda d: shipped_norm_rules(disk_cache=d),
+               lambda d: signal_words(Lang.ZH, disk_cache=d), lambda d: load_meta(meta, disk_cache=d)]
+    from conftest import forget_parsed_tables as forget
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "off"))
+    forget()
+    fresh = [load(False) for load in loaders]
+    assert not (tmp_path / "off").exists()
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "on"))
+    forget()
+    written = [load(True) for load in loaders]
+    files = sorted((tmp_path / "on").glob("parsed-*.json"))
+    assert len(files) == 6 and not list((tmp_path / "on").glob("*.pickle"))
+    for f in files:
+        json.loads(f.read_text(encoding="utf-8"))  # plain JSON: nothing in it can run code
+    forget()
+    read_back = [load(True) for load in loaders]
+    assert read_back == written == fresh
+    for f in files:
+        f.write_text('{"map": [["rules", 1]]}', encoding="utf-8")  # a damaged copy is parsed again
+    forget()
+    assert [load(True) for load in loaders] == fresh
+
+
+# ------------------------------------------------------------------------------------ the norm stage
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = ("genai-2023", "anti-monopoly-law-2022", "eu-ai-act-2024", "beijing-audit-2023")
+
+
+def _diffs(pair: str):
+    from conftest import corpus
+
+    from lawdiff.align import align
+    from lawdiff.diff import diff_unit
+    from lawdiff.pipeline import load_document
+
+    draft, final = load_document(corpus(pair, "draft")), load_document(corpus(pair, "final"))
+    return draft.lang, [diff_unit(u, draft.lang) for u in align(draft, final, lang=draft.lang)]
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_an_unchanged_side_read_again_is_the_side_read_afresh(pair):
+    from lawdiff.norms.read import Parties, Reader
+    from lawdiff.text import match_text
+
+    lang, diffs = _diffs(pair)
+    same = [d for d in diffs if d.unit.draft and d.unit.final and d.draft_text == d.final_text]
+    if not same:
+        pytest.skip(f"{pair}: no unit unchanged")
+    for d in same:
+        reader = Reader(lang, Parties())
+        m = match_text(d.draft_text)
+        drafted = reader.read(d.draft_text, d.unit.draft, "draft", m)
+        fresh = Reader(lang, Parties()).read(d.final_text, d.unit.final, "final", m)
+        assert reader.read_again(drafted, d.final_text, d.unit.draft, "draft", d.unit.final, "final", m) == fresh
+
+
+def _match_every_pair(draft, final):
+    """norms.compare.match as it was: every draft norm scored against every final norm (then the second
+    pass for the sanctions left, which the classes do not change)."""
+    from lawdiff.model import Modality
+    from lawdiff.norms.compare import ACTION_MATCH_MIN, MATCH_MIN, core_key, similarity, similarity_of_keys
+
+    cands = []
+    for i, d in enumerate(draft):
+        for j, f in enumerate(final):
+            a, b = core_key(d), core_key(f)
+            if not a or not b:
+                continue
+            sim = similarity_of_keys(a, b)
+            sim += 0.08 * (d.modality is f.modality) + 0.04 * (d.role is f.role) - 0.1 * (d.item is not f.item)
+            if sim >= MATCH_MIN:
+                cands.append((sim, i, j))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_d, used_f, pairs = set(), set(), {}
+    for _, i, j in cands:
+        if i not in used_d and j not in used_f:
+            used_d.add(i)
+            used_f.add(j)
+            pairs[i] = j
+    late = []
+    for i, d in enumerate(draft):
+        for j, f in enumerate(final):
+            if i in used_d or j in used_f or d.modality is not f.modality or d.role is not f.role or \
+                    d.modality is not Modality.SANCTION:
+                continue
+            if (sim := similarity(d.action, f.action)) >= ACTION_MATCH_MIN:
+                late.append((sim, i, j))
+    for _, i, j in sorted(late, key=lambda c: (-c[0], c[1], c[2])):
+        if i not in used_d and j not in used_f:
+            used_d.add(i)
+            used_f.add(j)
+            pairs[i] = j
+    out = [(n, final[pairs[i]]) if i in pairs else (n, None) for i, n in enumerate(draft)]
+    return out + [(None, n) for j, n in enumerate(final) if j not in used_f]
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_norms_matched_by_classes_are_the_pairs_of_every_comparison(pair):
+    from lawdiff.norms import read_norms
+    from lawdiff.norms.compare import match
+
+    lang, diffs = _diffs(pair)
+    for un in read_norms(diffs, lang=lang):
+        if un.changes:
+            assert match(un.draft, un.final) == _match_every_pair(un.draft, un.final)
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_list_members_found_by_the_edit_index_are_those_of_every_edit(pair):
+    from lawdiff.norms import read_norms
+    from lawdiff.norms.compare import match
+    from lawdiff.norms.lexicon import load_lexicon
+    from lawdiff.norms.members import EditIndex, members
+
+    lang, diffs = _diffs(pair)
+    lex = load_lexicon(lang.value)
+    seen = 0
+    for d, un in zip(diffs, read_norms(diffs, lang=lang)):
+        index, walk = EditIndex(d.edits), EditIndex(d.edits)
+        assert index.ordered
+        walk.ordered = False  # every edit, as before the index
+        for a, b in match(un.draft, un.final):
+            if a is not None and b is not None:
+                seen += 1
+                assert members(a, b, index, lex) == members(a, b, walk, lex)
+    assert seen
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_quantities_found_once_per_text_are_found_in_place(pair):
+    from lawdiff.norms.clauses import sentences
+    from lawdiff.norms.quantities import en_quantities, zh_quantities
+    from lawdiff.norms.read import Parties, Reader
+    from lawdiff.text import match_text
+
+    lang, diffs = _diffs(pair)
+    reader = Reader(lang, Parties())
+    direct = zh_quantities if lang.value == "zh" else en_quantities
+    for d in diffs[:40]:
+        if not d.unit.draft:
+            continue
+        for s in sentences(d.draft_text, d.unit.draft, "draft", match_text(d.draft_text)):
+            for p in s.parts(",:"):
+                for condition in (True, False):
+                    assert reader.quantities(p.text, p.start, condition=condition) == \
+                        direct(p.text, p.start, condition=condition)
+
+
+_NO_TIME = st.text(alphabet=st.sampled_from(list("abcxyzHOURSDAYSWEEKMONTHYEAR €$%.,-EUR persons age of ")), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NO_TIME)
+def test_english_quantities_need_a_digit_or_a_word_of_time(text):
+    """The shortcut in en_quantities (a part with no digit and none of its words has no quantity), checked
+    against the patterns themselves: with the shortcut off, such a part still yields nothing."""
+    import lawdiff.norms.quantities as quantities
+
+    for w in ("hour", "day", "week", "month", "year", "every", "once", "twice", "annually", "quarterly", "daily"):
+        text = re.sub(w, w[0] + "_" + w[1:], text, flags=re.IGNORECASE)  # the letters stay, the words go
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(quantities, "_DIGIT", re.compile(""))  # matches everywhere: every pattern runs
+        assert quantities.en_quantities(text, 0, condition=False) == []
+        assert quantities.en_quantities(text + " within 12 months", 0, condition=False)  # the patterns do run
+
+
+# ------------------------------------------------------------------------------------ align, parties, signal
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_features_shared_by_the_two_sides_are_the_features_of_each(pair):
+    from conftest import corpus
+
+    from lawdiff.align.features import Memo, SideFeatures
+    from lawdiff.pipeline import load_document
+
+    draft, final = load_document(corpus(pair, "draft")), load_document(corpus(pair, "final"))
+    shared_vocab: dict[str, int] = {}
+    memo = Memo()
+    shared = [SideFeatures(doc, draft.lang, shared_vocab, memo) for doc in (draft, final)]
+    own_vocab: dict[str, int] = {}
+    own = [SideFeatures(doc, draft.lang, own_vocab, Memo()) for doc in (draft, final)]
+    assert shared_vocab == own_vocab
+    for a, b in zip(shared, own):
+        assert a.keys == b.keys and a.grams == b.grams
+        assert [a.lines(i)[0] for i in range(len(a.articles))] == [b.lines(i)[0] for i in range(len(b.articles))]
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_parties_counted_once_per_paragraph_are_counted_every_time(pair):
+    from collections import Counter
+
+    from conftest import corpus
+
+    from lawdiff.classify.parties import DEFAULT, MODAL, bearer_counts
+    from lawdiff.pipeline import load_document
+    from lawdiff.text import match_text
+
+    docs = [load_document(corpus(pair, side)) for side in ("draft", "final")]
+    texts = ["\n".join([p.text, *(i.text for i in p.items)]) for doc in docs for a in doc.articles for p in a.paragraphs]
+    counts: Counter[str] = Counter()
+    for raw in texts:  # the count as it was: every paragraph, every time
+        text = match_text(raw)
+        index = DEFAULT.index(text)
+        for m in MODAL.finditer(text):
+            a = DEFAULT.bearer_actor(text, m.start(), m.end(), index)
+            if a is not None:
+                counts[a] += 1
+    assert list(bearer_counts(texts).items()) == list(counts.items())  # counts and first-seen order
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_actors_named_with_bisection_are_those_of_every_comparison(pair):
+    from conftest import corpus
+
+    from lawdiff.pipeline import load_document
+    from lawdiff.signal.lexicon import signal_words
+    from lawdiff.signal.textual import actors_named, body_text
+
+    doc = load_document(corpus(pair, "final"))
+    words = signal_words(doc.lang)
+    text = body_text(doc)
+    spans = sorted(((m.start(), m.end(), i) for i, a in enumerate(words.actors) for m in a.pattern.finditer(text)
+                    if m.end() > m.start()), key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int]] = []
+    named: set[int] = set()
+    for start, end, i in spans:  # as it was: every taken span compared
+        if not any(start < e and s < end for s, e in taken):
+            taken.append((start, end))
+            named.add(i)
+    expected = [words.actors[i].name for i in sorted(named)]
+    assert list(actors_named(text, words))[: len(expected)] == expected
+
+
+_DEPT_TEXT = st.text(alphabet=st.sampled_from(list("部门网信和公安等有关，。；：,.;: \n\u3000（）()《》“”、教育")), max_size=50)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DEPT_TEXT)
+def test_department_runs_are_what_the_lazy_pattern_finds(text):
+    from lawdiff.signal.textual import department_runs
+
+    lazy = re.compile(r"([^，。；：,.;:\s（）()《》“”]*?)部门")  # the pattern tried at every position, as it was
+    assert list(department_runs(text)) == [m.group(1) for m in lazy.finditer(text)]
