@@ -502,3 +502,54 @@ def test_a_new_item_in_the_list_of_accomplice_conduct_widens_what_is_punishable(
 def test_a_list_run_replaced_by_another_counts_the_members_gained_and_lost(old, new, expected):
     from lawdiff.norms.members import list_members_edited
     assert list_members_edited(old, new) == expected
+
+
+# ------------------------------------------------------------------------------------------ alternatives, titles, plans
+
+
+def test_a_case_joined_by_or_is_an_alternative_not_one_more_requirement(zh_rules):
+    """…的，或者…的，处…: dropping the second case makes the fine reach fewer cases (it read as a condition
+    deleted, "applies in more cases", which cancelled the list reading); adding one reaches more."""
+    fewer = label("网约车驾驶员未按规定携带证件的，或者擅自变更运营车辆的，由交通运输部门处五百元罚款。",
+                  "网约车驾驶员未按规定携带证件的，由交通运输部门处五百元罚款。", zh_rules)
+    assert fewer.label is Label.RELAXED, fewer.reason
+    more = label("网约车驾驶员未按规定携带证件的，由交通运输部门处五百元罚款。",
+                 "网约车驾驶员未按规定携带证件的，或者擅自变更运营车辆的，由交通运输部门处五百元罚款。", zh_rules)
+    assert more.label is Label.TIGHTENED, more.reason
+    # a condition that must also hold is still read the other way
+    also = label("网约车驾驶员擅自变更运营车辆的，由交通运输部门处五百元罚款。",
+                 "网约车驾驶员擅自变更运营车辆，造成乘客损失的，由交通运输部门处五百元罚款。", zh_rules)
+    assert also.label is Label.RELAXED, also.reason
+
+
+def test_the_name_of_a_law_is_not_an_act_of_the_clause(zh_rules):
+    """依照《治安管理处罚法》予以处理 names a law; its 处罚 opened a second, "added" sanction norm when an
+    empty placeholder title 《》 became the real name, and 《行政许可法》 read as a licence."""
+    ch = label("损毁公共自行车的，依法承担赔偿责任，并由公安机关依照《》予以处理。",
+               "损毁公共自行车的，依法承担赔偿责任，并由公安机关依照《中华人民共和国治安管理处罚法》予以处理。",
+               zh_rules)
+    assert ch.label is Label.REWORDED, ch.reason
+    n = one("经营者应当依照《中华人民共和国行政许可法》的规定提交申请材料。")
+    assert n.instruments == ()
+    powers = norms_of("损毁公共自行车的，依法承担赔偿责任，并由公安机关依照《中华人民共和国治安管理处罚法》予以处理。")
+    assert len(powers) == 1 and powers[0].modality is Modality.SANCTION
+
+
+@pytest.mark.parametrize("text", [
+    "本区供热专项规划、年度建设计划应当与城市总体规划相衔接。",
+    "新建城区应当规划建设公共充电设施。",
+    "城市副中心应当统筹布局应急避难场所。",
+])
+def test_a_duty_of_a_plan_or_of_planning_public_works_is_the_states(text):
+    n = one(text)
+    assert n.role is Role.AUTHORITY and n.polarity is Polarity.NEUTRAL
+
+
+def test_a_thing_that_must_meet_a_standard_still_binds_the_regulated():
+    assert one("瓶装燃气应当符合国家标准。").role is Role.REGULATED
+    assert one("供热单位应当规划建设备用热源。").role is Role.REGULATED
+
+
+def test_a_planning_duty_of_the_state_added_is_not_a_burden(zh_rules):
+    ch = label("城镇地区应当建设公共停车场。", "城镇地区应当建设公共停车场。新建城区应当规划建设公共充电设施。", zh_rules)
+    assert ch.label is Label.REWORDED, ch.reason

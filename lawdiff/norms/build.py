@@ -47,6 +47,17 @@ class Draft:
 
 
 
+def _state_business(lex: Lexicon, d: Draft, action: str) -> bool:
+    """A duty that names nobody and whose subject (the words before its modal word) is a plan of the state, or
+    whose act is planning public works: nobody but the state can bear it."""
+    if lex.state_business is None or d.modality not in (Modality.OBLIGATION, Modality.PROHIBITION, Modality.PERMISSION):
+        return False
+    before = ""
+    if d.modal_part is not None and d.modal_span is not None:
+        before = d.modal_part.text[: d.modal_span[0] - d.modal_part.start]
+    return bool(lex.state_business.search(f"{before.strip()}|{action.strip()}"))
+
+
 _PUNISH = re.compile(r"处罚|处理|追究[^,;。\n]{0,6}责任|penalt|sanction", re.IGNORECASE)
 
 
@@ -102,6 +113,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         role = Role.AUTHORITY  # 确需第三方机构提供专业协助的，第三方机构不得…: the state's agent, not a regulated party
     if not bearer and d.upon_condition:
         role = Role.AUTHORITY  # …存在问题的，应当对其…作出界定: only the state acts upon a party so
+    if not bearer and role is Role.OTHER and _state_business(lex, d, action):
+        role = Role.AUTHORITY  # 总体规划应当与…相适应; 城镇地区应当规划建设…设施: the state's own business
     if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):
         role = Role.REGULATED  # nobody named: the law's addressee
     if modality is Modality.SANCTION:

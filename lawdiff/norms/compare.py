@@ -160,8 +160,10 @@ def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon,
             out.append(NormChange(ChangeKind.NORM_REMOVED, d, None, d.polarity, d.strength,
                                   draft_spans=(Span(d.text, d.start, d.end),)))
         elif d is not None and f is not None and _key(d.text) != _key(f.text):
-            out.extend(_pair(d, f, lex))
-            out.extend(members(d, f, index, lex))
+            listed = members(d, f, index, lex)
+            seen = {c.kind for c in listed}
+            out.extend(c for c in _pair(d, f, lex) if not (c.kind in seen and _ALTERNATIVE.match(c.detail)))
+            out.extend(listed)
     return out
 
 
@@ -203,6 +205,11 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
         # (调整…收费价格时，应当经…同意 -> …的收费价格，应当由业主依法共同决定)
         added = [s for s in added if not _restated(s.text, d.text)]
         removed = [s for s in removed if not _restated(s.text, f.text)]
+        if kind_add is ChangeKind.CONDITION_ADDED:
+            # a case joined by 或者 (…的，或者…的，处…) is one more case the norm reaches, not one more requirement
+            out.extend(_alternatives(d, f, pol, added, removed))
+            added = [s for s in added if not _ALTERNATIVE.match(s.text)]
+            removed = [s for s in removed if not _ALTERNATIVE.match(s.text)]
         if added:
             out.append(NormChange(kind_add, d, f, pol, 1.0, force="weaker" if kind_add else "",
                                   detail="，".join(s.text for s in added), final_spans=tuple(added)))
@@ -216,6 +223,24 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     out.extend(sanction_changes(d, f, pol, lex))
     out.extend(_qualifiers(d, f, pol, lex))
     out.extend(_seriousness(d, f, pol, lex))
+    return out
+
+
+_ALTERNATIVE = re.compile(r"^\s*或(?:者)?")
+
+
+def _alternatives(d: Norm, f: Norm, pol: Polarity, added: list[Span], removed: list[Span]) -> list[NormChange]:
+    """Cases joined by 或者 added to or dropped from a norm's conditions: the norm now reaches more (fewer)
+    cases, the opposite of a condition that must also hold (…的，或者绕道行驶的，处… → …的，处…: fewer)."""
+    out: list[NormChange] = []
+    more = [s for s in added if _ALTERNATIVE.match(s.text)]
+    fewer = [s for s in removed if _ALTERNATIVE.match(s.text)]
+    if more:
+        out.append(NormChange(ChangeKind.SCOPE_WIDENED, d, f, pol, 1.0, force="stronger",
+                              detail="，".join(s.text for s in more), final_spans=tuple(more)))
+    if fewer:
+        out.append(NormChange(ChangeKind.SCOPE_NARROWED, d, f, pol, 1.0, force="weaker",
+                              detail="，".join(s.text for s in fewer), draft_spans=tuple(fewer)))
     return out
 
 

@@ -256,7 +256,7 @@ class Lookup:
         topic = [] if toward is Role.REGULATED else [
             (m.start(), m.end()) for t in self.parties.subject for m in re.finditer(re.escape(t), action)]
         for name, rx in self.lex.action_classes:
-            if any(not any(a <= m.start() and m.end() <= b for a, b in topic) for m in rx.finditer(action)):
+            if any(not any(a <= m.start() and m.end() <= b for a, b in topic) for m in rx.finditer(_unbooked(action))):
                 if toward_state and name in ("control", "oversight"):
                     return "internal"
                 if toward is Role.PROTECTED and name == "service":
@@ -274,7 +274,7 @@ class Lookup:
         found: list[tuple[float, str, Span]] = []
         for p in parts:
             for r in self.lex.instruments:
-                for m in r.rx.finditer(p.text):
+                for m in r.rx.finditer(_unbooked(p.text)):
                     found.append((r.level, r.name, Span(p.text[m.start():m.end()], p.start + m.start(),
                                                         p.start + m.end())))
         found.sort(key=lambda x: (-x[0], x[2].start))
@@ -304,7 +304,13 @@ class Lookup:
 
 def has_control(lex: Lexicon, text: str) -> bool:
     """A coercive power (责令, 处罚, 查封 …) is named in ``text``."""
-    return any(name == "control" and rx.search(text) for name, rx in lex.action_classes)
+    masked = _unbooked(text)
+    return any(name == "control" and rx.search(masked) for name, rx in lex.action_classes)
+
+
+def _unbooked(text: str) -> str:
+    """``text`` with book titles blanked: 《治安管理处罚法》 names a law; its 处罚 is no act of the clause."""
+    return BOOK.sub(lambda m: "\0" * len(m.group(0)), text) if "《" in text else text
 
 
 __all__ = ["Actor", "BOOK", "PREPOSITION_ZH", "TITLE", "Lookup", "Parties", "has_control"]
