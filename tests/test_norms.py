@@ -553,3 +553,10 @@ def test_a_thing_that_must_meet_a_standard_still_binds_the_regulated():
 def test_a_planning_duty_of_the_state_added_is_not_a_burden(zh_rules):
     ch = label("城镇地区应当建设公共停车场。", "城镇地区应当建设公共停车场。新建城区应当规划建设公共充电设施。", zh_rules)
     assert ch.label is Label.REWORDED, ch.reason
+
+
+def test_concentration_of_undertakings_is_a_term_not_an_actor():
+    """经营者集中 (a merger under competition law) names no 经营者: the guidance is still the authority's."""
+    ns = norms_of("商务部门建立风险监测机制，对涉嫌违法的问题及时予以提醒，加强经营者集中申报辅导，开展合规指导。")
+    assert all(n.bearer == "商务部门" and n.role is Role.AUTHORITY for n in ns), [(n.bearer, n.role) for n in ns]
+    assert any(n.polarity is Polarity.RELIEF for n in ns)
