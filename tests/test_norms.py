@@ -560,3 +560,13 @@ def test_concentration_of_undertakings_is_a_term_not_an_actor():
     ns = norms_of("商务部门建立风险监测机制，对涉嫌违法的问题及时予以提醒，加强经营者集中申报辅导，开展合规指导。")
     assert all(n.bearer == "商务部门" and n.role is Role.AUTHORITY for n in ns), [(n.bearer, n.role) for n in ns]
     assert any(n.polarity is Polarity.RELIEF for n in ns)
+
+
+def test_an_authority_that_builds_a_platform_is_the_subject_not_the_platform():
+    """市商务部门建立…公共服务平台，为农户提供…: the part ends with 平台 (a regulated noun), but the authority
+    does something to it; the sentence was read as a subject 平台 and a bare statement naming nobody."""
+    ns = norms_of("市商务部门建立农产品流通公共服务平台，为农户提供市场信息。")
+    assert [(n.bearer, n.role, n.polarity) for n in ns] == [("市商务部门", Role.AUTHORITY, Polarity.RELIEF)]
+    # a noun phrase joined by 的 is still a subject
+    n = one("从事网络交易的平台，应当公示经营者信息。")
+    assert n.bearer == "平台" and n.role is Role.REGULATED

@@ -263,7 +263,7 @@ class Reader(Lookup):
                 continue
             actor = self.last_actor(p.text)
             if actor is not None and i < last and actor[2] >= len(p.text.rstrip()) and \
-                    not lex.definition.search(p.text):
+                    not lex.definition.search(p.text) and not self._acts_on(p.text, actor):
                 subject, subject_part = actor, p
                 continue
             head = self.subject_head(p, parts[i + 1] if i < last else None)
@@ -306,6 +306,12 @@ class Reader(Lookup):
             if first is not None and d.start > parts[0].start and not _BY_ZH.match(parts[0].text):
                 d.subject = first
         return [build_norm(self, d, s, text, template, carry) for d in built]
+
+    def _acts_on(self, text: str, last: tuple[str, int, int]) -> bool:
+        """市交通部门会同有关部门建立公共信息平台: the part opens with an actor that does something to the
+        actor it ends with (no 的 joins them into one noun phrase): a statement, not a subject."""
+        first = self.first_actor(text)
+        return first is not None and first[1] <= 1 and first[2] <= last[1] and "的" not in text[first[2]:last[1]]
 
     def same_target(self, n: Norm, before: Norm | None) -> Norm:
         """…的，依法给予处分；构成犯罪的，依法追究刑事责任: a sanction naming nobody, after one that named its
