@@ -570,3 +570,42 @@ def test_an_authority_that_builds_a_platform_is_the_subject_not_the_platform():
     # a noun phrase joined by 的 is still a subject
     n = one("从事网络交易的平台，应当公示经营者信息。")
     assert n.bearer == "平台" and n.role is Role.REGULATED
+
+
+@pytest.mark.parametrize("text, cls, polarity", [
+    # a statement names its authority first; that name is not the act's object (it read as the state acting
+    # on itself: internal, neutral)
+    ("海关对进口冷链食品实施抽样检验。", "oversight", Polarity.BURDEN),
+    ("有下列情形之一的，渔业主管部门不予办理捕捞登记：", "control", Polarity.BURDEN),
+    ("捕捞许可申请材料不齐全的，渔业主管部门不予受理。", "control", Polarity.BURDEN),
+    ("捕捞许可申请材料不齐全的，渔业主管部门应当不予受理。", "control", Polarity.BURDEN),
+    ("渔业主管部门应当受理捕捞许可申请。", "service", Polarity.RELIEF),
+    ("本市实行取水许可和排水许可并联审批。", "service", Polarity.RELIEF),
+    ("水务部门实施远程监管，应当保护用水单位的商业秘密。", "service", Polarity.RELIEF),
+])
+def test_an_authoritys_statement_is_classed_by_its_act(text, cls, polarity):
+    ns = [n for n in norms_of(text) if n.role is Role.AUTHORITY]
+    assert (ns[-1].action_class, ns[-1].polarity) == (cls, polarity), [(n.action, n.action_class) for n in ns]
+
+
+def test_grounds_for_refusing_a_registration_deleted_relax(zh_rules):
+    ch = label("渔民应当办理捕捞登记。\n有下列情形之一的，渔业主管部门不予办理捕捞登记：\n（一）船舶未经检验的；\n（二）提交虚假材料的。",
+               "渔民应当办理捕捞登记。", zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason
+
+
+@pytest.mark.parametrize("text, bearer", [
+    ("农业主管部门应当在十日内作出决定。", "农业主管部门"),
+    ("渔业主管部门可以对捕捞船舶进行检查。", "渔业主管部门"),
+    ("企业主管部门应当督促企业整改。", "企业主管部门"),
+])
+def test_the_owner_inside_an_agency_name_is_not_an_owner(text, bearer):
+    """农业主管部门 contains 业主 (an owner) and 企业主管部门 contains 企业: the agency is the bearer."""
+    n = one(text)
+    assert (n.bearer, n.role) == (bearer, Role.AUTHORITY)
+    assert one("业主应当按时缴纳物业费。").role is Role.REGULATED
+
+
+def test_an_authority_making_rules_is_organising_not_inspecting():
+    n = one("国家铁路主管部门完善与铁路发展相适应的安全监管方式，制定相应的分级监管规则。")
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "internal", Polarity.NEUTRAL)

@@ -134,6 +134,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
             role = Role.REGULATED
     # a prohibition is classed with its modal word (不得重复检查 is a limit that serves, not an inspection)
     classed = whole if modality is Modality.PROHIBITION else action
+    if bearer and classed.lstrip().startswith(bearer):
+        classed = classed.lstrip()[len(bearer):]  # 海关对进口商品实施检验: the act, not the authority doing it
     action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
     if modality is Modality.POWER and action_class != "control":
         action_class = "control"
