@@ -609,3 +609,29 @@ def test_the_owner_inside_an_agency_name_is_not_an_owner(text, bearer):
 def test_an_authority_making_rules_is_organising_not_inspecting():
     n = one("国家铁路主管部门完善与铁路发展相适应的安全监管方式，制定相应的分级监管规则。")
     assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "internal", Polarity.NEUTRAL)
+
+
+@pytest.mark.parametrize("text, role, modality, polarity, strength", [
+    # any "... authority" is a public body, and requesting records from operators is a power over them
+    ("The national aviation authority may request operators to provide the flight logs.",
+     Role.AUTHORITY, Modality.PERMISSION, Polarity.BURDEN, None),
+    # a decision within a time limit serves the applicant
+    ("The licensing authority shall decide on the application within 30 days.",
+     Role.AUTHORITY, Modality.OBLIGATION, Polarity.RELIEF, None),
+    # informing operators of inspection results is a service, not an inspection
+    ("Member States shall ensure that operators are informed of the results of inspections.",
+     Role.AUTHORITY, Modality.OBLIGATION, Polarity.RELIEF, None),
+    # "shall have priority access" is an entitlement, not a duty
+    ("Small fishing vessels shall have priority access to the harbour facilities.",
+     Role.REGULATED, Modality.PERMISSION, Polarity.RELIEF, None),
+    # "endeavour to ensure" is an obligation of effort; "ensure" alone one of result
+    ("Ferry operators shall endeavour to ensure that timetables are accurate.",
+     Role.REGULATED, Modality.OBLIGATION, Polarity.BURDEN, 1.0),
+    ("Ferry operators shall ensure that timetables are accurate.",
+     Role.REGULATED, Modality.OBLIGATION, Polarity.BURDEN, 2.0),
+])
+def test_english_readings_of_common_drafting(text, role, modality, polarity, strength):
+    n = one(text, Lang.EN)
+    assert (n.role, n.modality, n.polarity) == (role, modality, polarity), (n.bearer, n.action_class)
+    if strength is not None:
+        assert n.strength == strength
