@@ -635,3 +635,30 @@ def test_english_readings_of_common_drafting(text, role, modality, polarity, str
     assert (n.role, n.modality, n.polarity) == (role, modality, polarity), (n.bearer, n.action_class)
     if strength is not None:
         assert n.strength == strength
+
+
+@pytest.mark.parametrize("text, role, polarity", [
+    # the applicant for a licence or registration, and a party to a procedure, are the regulated parties
+    # themselves: their right is a relief and an exemption spares them (a protected applicant's exemption read
+    # as a burden on the regulated)
+    ("当事人可以申请听证。", Role.REGULATED, Polarity.RELIEF),
+    ("申请人无需提交书面的经营场所证明材料。", Role.REGULATED, Polarity.RELIEF),
+    ("申请人应当提交下列材料：", Role.REGULATED, Polarity.BURDEN),
+])
+def test_an_applicant_is_the_regulated_party_unless_the_instrument_regulates_the_state(text, role, polarity):
+    n = one(text)
+    assert (n.role, n.polarity) == (role, polarity)
+
+
+def test_an_applicant_is_protected_where_the_administration_is_regulated():
+    from lawdiff.classify.parties import Parties as Named
+    named = Named.named(["行政复议机关", "被申请人"])
+    a = article_from_text("申请人可以向行政复议机关申请行政复议。")
+    n, = Reader(Lang.ZH, Parties(named.terms, named.public)).read(a.text, (a,), "draft", match_text(a.text))
+    assert n.role is Role.PROTECTED
+
+
+def test_applying_to_a_court_names_no_applicant():
+    """申请人民法院强制执行: 申请 + 人民法院, not 申请人."""
+    ns = norms_of("当事人逾期不履行的，作出决定的部门可以申请人民法院强制执行。")
+    assert all(n.bearer != "申请人" and n.role is Role.AUTHORITY for n in ns), [(n.bearer, n.role) for n in ns]
