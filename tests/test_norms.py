@@ -662,3 +662,17 @@ def test_applying_to_a_court_names_no_applicant():
     """申请人民法院强制执行: 申请 + 人民法院, not 申请人."""
     ns = norms_of("当事人逾期不履行的，作出决定的部门可以申请人民法院强制执行。")
     assert all(n.bearer != "申请人" and n.role is Role.AUTHORITY for n in ns), [(n.bearer, n.role) for n in ns]
+
+
+def test_the_agency_a_sentence_opens_with_imposes_the_fine_it_is_not_fined(zh_rules):
+    """市交通部门应当加强监督，对…的，责令改正，可以处…罚款: the fine falls on the supervised business (it was
+    read as the agency's own sanction, so neutral), and its staff named as the subject still are punished."""
+    ns = norms_of("市交通部门应当加强对出租汽车企业的监督，对服务质量不合格的，责令改正，可以处一万元以上五万元以下罚款。")
+    fine = [n for n in ns if n.modality is Modality.SANCTION]
+    assert [(n.role, n.polarity) for n in fine] == [(Role.REGULATED, Polarity.BURDEN)]
+    staff = norms_of("交通执法人员滥用职权，构成犯罪的，依法追究刑事责任；尚不构成犯罪的，依法给予处分。")
+    assert all(n.role is Role.AUTHORITY for n in staff if n.modality is Modality.SANCTION)
+    ch = label("市交通部门应当加强对出租汽车企业的监督，对服务质量不合格的，责令改正，可以处一万元以上五万元以下罚款。",
+               "市交通部门应当加强对出租汽车企业的监督，对服务质量不合格的，责令改正；拒不改正的，处一万元以上五万元以下罚款。",
+               zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason

@@ -58,6 +58,9 @@ def _state_business(lex: Lexicon, d: Draft, action: str) -> bool:
     return bool(lex.state_business.search(f"{before.strip()}|{action.strip()}"))
 
 
+_PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff|officers?)$")  # people, not an agency
+
+
 _PUNISH = re.compile(r"处罚|处理|追究[^,;。\n]{0,6}责任|penalt|sanction", re.IGNORECASE)
 
 
@@ -121,8 +124,11 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         # the bearer of a sanction is the party punished (the actor of its conditions), not the authority
         # that imposes it; nobody named is the law's addressee
         targets = [a for c in d.conditions for a in [look.first_actor(c.text)] if a]
-        if not targets and d.subject is not None:
-            targets = [d.subject]
+        kinds_here = {k for k, _, _ in d.sanctions}
+        if not targets and d.subject is not None and not (
+                look.role(d.subject[0]) is Role.AUTHORITY and kinds_here - {"discipline"}
+                and not _PERSON.search(d.subject[0])):
+            targets = [d.subject]  # (an agency the sentence opens with imposes the fine; its staff may be punished)
         if not targets and carry is not None:
             targets = [carry]  # the party named before (the authority that imposes is never carried)
         kinds = [k for k, _, _ in d.sanctions] or list(template.sanction_kinds if template and inherited else [])
