@@ -676,3 +676,16 @@ def test_the_agency_a_sentence_opens_with_imposes_the_fine_it_is_not_fined(zh_ru
                "市交通部门应当加强对出租汽车企业的监督，对服务质量不合格的，责令改正；拒不改正的，处一万元以上五万元以下罚款。",
                zh_rules)
     assert ch.label is Label.RELAXED, ch.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # a number describing the bound party (…以上的企业应当…), with no comma, is a threshold of applicability
+    ("年产值五百万元以上的企业应当设立安全管理机构。", "年产值一千万元以上的企业应当设立安全管理机构。", Label.RELAXED),
+    ("年产值一千万元以上的企业应当设立安全管理机构。", "年产值五百万元以上的企业应当设立安全管理机构。", Label.TIGHTENED),
+    # 报…审批 is an approval: submitting for approval -> for filing steps down the ladder
+    ("建设单位应当编制环境影响报告书，报生态环境部门审批。", "建设单位应当编制环境影响报告表，报生态环境部门备案。", Label.RELAXED),
+    ("建设单位应当编制环境影响报告表，报生态环境部门备案。", "建设单位应当编制环境影响报告书，报生态环境部门审批。", Label.TIGHTENED),
+])
+def test_thresholds_in_the_subject_and_submission_for_approval(zh_rules, draft, final, expected):
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason

@@ -155,6 +155,12 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     for p in d.scope_parts:  # 职工人数在五十人以上的企业，应当…: the subject's numbers are thresholds
         quantities.extend(quantify(p.text, p.start, condition=True))
     qparts = d.action_parts if d.modal_part is None else [d.modal_part, *d.action_parts[1:]]
+    if d.modal_part is not None and d.modal_span is not None:
+        cut = d.modal_span[0] - d.modal_part.start
+        head = d.modal_part.text[:cut]
+        if "的" in head:  # 年产值五百万元以上的企业应当…: the subject's numbers are thresholds, as after a comma
+            quantities.extend(quantify(head, d.modal_part.start, condition=True))
+            qparts = [Part(d.modal_part.text[cut:], d.modal_span[0]), *qparts[1:]]
     for p in qparts:
         quantities.extend(quantify(p.text, p.start, condition=False))
     if inherited and template is not None and not lead_is_condition_list(template, lex):
