@@ -11,7 +11,7 @@ import pytest
 
 from lawdiff.classify.label import article_from_text, classify_texts
 from lawdiff.classify.rules import load_rules
-from lawdiff.model import ChangeKind, Comparator, Label, Lang, Modality, Polarity, QuantityRole, Role
+from lawdiff.model import ChangeKind, Comparator, Effect, Label, Lang, Modality, Polarity, QuantityRole, Role
 from lawdiff.norms.lexicon import load_lexicon
 from lawdiff.norms.quantities import en_number, en_quantities, zh_quantities
 from lawdiff.norms.read import Parties, Reader
@@ -689,3 +689,35 @@ def test_the_agency_a_sentence_opens_with_imposes_the_fine_it_is_not_fined(zh_ru
 def test_thresholds_in_the_subject_and_submission_for_approval(zh_rules, draft, final, expected):
     ch = label(draft, final, zh_rules)
     assert ch.label is expected, ch.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # 不满三年 is an upper bound (the 满 in it is no lower bound): lowering it bans fewer drivers
+    ("驾龄不满三年的，不得从事网约车经营。", "驾龄不满一年的，不得从事网约车经营。", Label.RELAXED),
+    ("驾龄不满一年的，不得从事网约车经营。", "驾龄不满三年的，不得从事网约车经营。", Label.TIGHTENED),
+    # a deadline by a date of the year: a later date gives more time
+    ("经营者应当于每年3月31日前报送上一年度报告。", "经营者应当于每年6月30日前报送上一年度报告。", Label.RELAXED),
+    ("经营者应当于每年六月三十日前报送上一年度报告。", "经营者应当于每年三月三十一日前报送上一年度报告。", Label.TIGHTENED),
+    # the months or years an amount to pay is computed over
+    ("赔偿义务人应当支付丧葬费，以六个月总额计算。", "赔偿义务人应当支付丧葬费，以十二个月总额计算。", Label.TIGHTENED),
+    ("赔偿义务人应当支付死亡赔偿金，按二十年计算。", "赔偿义务人应当支付死亡赔偿金，按十五年计算。", Label.RELAXED),
+])
+def test_bounds_dates_and_computed_amounts(zh_rules, draft, final, expected):
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason
+
+
+def test_a_criminal_mitigation_favours_the_punished(zh_rules):
+    """可以从轻处罚 is no sanction: a new mitigating circumstance relaxes, a new aggravating one tightens."""
+    lead = "具有下列情形之一的，可以从轻处罚：\n（一）积极退赃的；"
+    assert label(lead, lead + "\n（二）取得被害人谅解的；", zh_rules).label is Label.RELAXED
+    assert label(lead + "\n（二）取得被害人谅解的；", lead, zh_rules).label is Label.TIGHTENED
+    heavy = "具有下列情形之一的，应当从重处罚：\n（一）造成人员伤亡的；"
+    assert label(heavy, heavy + "\n（二）曾因同类行为受过处罚的；", zh_rules).label is Label.TIGHTENED
+    added = label("", "犯罪后积极退赃的，可以酌情从轻处罚。", zh_rules)
+    assert (added.label, added.effect) == (Label.ADDED, Effect.ENABLING)
+
+
+def test_towing_and_other_enforcement_acts_are_powers(zh_rules):
+    added = label("", "公安机关交通管理部门可以对违法停放的机动车予以拖移。", zh_rules)
+    assert (added.label, added.effect) == (Label.ADDED, Effect.BURDEN), added.reason

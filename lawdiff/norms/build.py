@@ -138,6 +138,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
             role = Role.REGULATED  # a criminal interpretation: whoever it makes punishable is regulated
         elif role is Role.PROTECTED and not look.parties.public:
             role = Role.REGULATED
+        if "criminal" in kinds and lex.mitigation.search(action) and not lex.aggravation.search(action):
+            modality = Modality.EXEMPTION  # 可以从轻或者减轻处罚: a mitigation favours the punished, it is no sanction
     # a prohibition is classed with its modal word (不得重复检查 is a limit that serves, not an inspection)
     classed = whole if modality is Modality.PROHIBITION else action
     if bearer and classed.lstrip().startswith(bearer):

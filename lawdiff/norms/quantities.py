@@ -34,11 +34,15 @@ _ZH_SENTENCE = re.compile(rf"(?P<n>{_CN_NUM}|半)(?:个)?(?P<u>年|月)(?P<tail>
 
 _DAYS = {"小时": 1 / 24, "日": 1.0, "天": 1.0, "工作日": 7 / 5, "周": 7.0, "星期": 7.0, "月": 30.0, "年": 365.0,
          "季度": 91.25, "半年": 182.5, "年度": 365.0}
-_BEFORE_MIN = re.compile(r"(?:达到|超过|高于|满|不低于|不少于|大于)$")
+_BEFORE_MIN = re.compile(r"(?:达到|超过|高于|(?<![不未])满|不低于|不少于|大于)$")
 _BEFORE_MAX = re.compile(r"(?:不足|未满|不满|低于|不超过|不高于|少于|小于|未达到)$")
 _FINE_WORD = re.compile(r"罚款|罚金|处罚")
 _SENT_WORD = re.compile(r"有期徒刑|拘役|管制")
 _BAN_AFTER = re.compile(r"^(?:内|以内)?[^,;。\n]{0,3}不得")
+# 以六个月总额计算, 按二十年计算: a number of months or years that an amount to pay is computed over
+_COMPUTED = re.compile(r"^(?:的)?(?:总额|平均工资|收入)?(?:标准)?计算")
+# 每年3月31日前: a deadline by a date of the year (a later date gives more time)
+_ZH_DATE = re.compile(r"每年(?:的)?(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})日(?:前|之前|以前)")
 
 
 def _num(s: str) -> float | None:
@@ -92,6 +96,10 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         comp = (Comparator.AT_MOST if pre in ("未满", "不满") or tail in ("以下", "以内")
                 else Comparator.AT_LEAST if pre in ("已满", "满", "年满") or tail == "以上" else Comparator.EXACT)
         add(QuantityRole.AGE, _num(m.group("n")), "years", comp, m)
+    for m in _ZH_DATE.finditer(part):
+        mo, dd = _num(m.group("m")), _num(m.group("d"))
+        if mo is not None and dd is not None and 1 <= mo <= 12 and 1 <= dd <= 31:
+            add(QuantityRole.PERIOD, (mo - 1) * 30.4 + dd, "day-of-year", Comparator.AT_MOST, m)
     for m in _ZH_EVERY.finditer(part):
         n = _num(m.group("n")) if m.group("n") else 1.0
         k = _num(m.group("k")) if m.group("k") else 1.0
@@ -122,6 +130,8 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
             add(QuantityRole.THRESHOLD, days, "days", _comparator(part, m.start(), m.end(), tail), m)
         elif tail in ("以内", "之内", "内") or re.match(r"(?:以内|之内|内)", part[m.end():m.end() + 2]):
             add(QuantityRole.PERIOD, days, "days", Comparator.AT_MOST, m)
+        elif _COMPUTED.match(part[m.end():]) and not condition:
+            add(QuantityRole.AMOUNT, days, "days", Comparator.EXACT, m)
         elif _KEEP.search(part[: m.start()]):
             # 保存…三年, 留存期限不少于六个月: how long a record must be kept — longer binds harder
             add(QuantityRole.DURATION, days, "days", _comparator(part, m.start(), m.end(), tail), m)
