@@ -721,3 +721,15 @@ def test_a_criminal_mitigation_favours_the_punished(zh_rules):
 def test_towing_and_other_enforcement_acts_are_powers(zh_rules):
     added = label("", "公安机关交通管理部门可以对违法停放的机动车予以拖移。", zh_rules)
     assert (added.label, added.effect) == (Label.ADDED, Effect.BURDEN), added.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    ("Ferry operators shall submit an annual safety report.", "Ferry operators shall submit a safety report every two years.",
+     Label.RELAXED),
+    ("Ferry operators shall publish the timetable.", "Ferry operators shall publish the timetable annually.", Label.TIGHTENED),
+    ("Ferry operators shall ensure that timetables are accurate.",
+     "Ferry operators shall take appropriate measures to ensure that timetables are accurate.", Label.RELAXED),
+])
+def test_english_frequencies_and_effort(draft, final, expected):
+    ch = classify_texts(draft, final, load_rules(Lang.EN), Lang.EN, None)
+    assert ch.label is expected, ch.reason

@@ -159,8 +159,8 @@ _EN_TIME = re.compile(
     rf"\b(?P<pre>within|no later than|not later than|at the latest|at least|for a (?:maximum )?period of|"
     rf"for|after|before|up to|of)\s+(?:a period of\s+)?(?:the\s+)?(?P<n>{_EN_NUM}|[a-z]+)\s+"
     r"(?P<u>(?:working |business |calendar )?(?:hour|day|week|month|year))s?\b", re.IGNORECASE)
-_EN_EVERY = re.compile(r"\b(?:every\s+(?P<n>\d+|[a-z]+)?\s*(?P<u>day|week|month|year)s?|(?P<adv>annually|"
-                       r"yearly|monthly|quarterly|weekly|daily)|(?P<k>once|twice)\s+(?:a|per|every)\s+(?P<u2>year|"
+_EN_EVERY = re.compile(r"\b(?:every\s+(?P<n>\d+|[a-z]+)?\s*(?P<u>day|week|month|year)s?|(?P<adv>annual(?:ly)?|"
+                       r"yearly|monthly|quarterly|weekly|daily|biennial(?:ly)?|semi-annual(?:ly)?)|(?P<k>once|twice)\s+(?:a|per|every)\s+(?P<u2>year|"
                        r"month|week))\b", re.IGNORECASE)
 _EN_COUNT = re.compile(rf"\b(?P<pre>more than|fewer than|less than|at least|at most|up to|over|under|"
                        rf"exceeding|below)?\s*(?P<n>{_EN_NUM})\s+(?P<u>persons|employees|people|users|"
@@ -168,7 +168,8 @@ _EN_COUNT = re.compile(rf"\b(?P<pre>more than|fewer than|less than|at least|at m
 _EN_AGE = re.compile(r"\b(?:under|below|over|above)?\s*(?:the age of\s+)?(?P<n>\d+)\s+years of age\b|"
                      r"\bage of (?P<m>\d+)\b", re.IGNORECASE)
 _EN_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
-_EN_ADV = {"annually": 365.0, "yearly": 365.0, "monthly": 30.0, "quarterly": 91.25, "weekly": 7.0, "daily": 1.0}
+_EN_ADV = {"annually": 365.0, "annual": 365.0, "biennial": 730.0, "biennially": 730.0, "semi-annual": 182.5,
+           "semi-annually": 182.5, "yearly": 365.0, "monthly": 30.0, "quarterly": 91.25, "weekly": 7.0, "daily": 1.0}
 _EN_FINE_WORD = re.compile(r"\bfines?\b|\bpenalt(?:y|ies)\b", re.IGNORECASE)
 
 
@@ -194,7 +195,7 @@ def en_number(s: str) -> float | None:
 
 #: Every English quantity pattern needs a digit or one of these words (lower-cased; the patterns ignore
 #: case): a part with neither has no quantity, and is not scanned six times to find that out.
-_EN_NEEDS = ("hour", "day", "week", "month", "year", "daily", "annually", "quarterly", "every", "once", "twice")
+_EN_NEEDS = ("hour", "day", "week", "month", "year", "daily", "annual", "biennial", "quarterly", "every", "once", "twice")
 _DIGIT = re.compile(r"\d")
 
 
