@@ -733,3 +733,11 @@ def test_towing_and_other_enforcement_acts_are_powers(zh_rules):
 def test_english_frequencies_and_effort(draft, final, expected):
     ch = classify_texts(draft, final, load_rules(Lang.EN), Lang.EN, None)
     assert ch.label is expected, ch.reason
+
+
+def test_an_aggravated_sentence_binds_harder(zh_rules):
+    """定罪处罚 -> 定罪从重处罚: the same offence, punished more heavily (it read as no change)."""
+    plain = "负有监管职责的国家机关工作人员参与非法采矿的，依照处罚较重的规定定罪处罚。"
+    heavy = "负有监管职责的国家机关工作人员参与非法采矿的，依照处罚较重的规定定罪从重处罚。"
+    assert label(plain, heavy, zh_rules).label is Label.TIGHTENED
+    assert label(heavy, plain, zh_rules).label is Label.RELAXED

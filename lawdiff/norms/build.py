@@ -58,6 +58,8 @@ def _state_business(lex: Lexicon, d: Draft, action: str) -> bool:
     return bool(lex.state_business.search(f"{before.strip()}|{action.strip()}"))
 
 
+AGGRAVATED = 1.5  # the weight of a criminal sanction that must be aggravated (从重处罚), against one that need not
+
 _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff|officers?)$")  # people, not an agency
 
 
@@ -186,6 +188,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     where = s.where
     pol, weight = polarity_for(modality, role, action_class, instrument, strength, kind_names, s.item, lex,
                                look.polarity_rows)
+    if modality is Modality.SANCTION and "criminal" in kind_names and lex.aggravation.search(action):
+        weight *= AGGRAVATED  # 依照…定罪从重处罚: the same offence, punished more heavily
     return Norm(
         text=text[start:end], start=start, end=end, where=where, bearer=bearer, role=role, modality=modality,
         polarity=pol, strength=weight, action=action, action_class=action_class,
