@@ -741,3 +741,21 @@ def test_an_aggravated_sentence_binds_harder(zh_rules):
     heavy = "负有监管职责的国家机关工作人员参与非法采矿的，依照处罚较重的规定定罪从重处罚。"
     assert label(plain, heavy, zh_rules).label is Label.TIGHTENED
     assert label(heavy, plain, zh_rules).label is Label.RELAXED
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("本规定施行后尚未审结的一审、二审案件，适用本规定。", Modality.PROCEDURE),
+    ("已经作出生效判决的案件依法再审的，不适用本规定。", Modality.PROCEDURE),
+    ("本条例施行前已经取得的采砂许可证，在有效期内继续有效。", Modality.PROCEDURE),
+    # a duty or ban with a date in it stays a duty or ban
+    ("采砂单位不得在本条例施行后使用吸砂船。", Modality.PROHIBITION),
+    ("本条例施行前设立的采砂单位，应当在本条例施行后六个月内补办许可证。", Modality.OBLIGATION),
+])
+def test_transitional_provisions_govern_time_not_conduct(text, modality):
+    assert [n.modality for n in norms_of(text)] == [modality]
+
+
+def test_a_new_commencement_and_transition_article_is_reworded(zh_rules):
+    ch = label("本规定自2015年7月1日起施行。2015年7月1日后新受理的案件，适用本规定。已经作出生效判决的案件依法再审的，不适用本规定。",
+               "本规定自2024年1月1日起施行。施行后发生的纠纷引起的案件适用本规定。", zh_rules)
+    assert ch.label is Label.REWORDED, ch.reason

@@ -102,6 +102,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.SANCTION  # 违反…的，依照《…》的规定处罚: no modal word, still a sanction, deferred
     if modality is Modality.OBLIGATION and lex.definition.search(action) and not bearer:
         modality = Modality.DEFINITION
+    if lex.transitional is not None and modality in (Modality.PROCEDURE, Modality.DEFINITION, Modality.EXEMPTION) \
+            and lex.transitional.search(s.text):
+        modality = Modality.PROCEDURE  # 本解释施行后尚未审结的案件，适用本解释: which cases the new text governs
     if modality is Modality.OBLIGATION and not bearer and _PRINCIPLE.match(action.strip()):
         modality = Modality.PROCEDURE  # 优化营商环境应当坚持…原则: a principle, not anyone's duty
     if modality in (Modality.OBLIGATION, Modality.PERMISSION) and lex.competence.match(action.strip()):
