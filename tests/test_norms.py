@@ -759,3 +759,29 @@ def test_a_new_commencement_and_transition_article_is_reworded(zh_rules):
     ch = label("本规定自2015年7月1日起施行。2015年7月1日后新受理的案件，适用本规定。已经作出生效判决的案件依法再审的，不适用本规定。",
                "本规定自2024年1月1日起施行。施行后发生的纠纷引起的案件适用本规定。", zh_rules)
     assert ch.label is Label.REWORDED, ch.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # an exception whose threshold rises exempts more (…；但是，投资额在三十万元以下的工程除外)
+    ("建设单位应当在开工前办理施工许可证；但是，投资额在三十万元以下的工程除外。",
+     "建设单位应当在开工前办理施工许可证；但是，投资额在一百万元以下的工程除外。", Label.RELAXED),
+    ("建设单位应当在开工前办理施工许可证；但是，投资额在一百万元以下的工程除外。",
+     "建设单位应当在开工前办理施工许可证；但是，投资额在三十万元以下的工程除外。", Label.TIGHTENED),
+    # an exception in a sentence of its own is still an exception
+    ("建设单位应当在开工前办理施工许可证。", "建设单位应当在开工前办理施工许可证；但是，投资额在三十万元以下的工程除外。",
+     Label.RELAXED),
+])
+def test_exceptions_and_their_thresholds(zh_rules, draft, final, expected):
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason
+
+
+def test_an_authority_acting_then_a_duty_names_the_authority(zh_rules):
+    """行政机关实施行政检查，应当出示执法证件: the authority's duty when it inspects, which protects the inspected
+    (the first part read as a statement of oversight, a burden, and the duty as the law's addressee's)."""
+    ns = norms_of("行政机关实施行政检查，应当出示执法证件。")
+    assert [(n.bearer, n.role, n.polarity) for n in ns] == [("行政机关", Role.AUTHORITY, Polarity.RELIEF)]
+    ch = label("", "行政机关实施行政检查，应当出示执法证件。", zh_rules)
+    assert (ch.label, ch.effect) == (Label.ADDED, Effect.ENABLING), ch.reason
+    ch = label("", "市场监督管理部门应当建立信用修复机制，对符合条件的经营主体及时予以信用修复。", zh_rules)
+    assert (ch.label, ch.effect) == (Label.ADDED, Effect.ENABLING), ch.reason

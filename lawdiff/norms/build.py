@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from lawdiff.model import Modality, Norm, Quantity, QuantityRole, Role, Span
+from lawdiff.model import Comparator, Modality, Norm, Quantity, QuantityRole, Role, Span
 from lawdiff.norms.clauses import Part, Sentence
 from lawdiff.norms.lexicon import Lexicon
 from lawdiff.norms.lookup import Actor, Lookup
@@ -47,6 +47,13 @@ class Draft:
 
 
 
+def exception_quantities(look: Lookup, text: str, start: int) -> list[Quantity]:
+    """The thresholds of an exception, as bounds of the norm it excepts: …；但是，投资额在三十万元以下的工程除外
+    makes the norm hold from 三十万元 up (raising it exempts more)."""
+    return [replace(q, comparator=_FLIP.get(q.comparator, q.comparator))
+            for q in look.quantities(text, start, condition=True) if q.role is QuantityRole.THRESHOLD]
+
+
 def _state_business(lex: Lexicon, d: Draft, action: str) -> bool:
     """A duty that names nobody and whose subject (the words before its modal word) is a plan of the state, or
     whose act is planning public works: nobody but the state can bear it."""
@@ -58,6 +65,7 @@ def _state_business(lex: Lexicon, d: Draft, action: str) -> bool:
     return bool(lex.state_business.search(f"{before.strip()}|{action.strip()}"))
 
 
+_FLIP = {Comparator.AT_MOST: Comparator.AT_LEAST, Comparator.AT_LEAST: Comparator.AT_MOST}
 AGGRAVATED = 1.5  # the weight of a criminal sanction that must be aggravated (从重处罚), against one that need not
 
 _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff|officers?)$")  # people, not an agency
@@ -161,6 +169,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         quantities.extend(quantify(c.text, c.start, condition=True))
     for p in d.scope_parts:  # 职工人数在五十人以上的企业，应当…: the subject's numbers are thresholds
         quantities.extend(quantify(p.text, p.start, condition=True))
+    for p in d.exceptions:
+        quantities.extend(exception_quantities(look, p.text, p.start))
     qparts = d.action_parts if d.modal_part is None else [d.modal_part, *d.action_parts[1:]]
     if d.modal_part is not None and d.modal_span is not None:
         cut = d.modal_span[0] - d.modal_part.start

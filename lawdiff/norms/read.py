@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from lawdiff.model import Article, Lang, Modality, Norm, Role
-from lawdiff.norms.build import Draft, build_norm
+from lawdiff.norms.build import Draft, build_norm, exception_quantities
 from lawdiff.norms.clauses import Part, Sentence, sentences
 from lawdiff.norms.lookup import Lookup, Parties, has_control
 from lawdiff.norms.polarity import polarity_of
@@ -71,8 +71,9 @@ class Reader(Lookup):
                     and got[0].modal_span is None and not got[0].conditions):
                 # 但…除外 in a sentence of its own excepts the norm before it
                 prev = out[-1]
+                extra = [q for e in got[0].exceptions for q in exception_quantities(self, e.text, e.start)]
                 out[-1] = replace(prev, exceptions=prev.exceptions + got[0].exceptions, end=got[0].end,
-                                  text=text[prev.start:got[0].end])
+                                  text=text[prev.start:got[0].end], quantities=prev.quantities + tuple(extra))
                 continue
             out.extend(got)
         return tuple(out)
@@ -270,6 +271,10 @@ class Reader(Lookup):
             if head is not None:
                 subject, subject_part = head, p  # 从业人员三百人以上的商场，应当…: 商场 is the subject
                 continue
+            opener = self._opens_for_next(p, parts[i + 1] if i < last else None) if current is None else None
+            if opener is not None:
+                subject, subject_part = opener, p  # 行政机关实施行政检查，应当出示执法证件: who acts, and when
+                continue
             # a statement: definition, procedure / competence, or a regime; its subject comes first
             actor = self.first_actor(p.text)
             if actor is not None and actor[1] > 1:
@@ -306,6 +311,17 @@ class Reader(Lookup):
             if first is not None and d.start > parts[0].start and not _BY_ZH.match(parts[0].text):
                 d.subject = first
         return [build_norm(self, d, s, text, template, carry) for d in built]
+
+    def _opens_for_next(self, p: Part, nxt: Part | None) -> tuple[str, int, int] | None:
+        """A part that opens with an actor doing something, before a part that opens with a modal word and
+        names nobody (行政机关实施行政检查，应当…): the actor is the next part's bearer, the rest its occasion."""
+        if self.lang is not Lang.ZH or nxt is None or self.modal(p.text) or self.sanctions(p.text):
+            return None
+        m = self.modal(nxt.text)
+        if m is None or m[0] > 1 or self.actor_before(nxt.text, m[0]) is not None:
+            return None
+        first = self.first_actor(p.text)
+        return first if first is not None and first[1] <= 1 and first[2] < len(p.text.rstrip()) else None
 
     def _acts_on(self, text: str, last: tuple[str, int, int]) -> bool:
         """市交通部门会同有关部门建立公共信息平台: the part opens with an actor that does something to the
