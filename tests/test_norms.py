@@ -785,3 +785,11 @@ def test_an_authority_acting_then_a_duty_names_the_authority(zh_rules):
     assert (ch.label, ch.effect) == (Label.ADDED, Effect.ENABLING), ch.reason
     ch = label("", "市场监督管理部门应当建立信用修复机制，对符合条件的经营主体及时予以信用修复。", zh_rules)
     assert (ch.label, ch.effect) == (Label.ADDED, Effect.ENABLING), ch.reason
+
+
+def test_a_by_phrase_does_not_open_a_duty_for_the_authority():
+    """…的幼儿园，由区教育行政部门管理，不得擅自改变使用性质: the ban is not the department's (a 由-phrase names who
+    manages; only an actor at the very start of a part opens the next part's duty)."""
+    ns = norms_of("新建小区配套建设的幼儿园，由区教育行政部门管理，不得擅自改变使用性质。")
+    ban = [n for n in ns if n.modality is Modality.PROHIBITION]
+    assert ban and ban[0].role is not Role.AUTHORITY, [(n.bearer, n.role) for n in ns]

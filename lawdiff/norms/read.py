@@ -321,7 +321,7 @@ class Reader(Lookup):
         if m is None or m[0] > 1 or self.actor_before(nxt.text, m[0]) is not None:
             return None
         first = self.first_actor(p.text)
-        return first if first is not None and first[1] <= 1 and first[2] < len(p.text.rstrip()) else None
+        return first if first is not None and first[1] == 0 and first[2] < len(p.text.rstrip()) else None
 
     def _acts_on(self, text: str, last: tuple[str, int, int]) -> bool:
         """市交通部门会同有关部门建立公共信息平台: the part opens with an actor that does something to the
