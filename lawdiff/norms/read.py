@@ -167,7 +167,7 @@ class Reader(Lookup):
                 if bearer is None and subject is not None:
                     bearer = subject
                 named_at = None  # where an earlier clause names the bearer this one continues (side-text offsets)
-                if bearer is None and current is not None and current.bearer and (
+                if bearer is None and current is not None and current.bearer and not _by_agent(current) and (
                         m_start <= 2 or _CONTINUE_ZH.match(p.text.strip())):
                     bearer, named_at = (current.bearer, 0, 0), current.bearer_span
                 upon = bearer is None and lex.acts_on_condition is not None and bool(
@@ -177,7 +177,7 @@ class Reader(Lookup):
                                        if a is not None and a[1] <= self.subject_reach), None)
                     if cond_actor is not None:
                         bearer = (cond_actor[0], c_off := 0, c_off)
-                if bearer is None and not upon and built and built[-1].bearer:
+                if bearer is None and not upon and built and built[-1].bearer and not _by_agent(built[-1]):
                     bearer = (built[-1].bearer, 0, 0)  # …，清单之外不得…: the sentence's subject goes on
                 if bearer is None and not upon and carry is not None and template is None:
                     bearer = carry
@@ -357,6 +357,12 @@ class Reader(Lookup):
 
 
 _AMOUNT = re.compile(r"(?:EUR|€|%|per ?cent|元|倍|百分之)", re.IGNORECASE)
+
+
+def _by_agent(d: Draft) -> bool:
+    """由区教育行政部门管理: a statement whose bearer is an agent named after 由, not the subject the next
+    clause goes on with (…的学校，由…管理，不得擅自改变使用性质: the ban is not the department's)."""
+    return d.modal_span is None and bool(d.action_parts) and bool(_BY_ZH.match(d.action_parts[0].text))
 
 
 def _is_amount_part(text: str) -> bool:
