@@ -793,3 +793,17 @@ def test_a_by_phrase_does_not_open_a_duty_for_the_authority():
     ns = norms_of("新建小区配套建设的幼儿园，由区教育行政部门管理，不得擅自改变使用性质。")
     ban = [n for n in ns if n.modality is Modality.PROHIBITION]
     assert ban and ban[0].role is not Role.AUTHORITY, [(n.bearer, n.role) for n in ns]
+
+
+@pytest.mark.parametrize("draft, final", [
+    ("", "从事民宿经营的，应当遵守本条例。"),
+    ("民宿经营者不得超范围经营。", "民宿经营者应当依法经营，不得超范围经营。"),
+    ("", "民宿经营者应当遵守法律、法规。"),
+])
+def test_a_duty_that_only_restates_the_law_adds_no_burden(zh_rules, draft, final):
+    ch = label(draft, final, zh_rules)
+    assert ch.label in (Label.REWORDED, Label.ADDED) and ch.effect in (None, Effect.NEUTRAL), ch.reason
+
+
+def test_a_duty_with_content_after_restating_the_law_is_still_a_duty():
+    assert one("民宿经营者应当依法经营，并建立住宿登记制度。").modality is Modality.OBLIGATION
