@@ -25,7 +25,8 @@ from lawdiff.io.yaml import YamlError, line_of, parse
 from lawdiff.model import ChangeKind, Direction, Modality, NormChange, Polarity, Role, Theme
 
 THEMES = tuple(t.value for t in Theme)
-_WHEN_KEYS = {"change", "role", "modality", "polarity", "action", "trend", "force", "quantity", "sanction"}
+_WHEN_KEYS = {"change", "role", "modality", "polarity", "action", "trend", "force", "quantity", "sanction",
+              "instrument"}
 _RULE_KEYS = {"id", "description", "description_zh", "theme", "direction", "weight", "when", "examples", "note"}
 
 
@@ -59,6 +60,7 @@ class NormRule:
     force: str | None
     quantities: frozenset[str] | None
     sanctions: frozenset[str] | None
+    instrument: bool | None  # the norm names an instrument of control (licence, filing, notification)
     examples: tuple[Example, ...]
     note: str = ""
     source: str = ""
@@ -87,6 +89,8 @@ class NormRule:
         if self.force is not None and c.force != self.force:
             return False
         if self.quantities is not None and c.quantity not in self.quantities:
+            return False
+        if self.instrument is not None and bool(n.instrument) != self.instrument:
             return False
         return self.sanctions is None or c.sanction in self.sanctions
 
@@ -176,6 +180,7 @@ def build_checked(data: Any, source: str) -> NormRules:
             force=when.get("force"),
             quantities=frozenset(_one_or_list(when["quantity"])) if "quantity" in when else None,
             sanctions=frozenset(_one_or_list(when["sanction"])) if "sanction" in when else None,
+            instrument=when.get("instrument"),
             examples=tuple(examples), note=r.get("note", ""), source=source, line=line,
         ))
     return NormRules(tuple(rules), source)
