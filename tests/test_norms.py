@@ -807,3 +807,24 @@ def test_a_duty_that_only_restates_the_law_adds_no_burden(zh_rules, draft, final
 
 def test_a_duty_with_content_after_restating_the_law_is_still_a_duty():
     assert one("民宿经营者应当依法经营，并建立住宿登记制度。").modality is Modality.OBLIGATION
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # a decimal comma is no clause break: 1,5 % is one and a half percent
+    ("Fines shall not exceed 1,5 % of annual turnover.", "Fines shall not exceed 3 % of annual turnover.", Label.TIGHTENED),
+    ("Fines shall not exceed 3 % of annual turnover.", "Fines shall not exceed 1,5 % of annual turnover.", Label.RELAXED),
+    # how long records must be kept, with a floor
+    ("Ferry operators shall keep the passenger lists for at least six months.",
+     "Ferry operators shall keep the passenger lists for at least one year.", Label.TIGHTENED),
+    # immediately is a time limit of no time: a number of days gives more time
+    ("Ferry operators shall report accidents immediately.",
+     "Ferry operators shall report accidents not later than 15 days after becoming aware of them.", Label.RELAXED),
+])
+def test_english_numbers_in_clauses(draft, final, expected):
+    ch = classify_texts(draft, final, load_rules(Lang.EN), Lang.EN, None)
+    assert ch.label is expected, ch.reason
+
+
+def test_immediately_in_chinese_is_a_time_limit(zh_rules):
+    ch = label("渡口经营人发生事故的，应当立即报告。", "渡口经营人发生事故的，应当在二十四小时内报告。", zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason

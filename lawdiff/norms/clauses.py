@@ -60,6 +60,8 @@ class Sentence:
             elif ch in _CLOSE and depth:
                 depth -= 1
             elif ch in delims and depth == 0:
+                if ch == "," and 0 < i < len(t) - 1 and t[i - 1].isdigit() and t[i + 1].isdigit():
+                    continue  # 1,5 % and 10,000: a decimal or thousands comma, not a clause break
                 if i > begin:
                     out.append(Part(t[begin:i], self.start + begin))
                 begin = i + 1

@@ -96,6 +96,9 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         comp = (Comparator.AT_MOST if pre in ("未满", "不满") or tail in ("以下", "以内")
                 else Comparator.AT_LEAST if pre in ("已满", "满", "年满") or tail == "以上" else Comparator.EXACT)
         add(QuantityRole.AGE, _num(m.group("n")), "years", comp, m)
+    for m in _ZH_NOW.finditer(part):
+        if not condition:
+            add(QuantityRole.PERIOD, 0.0, "days", Comparator.AT_MOST, m)
     for m in _ZH_DATE.finditer(part):
         mo, dd = _num(m.group("m")), _num(m.group("d"))
         if mo is not None and dd is not None and 1 <= mo <= 12 and 1 <= dd <= 31:
@@ -156,9 +159,13 @@ _EN_MONEY = re.compile(
     rf"|(?P<b>{_EN_NUM})(?:\s(?P<sb>thousand|million|billion))?\s?(?:EUR|euros?|€)\b", re.IGNORECASE)
 _EN_PERCENT = re.compile(rf"(?P<n>{_EN_NUM})\s?(?:%|per ?cent\b)", re.IGNORECASE)
 _EN_TIME = re.compile(
-    rf"\b(?P<pre>within|no later than|not later than|at the latest|at least|for a (?:maximum )?period of|"
+    rf"\b(?P<pre>within|no later than|not later than|at the latest|for at least|for a minimum(?: period)? of|"
+    rf"at least|for a (?:maximum )?period of|"
     rf"for|after|before|up to|of)\s+(?:a period of\s+)?(?:the\s+)?(?P<n>{_EN_NUM}|[a-z]+)\s+"
     r"(?P<u>(?:working |business |calendar )?(?:hour|day|week|month|year))s?\b", re.IGNORECASE)
+# immediately, forthwith: a time limit of no time at all (a later "within 15 days" gives more time)
+_EN_NOW = re.compile(r"\b(?:immediately|forthwith|without delay)\b", re.IGNORECASE)
+_ZH_NOW = re.compile(r"立即|立刻|即时(?!通讯|通信)")
 _EN_EVERY = re.compile(r"\b(?:every\s+(?P<n>\d+|[a-z]+)?\s*(?P<u>day|week|month|year)s?|(?P<adv>annual(?:ly)?|"
                        r"yearly|monthly|quarterly|weekly|daily|biennial(?:ly)?|semi-annual(?:ly)?)|(?P<k>once|twice)\s+(?:a|per|every)\s+(?P<u2>year|"
                        r"month|week))\b", re.IGNORECASE)
@@ -195,7 +202,7 @@ def en_number(s: str) -> float | None:
 
 #: Every English quantity pattern needs a digit or one of these words (lower-cased; the patterns ignore
 #: case): a part with neither has no quantity, and is not scanned six times to find that out.
-_EN_NEEDS = ("hour", "day", "week", "month", "year", "daily", "annual", "biennial", "quarterly", "every", "once", "twice")
+_EN_NEEDS = ("immediately", "forthwith", "without delay", "hour", "day", "week", "month", "year", "daily", "annual", "biennial", "quarterly", "every", "once", "twice")
 _DIGIT = re.compile(r"\d")
 
 
@@ -231,6 +238,9 @@ def en_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         before = part[max(0, m.start() - 12) : m.start()].lower()
         comp = Comparator.AT_MOST if "up to" in before else Comparator.AT_LEAST if "at least" in before else Comparator.EXACT
         add(money_role, en_number(m.group("n")), "percent", comp, m)
+    for m in _EN_NOW.finditer(part):
+        if not condition:
+            add(QuantityRole.PERIOD, 0.0, "days", Comparator.AT_MOST, m)
     for m in _EN_EVERY.finditer(part):
         if m.group("adv"):
             add(QuantityRole.FREQUENCY, _EN_ADV[m.group("adv").lower()], "days", Comparator.EXACT, m)
