@@ -19,17 +19,12 @@ from lawdiff.text import match_text
 
 
 def read_unit(diff: ArticleDiff, reader: Reader) -> UnitNorms:
-    """The norms of one unit's two sides and their changes (none for an unchanged unit)."""
+    """The norms of one unit's two sides and their changes; an unchanged unit is not read (no norms, no changes)."""
     unit = diff.unit
-    dm = match_text(diff.draft_text)
-    dn = reader.read(diff.draft_text, unit.draft, "draft", dm) if unit.draft else ()
-    if unit.draft and unit.final and diff.final_text == diff.draft_text:
-        # most units of a revision are untouched: the final side reads as the draft did
-        fn = reader.read_again(dn, diff.final_text, unit.draft, "draft", unit.final, "final", dm)
-    else:
-        fn = reader.read(diff.final_text, unit.final, "final", match_text(diff.final_text)) if unit.final else ()
     if unit.kind not in (UnitKind.ADDED, UnitKind.REMOVED) and not diff.changed:
-        return UnitNorms(unit.id, dn, fn, ())
+        return UnitNorms(unit.id, (), (), ())  # nothing changed: nothing to judge, nothing moved (most units)
+    dn = reader.read(diff.draft_text, unit.draft, "draft", match_text(diff.draft_text)) if unit.draft else ()
+    fn = reader.read(diff.final_text, unit.final, "final", match_text(diff.final_text)) if unit.final else ()
     return UnitNorms(unit.id, dn, fn, tuple(changes(dn, fn, reader.lex, diff.edits)))
 
 

@@ -78,37 +78,6 @@ class Reader(Lookup):
             out.extend(got)
         return tuple(out)
 
-    def read_again(self, norms: tuple[Norm, ...], text: str, read_as: tuple[Article, ...], side_read: str,
-                   articles: tuple[Article, ...], side: str, mtext: str) -> tuple[Norm, ...]:
-        """The norms of a side whose text is the same as one already read (``norms``, read from ``read_as``
-        on ``side_read``): an unchanged unit, where reading the final side again would find the same norms
-        at the same offsets, only in other places (``final art. 12`` for ``draft art. 12``).
-
-        What a reading depends on besides the text is the shape of its sentences (their offsets, which are
-        items, which lead each) and the paragraph and article names a bearer carries over within; when
-        those correspond one to one, the norms are the same but for their ``where``.  Otherwise (another
-        paragraphing of the same words) the side is read afresh."""
-        before = sentences(text, read_as, side_read, mtext)
-        now = sentences(text, articles, side, mtext)
-        places: dict[str, str] = {}
-        names: dict[str, str] = {}
-        back: dict[str, str] = {}
-        ok = len(before) == len(now)
-        for b, n in zip(before, now) if ok else ():
-            same = (b.text, b.start, b.end, b.item) == (n.text, n.start, n.end, n.item) and (
-                (b.lead is None and n.lead is None) or (b.lead is not None and n.lead is not None and (
-                    b.lead.start, b.lead.end) == (n.lead.start, n.lead.end)))
-            for x, y, seen in ((b.where, n.where, places), (b.para, n.para, names),
-                               (b.para.split(":")[0], n.para.split(":")[0], names)):
-                if seen.setdefault(x, y) != y or (seen is names and back.setdefault(y, x) != x):
-                    same = False
-            if not same:
-                ok = False
-                break
-        if not ok or len(set(places.values())) != len(places) or any(n.where not in places for n in norms):
-            return self.read(text, articles, side, mtext)
-        return tuple(replace(n, where=places[n.where]) for n in norms)
-
     # ------------------------------------------------------------------------------ one sentence
     def sentence(self, s: Sentence, text: str, template: Norm | None,
                  carry: tuple[str, int, int] | None = None) -> list[Norm]:
