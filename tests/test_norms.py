@@ -828,3 +828,19 @@ def test_english_numbers_in_clauses(draft, final, expected):
 def test_immediately_in_chinese_is_a_time_limit(zh_rules):
     ch = label("渡口经营人发生事故的，应当立即报告。", "渡口经营人发生事故的，应当在二十四小时内报告。", zh_rules)
     assert ch.label is Label.RELAXED, ch.reason
+
+
+@pytest.mark.parametrize("text", ["海事法庭可以要求当事人披露关联案件情况。", "合议庭应当在三日内作出裁定。"])
+def test_a_tribunal_of_a_court_is_an_authority(text):
+    """知识产权法庭, 合议庭: parts of a court (only 法院 was in the lexicon, so a tribunal's powers read as the
+    litigants' rights); an arbitral tribunal (仲裁庭) is not the state."""
+    assert norms_of(text)[0].role is Role.AUTHORITY
+    assert norms_of("仲裁庭可以决定开庭审理。")[0].role is not Role.AUTHORITY
+
+
+def test_a_court_requiring_disclosure_with_an_adverse_inference_is_a_burden(zh_rules):
+    ns = norms_of("海事法庭可以要求当事人披露关联案件情况。当事人拒不如实披露的，可以作为认定其是否诚实信用的考量因素。")
+    assert [(n.role, n.modality, n.polarity) for n in ns] == [
+        (Role.AUTHORITY, Modality.PERMISSION, Polarity.BURDEN), (Role.REGULATED, Modality.SANCTION, Polarity.BURDEN)]
+    ch = label("", "海事法庭可以要求当事人披露关联案件情况。当事人拒不如实披露的，可以作为认定其是否诚实信用的考量因素。", zh_rules)
+    assert (ch.label, ch.effect) == (Label.ADDED, Effect.BURDEN), ch.reason

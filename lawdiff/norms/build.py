@@ -103,6 +103,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.PROHIBITION) and (
             look.criminal_or_fine(action) or look.criminal_or_fine(whole)):
         modality = Modality.SANCTION
+    if modality is Modality.PERMISSION and any(k == "inference" for k, _, _ in d.sanctions):
+        modality = Modality.SANCTION  # …拒不提交的，可以推定…成立: a consequence drawn against the party, not its right
     if modality is Modality.POWER and lex.reference.search(action):
         modality = Modality.SANCTION  # 由…依照《…》的规定处罚: the sanction defers to another law
     if modality is Modality.PROCEDURE and d.conditions and d.modal_span is None and lex.reference.search(whole) \
