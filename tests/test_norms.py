@@ -844,3 +844,13 @@ def test_a_court_requiring_disclosure_with_an_adverse_inference_is_a_burden(zh_r
         (Role.AUTHORITY, Modality.PERMISSION, Polarity.BURDEN), (Role.REGULATED, Modality.SANCTION, Polarity.BURDEN)]
     ch = label("", "海事法庭可以要求当事人披露关联案件情况。当事人拒不如实披露的，可以作为认定其是否诚实信用的考量因素。", zh_rules)
     assert (ch.label, ch.effect) == (Label.ADDED, Effect.BURDEN), ch.reason
+
+
+def test_a_modal_word_inside_a_description_of_the_subject_binds_nobody():
+    """经批准可以受理海事案件的基层人民法院，不再受理上述案件: 可以 describes which courts; it is no right of anyone
+    (it read as a right of the regulated, whose removal tightened)."""
+    ns = norms_of("本规定施行前经批准可以受理海事案件的基层人民法院，不再受理上述案件。")
+    assert all(n.modality is not Modality.PERMISSION and n.polarity is Polarity.NEUTRAL for n in ns), \
+        [(n.modality, n.bearer) for n in ns]
+    # a modal word that binds the subject it follows is still read
+    assert one("依法应当取得许可的经营者，应当公示许可证。").modality is Modality.OBLIGATION

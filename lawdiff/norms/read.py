@@ -120,6 +120,8 @@ class Reader(Lookup):
             dm = lex.definition.search(p.text)
             if modal is not None and dm is not None and dm.start() < modal[0]:
                 modal = None  # 是指…不需要…: words inside a definition define, they do not bind
+            if modal is not None and i < last and self._describes(p.text, modal[1]):
+                modal = None  # 经批准可以受理…案件的基层人民法院，…: the modal word describes the subject
             if modal is not None and modal[2].modality is Modality.ENCOURAGEMENT and lex.continues_duty is not None \
                     and lex.continues_duty.match(p.text) and \
                     current is not None and current.modality is Modality.OBLIGATION and not pending_cond:
@@ -291,6 +293,15 @@ class Reader(Lookup):
             return None
         first = self.first_actor(p.text)
         return first if first is not None and first[1] == 0 and first[2] < len(p.text.rstrip()) else None
+
+    def _describes(self, text: str, modal_end: int) -> bool:
+        """The part ends with an actor introduced by 的 after the modal word (可以受理…案件的基层人民法院): the modal
+        word sits in a description of the subject, not in a norm."""
+        if self.lang is not Lang.ZH:
+            return False
+        last = self.last_actor(text)
+        return last is not None and last[2] >= len(text.rstrip()) and last[1] > modal_end and \
+            text[last[1] - 1] == "的"
 
     def _acts_on(self, text: str, last: tuple[str, int, int]) -> bool:
         """市交通部门会同有关部门建立公共信息平台: the part opens with an actor that does something to the
