@@ -854,3 +854,14 @@ def test_a_modal_word_inside_a_description_of_the_subject_binds_nobody():
         [(n.modality, n.bearer) for n in ns]
     # a modal word that binds the subject it follows is still read
     assert one("依法应当取得许可的经营者，应当公示许可证。").modality is Modality.OBLIGATION
+
+
+def test_formal_review_instead_of_substantive_review_relaxes(zh_rules):
+    """审查 inside 形式审查 is no witness that the act kept its class: a substantive check became a formal one."""
+    ch = label("登记机构应当对申报材料进行实质审查。", "登记机构应当对申报材料进行形式审查。", zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason
+
+
+def test_a_prosecutor_suing_in_the_public_interest_is_a_power_over_businesses(zh_rules):
+    ch = label("", "经营者破坏生态环境，损害社会公共利益的，人民检察院可以依法向人民法院提起公益诉讼。", zh_rules)
+    assert (ch.label, ch.effect) == (Label.ADDED, Effect.BURDEN), ch.reason

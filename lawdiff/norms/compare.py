@@ -259,7 +259,10 @@ def _class_change_grounded(d: Norm, f: Norm, lex: Lexicon) -> bool:
     按照公开、公平、公正的原则) is the text's subject or a principle, not a new act."""
     wd, wf = _class_word(d, lex), _class_word(f, lex)
     kd, kf = _key(d.text), _key(f.text)
-    return not (wf and _key(wf) in kd) and not (wd and _key(wd) in kf)
+    # a word of the other side standing only inside this side's own class word (审查 inside 形式审查) is no witness
+    kd_rest = kd.replace(_key(wd), "\0") if wd else kd
+    kf_rest = kf.replace(_key(wf), "\0") if wf else kf
+    return not (wf and _key(wf) in kd_rest) and not (wd and _key(wd) in kf_rest)
 
 
 def _seriousness(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
