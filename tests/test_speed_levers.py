@@ -302,3 +302,64 @@ def test_department_runs_are_what_the_lazy_pattern_finds(text):
 
     lazy = re.compile(r"([^，。；：,.;:\s（）()《》“”]*?)部门")  # the pattern tried at every position, as it was
     assert list(department_runs(text)) == [m.group(1) for m in lazy.finditer(text)]
+
+
+def _moves_every_pair(units):
+    """norms.moves.resolve_moves as it was: every removed norm scored against every added norm."""
+    from dataclasses import replace
+
+    from lawdiff.model import ChangeKind
+    from lawdiff.norms.compare import core_key, similarity_of_keys
+    from lawdiff.norms.moves import MOVE_MIN, _same_kind
+
+    removed = [(i, k, core_key(c.draft)) for i, u in enumerate(units) for k, c in enumerate(u.changes)
+               if c.kind is ChangeKind.NORM_REMOVED and c.draft is not None]
+    added = [(i, k, core_key(c.final)) for i, u in enumerate(units) for k, c in enumerate(u.changes)
+             if c.kind is ChangeKind.NORM_ADDED and c.final is not None]
+    cands = []
+    for a, (i, k, key) in enumerate(removed):
+        for b, (j, m, key2) in enumerate(added):
+            if j != i and _same_kind(units[i].changes[k], units[j].changes[m]):
+                sim = 1.0 if key == key2 else similarity_of_keys(key, key2)
+                if sim >= MOVE_MIN:
+                    cands.append((sim, a, b))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    moved, used_a, used_b = {}, set(), set()
+    for _, a, b in cands:
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            (i, k, _), (j, m, _) = removed[a], added[b]
+            moved[(i, k)] = units[j].unit_id
+            moved[(j, m)] = units[i].unit_id
+    return tuple(replace(u, changes=tuple(replace(c, kind=ChangeKind.MOVED, detail=moved[(i, k)])
+                                          if (i, k) in moved else c for k, c in enumerate(u.changes)))
+                 for i, u in enumerate(units))
+
+
+@pytest.mark.parametrize("pair", ["administrative-reconsideration-law-2023", "anti-monopoly-law-2022",
+                                  "beijing-water-law-measures-2022", "spc-food-safety-crimes-2021"])
+def test_moves_found_by_the_pair_index_are_those_of_every_pair(pair):
+    """resolve_moves looks only at added norms sharing a character pair with a removed one; the moves are
+    exactly those of scoring every removed norm against every added norm."""
+    from lawdiff.norms import read_unit
+    from lawdiff.norms.moves import resolve_moves
+    from lawdiff.norms.read import Parties, Reader
+
+    lang, diffs = _diffs(pair)
+    reader = Reader(lang, Parties())
+    units = [read_unit(d, reader) for d in diffs]
+    assert resolve_moves(units) == _moves_every_pair(units)
+
+
+def test_the_pair_index_finds_a_near_copy_moved_between_units():
+    from lawdiff.model import ChangeKind
+    from lawdiff.norms import read_unit
+    from lawdiff.norms.moves import resolve_moves
+    from lawdiff.norms.read import Parties, Reader
+
+    lang, diffs = _diffs("anti-monopoly-law-2022")
+    units = [read_unit(d, Reader(lang, Parties())) for d in diffs]
+    moved = resolve_moves(units)
+    assert sum(c.kind is ChangeKind.MOVED for u in moved for c in u.changes) == 2
+    assert moved == _moves_every_pair(units)

@@ -77,6 +77,11 @@ def similarity_of_keys(a: str, b: str) -> float:
     return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
+def gram_set(key: str) -> frozenset[str]:
+    """The character pairs of a comparison key (what :func:`match` and :mod:`moves` score by), memoised."""
+    return _gram_set(key)
+
+
 def _core(n: Norm) -> str:
     """What identifies a norm for matching: its clause without its exceptions (a long 但…除外 or
     另有规定的，从其规定 would make two different bans look alike)."""
@@ -377,4 +382,4 @@ def _trivial(t: str) -> bool:
     return bool(_TRIVIAL.match(_REF.sub("第#条", fold(t).strip())))
 
 
-__all__ = ["changes", "core_key", "match", "similarity", "similarity_of_keys", "value"]
+__all__ = ["changes", "core_key", "gram_set", "match", "similarity", "similarity_of_keys", "value"]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from lawdiff.model import ChangeKind, NormChange, UnitNorms
-from lawdiff.norms.compare import core_key, similarity_of_keys
+from lawdiff.norms.compare import core_key, gram_set
 
 MOVE_MIN = 0.75  # least similarity for a removed and an added norm in different units to be one norm moved
 MOVE_POOL_MAX = 400  # above this many candidates per side only word-for-word moves are looked for (speed)
@@ -30,13 +30,25 @@ def resolve_moves(units: Sequence[UnitNorms]) -> tuple[UnitNorms, ...]:
     for b, (_, _, key) in enumerate(added):
         by_key.setdefault(key, []).append(b)
     cands: list[tuple[float, int, int]] = []
+    grams = [gram_set(key) for _, _, key in added] if fuzzy else []
+    index: dict[str, list[int]] = {}
+    for b, g in enumerate(grams):
+        for x in g:
+            index.setdefault(x, []).append(b)
     for a, (i, k, key) in enumerate(removed):
         if not fuzzy:
             cands.extend((1.0, a, b) for b in by_key.get(key, ()) if added[b][0] != i)
             continue
-        for b, (j, m, key2) in enumerate(added):
+        # only the added norms that share a character pair can reach MOVE_MIN (or have the very same key)
+        ga = gram_set(key)
+        shared: dict[int, int] = dict.fromkeys(by_key.get(key, ()), 0)
+        for x in ga:
+            for b in index.get(x, ()):
+                shared[b] = shared.get(b, 0) + 1
+        for b in sorted(shared):
+            j, m, key2 = added[b]
             if j != i and _same_kind(units[i].changes[k], units[j].changes[m]):
-                sim = 1.0 if key == key2 else similarity_of_keys(key, key2)
+                sim = 1.0 if key == key2 else (2 * shared[b] / (len(ga) + len(grams[b])) if ga and grams[b] else 0.0)
                 if sim >= MOVE_MIN:
                     cands.append((sim, a, b))
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
