@@ -31,7 +31,7 @@ _BOOK_TITLE = re.compile(r"《([^《》]+)》")
 _TRAILING_BRACKETS = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 # ministry mention: the run of text before 部门, back to the previous clause break or 部门 (what
 # re.finditer(r"([^，。；：,.;:\s（）()《》“”]*?)部门") finds, without trying that lazy run at every position)
-_DEPT_STOP = re.compile(r"[，。；：,.;:\s（）()《》“”]")
+_DEPT_STOP = re.compile(r"[，。；：,.;:\s（）()《》“”．﹐﹑﹒﹔﹕]")  # both widths: runs are cut before folding
 _DEPT_FILLER = re.compile(r"(?:等|有关|主管|相关|的|和|及|与|或者|以及|、)+$")
 
 
@@ -181,7 +181,7 @@ def actors_named(text: str, words: SignalWords) -> tuple[str, ...]:
         named.add(i)
     out = [words.actors[i].name for i in sorted(named)]
     if words.departments:
-        found = _departments(fold(text), words.departments)
+        found = _departments(text, words.departments)
         out.extend(f"{kw}部门" for kw in words.departments if kw in found)
     return tuple(out)
 
@@ -195,8 +195,8 @@ def _departments(text: str, keywords: tuple[str, ...]) -> set[str]:
     """
     longest_first = sorted(keywords, key=len, reverse=True)
     found: set[str] = set()
-    for run in department_runs(text):
-        for seg in run.split("、"):
+    for run in department_runs(text):  # the runs of the text as printed, each folded (not the whole law)
+        for seg in fold(run).split("、"):
             seg = _DEPT_FILLER.sub("", seg)
             while seg:
                 kw = next((k for k in longest_first if seg.endswith(k)), None)
