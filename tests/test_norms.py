@@ -865,3 +865,12 @@ def test_formal_review_instead_of_substantive_review_relaxes(zh_rules):
 def test_a_prosecutor_suing_in_the_public_interest_is_a_power_over_businesses(zh_rules):
     ch = label("", "经营者破坏生态环境，损害社会公共利益的，人民检察院可以依法向人民法院提起公益诉讼。", zh_rules)
     assert (ch.label, ch.effect) == (Label.ADDED, Effect.BURDEN), ch.reason
+
+
+def test_a_rule_on_concurrent_offences_adds_no_punishable_conduct(zh_rules):
+    """同时又构成…罪的，依照处罚较重的规定定罪处罚 settles which offence already committed applies (it read as a new
+    sanction); one that also aggravates (定罪从重处罚) still binds harder."""
+    ch = label("", "盗伐林木，同时又构成非法占用农用地罪的，依照处罚较重的规定定罪处罚。", zh_rules)
+    assert (ch.label, ch.effect) == (Label.ADDED, Effect.NEUTRAL), ch.reason
+    heavy = norms_of("林业工作人员参与盗伐林木，同时构成渎职犯罪和盗伐林木罪的，依照处罚较重的规定定罪从重处罚。")
+    assert any(n.modality is Modality.SANCTION and n.polarity is Polarity.BURDEN for n in heavy)

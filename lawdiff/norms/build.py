@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from lawdiff.model import Comparator, Modality, Norm, Quantity, QuantityRole, Role, Span
+from lawdiff.model import Comparator, Modality, Norm, Polarity, Quantity, QuantityRole, Role, Span
 from lawdiff.norms.clauses import Part, Sentence
 from lawdiff.norms.lexicon import Lexicon
 from lawdiff.norms.lookup import Actor, Lookup
@@ -205,6 +205,10 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     where = s.where
     pol, weight = polarity_for(modality, role, action_class, instrument, strength, kind_names, s.item, lex,
                                look.polarity_rows)
+    if modality is Modality.SANCTION and lex.concurrence is not None and not lex.aggravation.search(action) and \
+            lex.concurrence.search("，".join([*(c.text for c in d.conditions), action])):
+        modality, pol, weight = Modality.PROCEDURE, Polarity.NEUTRAL, 0.0  # 同时构成…罪的，依照处罚较重的规定定罪处罚:
+        # which of two offences already committed applies, not a new one
     if modality is Modality.SANCTION and "criminal" in kind_names and lex.aggravation.search(action):
         weight *= AGGRAVATED  # 依照…定罪从重处罚: the same offence, punished more heavily
     return Norm(

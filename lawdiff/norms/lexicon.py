@@ -81,6 +81,7 @@ class Lexicon:
     state_business: re.Pattern[str] | None  # nobody named; a plan of the state or public works: the state's own
     transitional: re.Pattern[str] | None  # a sentence on which cases or acts the text governs in time
     empty_duty: re.Pattern[str] | None  # a duty that only restates the law (依法经营, 遵守本办法)
+    concurrence: re.Pattern[str] | None  # 同时构成…罪的，依照处罚较重的规定定罪处罚: which offence applies
     grant: re.Pattern[str]  # nobody named and the clause gives (给予表彰和奖励): only the state gives
     mitigation: re.Pattern[str]
     aggravation: re.Pattern[str]
@@ -173,6 +174,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         state_business=_rx(data["state_business"], "state_business", flags) if data.get("state_business") else None,
         transitional=_rx(data["transitional"], "transitional", flags) if data.get("transitional") else None,
         empty_duty=_rx(data["empty_duty"], "empty_duty", flags) if data.get("empty_duty") else None,
+        concurrence=_rx(data["concurrence"], "concurrence", flags) if data.get("concurrence") else None,
         mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])
