@@ -874,3 +874,12 @@ def test_a_rule_on_concurrent_offences_adds_no_punishable_conduct(zh_rules):
     assert (ch.label, ch.effect) == (Label.ADDED, Effect.NEUTRAL), ch.reason
     heavy = norms_of("林业工作人员参与盗伐林木，同时构成渎职犯罪和盗伐林木罪的，依照处罚较重的规定定罪从重处罚。")
     assert any(n.modality is Modality.SANCTION and n.polarity is Polarity.BURDEN for n in heavy)
+
+
+def test_a_grant_stated_by_an_authority_is_a_full_benefit(zh_rules):
+    """市人民政府设立专项资金，对…给予补贴: money granted is a benefit (weighed as a service duty), unlike a policy
+    statement (本市推进…), which weighs half."""
+    removed = label("市人民政府设立专项资金，对渔船节能改造给予补贴。", "", zh_rules)
+    assert (removed.label, removed.effect) == (Label.REMOVED, Effect.TIGHTENING), removed.reason
+    policy = label("本市推进渔港信息化建设。", "", zh_rules)
+    assert policy.effect is Effect.NEUTRAL, policy.reason

@@ -205,6 +205,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     where = s.where
     pol, weight = polarity_for(modality, role, action_class, instrument, strength, kind_names, s.item, lex,
                                look.polarity_rows)
+    if modality is Modality.PROCEDURE and role is Role.AUTHORITY and pol is Polarity.RELIEF and lex.grant.search(action):
+        weight = max(weight, 1.0)  # 设立专项资金，对…给予补贴: money or awards granted are a benefit, not a policy
     if modality is Modality.SANCTION and lex.concurrence is not None and not lex.aggravation.search(action) and \
             lex.concurrence.search("，".join([*(c.text for c in d.conditions), action])):
         modality, pol, weight = Modality.PROCEDURE, Polarity.NEUTRAL, 0.0  # 同时构成…罪的，依照处罚较重的规定定罪处罚:
