@@ -883,3 +883,18 @@ def test_a_grant_stated_by_an_authority_is_a_full_benefit(zh_rules):
     assert (removed.label, removed.effect) == (Label.REMOVED, Effect.TIGHTENING), removed.reason
     policy = label("本市推进渔港信息化建设。", "", zh_rules)
     assert policy.effect is Effect.NEUTRAL, policy.reason
+
+
+def test_a_cap_on_a_courts_time_limit_serves_the_parties(zh_rules):
+    """延长后的审理期限累计不得超过六个月 -> 四个月: a shorter cap on the court's own time (it read as a count of
+    six, at least, on a regulated party); 不得超过 is an upper bound."""
+    ch = label("海事案件延长后的审理期限累计不得超过六个月。", "海事案件延长后的审理期限累计不得超过四个月。", zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason
+    q = zh_quantities("作业时间不得超过八小时。", 0, condition=False)
+    assert [(x.role, x.comparator) for x in q] == [(QuantityRole.PERIOD, Comparator.AT_MOST)]
+
+
+def test_entering_a_record_or_extending_a_time_limit_is_the_courts_act():
+    ns = norms_of("异议不成立的，裁定驳回。裁定以口头方式作出的，应当记入笔录。")
+    assert all(n.role is not Role.REGULATED for n in ns), [(n.role, n.action) for n in ns]
+    assert norms_of("经本院院长批准，可以延长审理期限。")[0].role is Role.AUTHORITY

@@ -34,8 +34,10 @@ _ZH_SENTENCE = re.compile(rf"(?P<n>{_CN_NUM}|半)(?:个)?(?P<u>年|月)(?P<tail>
 
 _DAYS = {"小时": 1 / 24, "日": 1.0, "天": 1.0, "工作日": 7 / 5, "周": 7.0, "星期": 7.0, "月": 30.0, "年": 365.0,
          "季度": 91.25, "半年": 182.5, "年度": 365.0}
-_BEFORE_MIN = re.compile(r"(?:达到|超过|高于|(?<![不未])满|不低于|不少于|大于)$")
-_BEFORE_MAX = re.compile(r"(?:不足|未满|不满|低于|不超过|不高于|少于|小于|未达到)$")
+_BEFORE_MIN = re.compile(r"(?:达到|(?<![不得应])超过|高于|(?<![不未])满|不低于|不少于|大于)$")
+_BEFORE_MAX = re.compile(r"(?:不足|未满|不满|低于|不超过|不得超过|不应超过|最长不超过|最多|最长|不高于|少于|小于|未达到)$")
+# 不得超过四个月, 最长不超过三十日: a time cap (how long something may last or take at most)
+_CAP_BEFORE = re.compile(r"(?:不得超过|不应超过|不超过|最长|最多)(?:为)?$")
 _FINE_WORD = re.compile(r"罚款|罚金|处罚")
 _SENT_WORD = re.compile(r"有期徒刑|拘役|管制")
 _BAN_AFTER = re.compile(r"^(?:内|以内)?[^,;。\n]{0,3}不得")
@@ -133,6 +135,8 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
             add(QuantityRole.THRESHOLD, days, "days", _comparator(part, m.start(), m.end(), tail), m)
         elif tail in ("以内", "之内", "内") or re.match(r"(?:以内|之内|内)", part[m.end():m.end() + 2]):
             add(QuantityRole.PERIOD, days, "days", Comparator.AT_MOST, m)
+        elif _CAP_BEFORE.search(part[max(0, m.start() - 6): m.start()]) and not condition:
+            add(QuantityRole.PERIOD, days, "days", Comparator.AT_MOST, m)  # 审理期限累计不得超过四个月
         elif _COMPUTED.match(part[m.end():]) and not condition:
             add(QuantityRole.AMOUNT, days, "days", Comparator.EXACT, m)
         elif _KEEP.search(part[: m.start()]):
