@@ -898,3 +898,6 @@ def test_entering_a_record_or_extending_a_time_limit_is_the_courts_act():
     ns = norms_of("异议不成立的，裁定驳回。裁定以口头方式作出的，应当记入笔录。")
     assert all(n.role is not Role.REGULATED for n in ns), [(n.role, n.action) for n in ns]
     assert norms_of("经本院院长批准，可以延长审理期限。")[0].role is Role.AUTHORITY
+    # after a sentence naming a party, the record is still the court's
+    after = norms_of("当事人对适用海事特别程序有异议的，应当在开庭前提出。裁定以口头方式作出的，应当记入笔录。")
+    assert after[-1].role is Role.AUTHORITY and after[0].role is Role.REGULATED
