@@ -288,11 +288,12 @@ def test_every_lexicon_example_reads_as_its_file_says(lang, example):
     assert ns, example
     if "sanction_kinds" in example:
         assert sorted({k for n in ns for k in n.sanction_kinds}) == sorted(set(example["sanction_kinds"]))
-    wanted = {k: v for k, v in example.items() if k in ("role", "action_class", "instrument")}
+    wanted = {k: v for k, v in example.items() if k in ("role", "action_class", "instrument", "modality", "polarity")}
     q = example.get("quantity")
+    kinds = {"role": Role, "modality": Modality, "polarity": Polarity}
 
     def holds(n) -> bool:
-        if any(getattr(n, k) != (Role(v) if k == "role" else v) for k, v in wanted.items()):
+        if any(getattr(n, k) != (kinds[k](v) if k in kinds else v) for k, v in wanted.items()):
             return False
         return q is None or any(x.role is QuantityRole(q["role"]) and x.value == pytest.approx(q["value"])
                                 for x in n.quantities)
