@@ -902,3 +902,15 @@ def test_entering_a_record_or_extending_a_time_limit_is_the_courts_act():
     # after a sentence naming a party, the record is still the court's
     after = norms_of("当事人对适用海事特别程序有异议的，应当在开庭前提出。裁定以口头方式作出的，应当记入笔录。")
     assert after[-1].role is Role.AUTHORITY and after[0].role is Role.REGULATED
+
+
+def test_where_the_state_is_regulated_its_own_acts_are_the_regulated_duties():
+    """Read from the point of view of the courts (the state regulated), the court's record-keeping and its time
+    limit bind the regulated; read by default they are the state's."""
+    from lawdiff.classify.parties import Parties as Named
+    named = Named.named(["人民法院"])
+    text = "当事人对适用海事特别程序有异议的，应当在开庭前提出。裁定以口头方式作出的，应当记入笔录。"
+    a = article_from_text(text)
+    ns = Reader(Lang.ZH, Parties(named.terms, named.public)).read(a.text, (a,), "draft", match_text(a.text))
+    assert named.public and ns[-1].role is Role.REGULATED
+    assert norms_of(text)[-1].role is Role.AUTHORITY

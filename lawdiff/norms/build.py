@@ -133,11 +133,12 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         role = Role.AUTHORITY  # 确需第三方机构提供专业协助的，第三方机构不得…: the state's agent, not a regulated party
     if not bearer and d.upon_condition:
         role = Role.AUTHORITY  # …存在问题的，应当对其…作出界定: only the state acts upon a party so
+    state = Role.REGULATED if look.parties.public else Role.AUTHORITY  # where the state is regulated, it bears them
     if not bearer and role is Role.OTHER and _state_business(lex, d, action):
-        role = Role.AUTHORITY  # 总体规划应当与…相适应; 城镇地区应当规划建设…设施: the state's own business
+        role = state  # 总体规划应当与…相适应; 城镇地区应当规划建设…设施: the state's own business
     elif bearer and d.bearer_span is None and lex.state_business is not None and \
-            lex.state_business.search("|" + action.strip()) and not look.parties.public:
-        bearer, role = "", Role.AUTHORITY  # …的，应当记入笔录 after a clause naming a party: the court records, not the party
+            lex.state_business.search("|" + action.strip()):
+        bearer, role = "", state  # …的，应当记入笔录 after a clause naming a party: the court records, not the party
     if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):
         role = Role.REGULATED  # nobody named: the law's addressee
     if modality is Modality.SANCTION:
