@@ -52,7 +52,8 @@ def _key(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)  # pure memoisation, as above
-def _gram_set(k: str) -> frozenset[str]:
+def gram_set(k: str) -> frozenset[str]:
+    """The character pairs of a comparison key (what :func:`match` and :mod:`moves` score by), memoised."""
     return frozenset(_bigrams(k))
 
 
@@ -75,11 +76,6 @@ def core_key(n: Norm) -> str:
 def similarity_of_keys(a: str, b: str) -> float:
     ga, gb = _bigrams(a), _bigrams(b)
     return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
-
-
-def gram_set(key: str) -> frozenset[str]:
-    """The character pairs of a comparison key (what :func:`match` and :mod:`moves` score by), memoised."""
-    return _gram_set(key)
 
 
 def _core(n: Norm) -> str:
@@ -147,7 +143,7 @@ def _classes(norms: tuple[Norm, ...]) -> dict[tuple[frozenset[str], Modality, Ro
     """Indices of the norms by what :func:`match` scores them on."""
     out: dict[tuple[frozenset[str], Modality, Role, bool], list[int]] = {}
     for i, n in enumerate(norms):
-        out.setdefault((_gram_set(_key(_core(n))), n.modality, n.role, n.item), []).append(i)
+        out.setdefault((gram_set(_key(_core(n))), n.modality, n.role, n.item), []).append(i)
     return out
 
 

@@ -100,6 +100,11 @@ class Lexicon:
         return next((r.level for r in self.instruments if r.name == name), 0.0)
 
 
+def _optional(data: dict[str, Any], name: str, flags: int) -> re.Pattern[str] | None:
+    """The pattern of an optional lexicon section, or None when the lexicon has none."""
+    return _rx(data[name], name, flags) if data.get(name) else None
+
+
 def _rx(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
     try:
         return re.compile(pattern, flags)
@@ -150,7 +155,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         action_classes=tuple((c["name"], _rx(c["pattern"], f"action_classes.{c['name']}", flags))
                              for c in data["action_classes"]),
         sanctions=rungs("sanctions", "kind", "severity"),
-        not_sanction=_rx(data["not_sanction"], "not_sanction", flags) if data.get("not_sanction") else None,
+        not_sanction=_optional(data, "not_sanction", flags),
         instruments=rungs("instruments", "name", "level"),
         effort=_rx(data["effort"], "effort", flags),
         result=_rx(data["result"], "result", flags),
@@ -167,19 +172,18 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         petition=_rx(data["petition"], "petition", flags),
         petitioner=str(data["petitioner"]),
         grant=_rx(data["grant"], "grant", flags),
-        agent_of_state=_rx(data["agent_of_state"], "agent_of_state", flags) if data.get("agent_of_state") else None,
-        continues_duty=_rx(data["continues_duty"], "continues_duty", flags) if data.get("continues_duty") else None,
-        acts_on_condition=_rx(data["acts_on_condition"], "acts_on_condition", flags)
-        if data.get("acts_on_condition") else None,
-        state_business=_rx(data["state_business"], "state_business", flags) if data.get("state_business") else None,
-        transitional=_rx(data["transitional"], "transitional", flags) if data.get("transitional") else None,
-        empty_duty=_rx(data["empty_duty"], "empty_duty", flags) if data.get("empty_duty") else None,
-        concurrence=_rx(data["concurrence"], "concurrence", flags) if data.get("concurrence") else None,
+        agent_of_state=_optional(data, "agent_of_state", flags),
+        continues_duty=_optional(data, "continues_duty", flags),
+        acts_on_condition=_optional(data, "acts_on_condition", flags),
+        state_business=_optional(data, "state_business", flags),
+        transitional=_optional(data, "transitional", flags),
+        empty_duty=_optional(data, "empty_duty", flags),
+        concurrence=_optional(data, "concurrence", flags),
         mitigation=_rx(data["criminal_mitigation"], "criminal_mitigation", flags),
         aggravation=_rx(data["criminal_aggravation"], "criminal_aggravation", flags),
         quantities={k: QuantitySense(k, v["stronger_when"], v["en"], v["zh"])
                     for k, v in data["quantities"].items() if k != "examples"},
-        title_subject=_rx(data["title_subject"], "title_subject", flags) if data.get("title_subject") else None,
+        title_subject=_optional(data, "title_subject", flags),
         raw=data,
     )
 
