@@ -84,7 +84,7 @@ def save_norms(key: str, units: tuple[UnitNorms, ...]) -> None:
                              allow_nan=False)
         if decode(json.loads(payload)["units"]) != units:
             return
-    except (_Bad, TypeError, ValueError, RecursionError):
+    except (_Bad, AttributeError, TypeError, ValueError, RecursionError):
         return
     path = _path(key)
     write_blob(path, payload.encode("utf-8"))
@@ -110,10 +110,10 @@ def _codec(tp: Any) -> Codec:
         return _same, _checked((int, float))  # JSON keeps 1 and 1.0 apart, so the type read is the one written
     origin = typing.get_origin(tp)
     if origin in (types.UnionType, typing.Union):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) != 1:
+        present = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(present) != 1:
             raise TypeError(f"cannot keep {tp} as JSON")
-        enc, dec = _codec(args[0])
+        enc, dec = _codec(present[0])
         return (lambda v: None if v is None else enc(v)), (lambda v: None if v is None else dec(v))
     if origin is tuple:
         args = typing.get_args(tp)

@@ -1,6 +1,7 @@
 """lawdiff's cache folder: where it is, what a file must be to be read from it, and how it is kept tidy.
 
-The caches (:mod:`lawdiff.io.cache`: segmented tokens and jieba's dictionary in parts; the parsed shipped
+The caches (:mod:`lawdiff.io.cache`: segmented tokens and jieba's dictionary in parts; the norms of each pair,
+:mod:`lawdiff.io.norm_store`; the parsed shipped
 rule tables, :func:`lawdiff.classify.rules.shipped_rules`; the other shipped tables and meta.yaml files as
 parsed, :mod:`lawdiff.io.parsed`) are an optimisation only, so a cache file is
 read only when nothing about it is unexpected, and anything unexpected means "recompute":
@@ -168,10 +169,10 @@ def write_json(path: Path, value: Any) -> None:
 
 def prune_leftovers(folder: Path, *, older_than: float = STALE_SECONDS) -> int:
     """Remove temporary files of killed processes (ours and jieba's) older than ``older_than`` seconds, in
-    the cache folder and its ``tokens`` folder."""
+    the cache folder and its ``tokens`` and ``norms`` folders."""
     removed = 0
     now = time.time()
-    for sub in (folder, folder / "tokens"):
+    for sub in (folder, folder / "tokens", folder / "norms"):
         with contextlib.suppress(OSError):
             for p in sub.iterdir():
                 with contextlib.suppress(OSError):
@@ -197,6 +198,7 @@ class Kind:
 KINDS = (
     Kind("tokens", ("tokens/*.json",), "jieba's segmentation of each document compared (one file per text)"),
     Kind("dictionary", ("jieba-prefix-*.bin",), "jieba's dictionary split by first character (built once)"),
+    Kind("norms", ("norms/*.json",), "the norms read from each pair compared (one file per pair)"),
     Kind("rules", ("rules-*.json",), "the shipped rule tables, parsed and checked"),
     Kind("parsed", ("parsed-*.json",),
          "the shipped norm lexicons, norm rules, polarity and signal tables, and meta.yaml files, parsed and checked"),
@@ -211,7 +213,7 @@ def _files(folder: Path, kind: Kind) -> list[Path]:
         for pattern in kind.patterns:
             out.update(p for p in folder.glob(pattern) if not p.is_dir())
         if kind.name == "leftovers":
-            for sub in (folder, folder / "tokens"):
+            for sub in (folder, folder / "tokens", folder / "norms"):
                 if sub.is_dir():
                     out.update(p for p in sub.iterdir() if _LEFTOVER.match(p.name) and not p.is_dir())
     return sorted(out)
@@ -242,7 +244,7 @@ def clear_cache(folder: Path | None = None) -> tuple[int, int]:
                 size = p.lstat().st_size
                 p.unlink()
                 files, bytes_ = files + 1, bytes_ + size
-    for empty in (folder / "tokens", folder):
+    for empty in (folder / "tokens", folder / "norms", folder):
         with contextlib.suppress(OSError):
             empty.rmdir()
     return files, bytes_
