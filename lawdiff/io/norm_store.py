@@ -22,29 +22,17 @@ What a cache file must be to be read at all, and where the folder is: :mod:`lawd
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import enum
 import json
-import types
-import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from lawdiff.io.store import cache_dir, key_hash, read_json, write_blob
+from lawdiff.io.dataclass_json import Bad, Codec, codec
+from lawdiff.io.store import cache_dir, keep_newest, key_hash, read_json, write_blob
 from lawdiff.model import ArticleDiff, Lang, UnitKind, UnitNorms
 
 FOLDER = "norms"
 MAX_FILES = 64  # files kept; the oldest half goes when there are more
-
-Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
-
-
-class _Bad(Exception):
-    """A value in a cache file that is not what the writer writes."""
-
 
 def norm_key(diffs: Sequence[ArticleDiff], *, lang: Lang, regulated: Sequence[str], public: bool,
              titles: Sequence[str]) -> str:
@@ -70,7 +58,7 @@ def load_norms(key: str, count: int) -> tuple[UnitNorms, ...] | None:
         return None
     try:
         units = _units_codec()[1](data["units"])
-    except (_Bad, TypeError, ValueError, RecursionError):
+    except (Bad, TypeError, ValueError, RecursionError):
         return None
     return units if len(units) == count else None
 
@@ -84,91 +72,16 @@ def save_norms(key: str, units: tuple[UnitNorms, ...]) -> None:
                              allow_nan=False)
         if decode(json.loads(payload)["units"]) != units:
             return
-    except (_Bad, AttributeError, TypeError, ValueError, RecursionError):
+    except (Bad, AttributeError, TypeError, ValueError, RecursionError):
         return
     path = _path(key)
     write_blob(path, payload.encode("utf-8"))
-    with contextlib.suppress(OSError):
-        files = list(path.parent.glob("*.json"))
-        if len(files) > MAX_FILES:
-            files.sort(key=lambda p: p.stat().st_mtime)
-            for p in files[: len(files) // 2]:
-                with contextlib.suppress(OSError):
-                    p.unlink()
+    keep_newest(path.parent, MAX_FILES)
 
 
 @lru_cache(maxsize=1)  # pure memoisation: built from the model's annotations, which do not change in a process
 def _units_codec() -> Codec:
-    return _codec(tuple[UnitNorms, ...])
-
-
-def _codec(tp: Any) -> Codec:
-    """(encode, decode) of a value of type ``tp``: JSON data and back, decode checking every type."""
-    if tp in (str, bool):
-        return _same, _checked((tp,))
-    if tp in (int, float):
-        return _same, _checked((int, float))  # JSON keeps 1 and 1.0 apart, so the type read is the one written
-    origin = typing.get_origin(tp)
-    if origin in (types.UnionType, typing.Union):
-        present = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(present) != 1:
-            raise TypeError(f"cannot keep {tp} as JSON")
-        enc, dec = _codec(present[0])
-        return (lambda v: None if v is None else enc(v)), (lambda v: None if v is None else dec(v))
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            enc, dec = _codec(args[0])
-            return (lambda v: [enc(x) for x in v]), (lambda v: tuple(dec(x) for x in _list(v)))
-        codecs = [_codec(a) for a in args]
-        return ((lambda v: [c[0](x) for c, x in zip(codecs, v, strict=True)]),
-                (lambda v: tuple(c[1](x) for c, x in zip(codecs, _list(v, len(codecs)), strict=True))))
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return (lambda v: v.value), (lambda v: _enum(tp, v))
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _dataclass_codec(tp)
-    raise TypeError(f"cannot keep {tp} as JSON")
-
-
-def _dataclass_codec(cls: type) -> Codec:
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in dataclasses.fields(cls)]
-    codecs = [_codec(hints[n]) for n in names]
-    pairs = list(zip(names, codecs))
-
-    def encode(v: Any) -> list[Any]:
-        return [c[0](getattr(v, n)) for n, c in pairs]
-
-    def decode(v: Any) -> Any:
-        return cls(*[c[1](x) for c, x in zip(codecs, _list(v, len(codecs)), strict=True)])
-
-    return encode, decode
-
-
-def _same(v: Any) -> Any:
-    return v
-
-
-def _checked(kinds: tuple[type, ...]) -> Callable[[Any], Any]:
-    def decode(v: Any) -> Any:
-        if not isinstance(v, kinds) or (bool not in kinds and isinstance(v, bool)):
-            raise _Bad
-        return v
-
-    return decode
-
-
-def _list(v: Any, n: int | None = None) -> list[Any]:
-    if not isinstance(v, list) or (n is not None and len(v) != n):
-        raise _Bad
-    return v
-
-
-def _enum(tp: type[enum.Enum], v: Any) -> Any:
-    try:
-        return tp(v)
-    except ValueError:
-        raise _Bad from None
+    return codec(tuple[UnitNorms, ...])
 
 
 __all__ = ["FOLDER", "MAX_FILES", "load_norms", "norm_key", "save_norms"]
