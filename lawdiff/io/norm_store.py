@@ -11,7 +11,7 @@ pair (the EU AI Act: about half of the process).  A second run on the same pair 
   unit, its id, kind and whether it changed, and for a unit that is read its two texts, its articles
   (``repr``: every field) and its edits.  The file repeats its key inside.
 * The value is written as nested lists, one per dataclass (its fields in order), with enums as their
-  values; the reader rebuilds each dataclass from the type annotations of :mod:`lawdiff.model.norms`
+  values, and a change's norms as their positions among its unit's norms; the reader rebuilds each dataclass from the type annotations of :mod:`lawdiff.model.norms`
   and checks every value's type and every enum value on the way: anything unexpected (a truncated file,
   a string where a number belongs, an unknown modality) means the norms are read afresh.
 * A file is written only if it reads back as exactly the norms it holds.
@@ -22,17 +22,20 @@ What a cache file must be to be read at all, and where the folder is: :mod:`lawd
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from lawdiff.io.dataclass_json import Bad, Codec, codec
+from lawdiff.io.dataclass_json import Bad, Codec, as_list, codec, dataclass_codec
 from lawdiff.io.store import cache_dir, keep_newest, key_hash, read_json, write_blob
-from lawdiff.model import ArticleDiff, Lang, UnitKind, UnitNorms
+from lawdiff.model import ArticleDiff, Lang, Norm, NormChange, UnitKind, UnitNorms
 
 FOLDER = "norms"
 MAX_FILES = 64  # files kept; the oldest half goes when there are more
+
 
 def norm_key(diffs: Sequence[ArticleDiff], *, lang: Lang, regulated: Sequence[str], public: bool,
              titles: Sequence[str]) -> str:
@@ -80,8 +83,72 @@ def save_norms(key: str, units: tuple[UnitNorms, ...]) -> None:
 
 
 @lru_cache(maxsize=1)  # pure memoisation: built from the model's annotations, which do not change in a process
+def _parts() -> tuple[Codec, Codec, int, int]:
+    """The codec of a norm, of a change whose two norms the caller writes, and where those two sit in it."""
+    names = [f.name for f in dataclasses.fields(NormChange)]
+    return codec(Norm), dataclass_codec(NormChange, {"draft": _AS_IS, "final": _AS_IS}), names.index("draft"), \
+        names.index("final")
+
+
 def _units_codec() -> Codec:
-    return codec(tuple[UnitNorms, ...])
+    """A unit as [id, draft norms, final norms, changes]; a change's norm is written as its position among the
+    unit's norms of its side when it is one of them (it always is, as read: a quarter of the norms written
+    and decoded less), else whole."""
+    (enc, dec), (cenc, cdec), di, fi = _parts()
+
+    def ref(n: Norm | None, side: tuple[Norm, ...]) -> Any:
+        if n is None:
+            return None
+        return side.index(n) if n in side else enc(n)
+
+    def deref(v: Any, side: tuple[Norm, ...]) -> Norm | None:
+        if v is None:
+            return None
+        if type(v) is int:
+            if not 0 <= v < len(side):
+                raise Bad
+            return side[v]
+        n = dec(v)
+        if not isinstance(n, Norm):
+            raise Bad
+        return n
+
+    def encode(units: tuple[UnitNorms, ...]) -> list[Any]:
+        out = []
+        for u in units:
+            changes = []
+            for c in u.changes:
+                row = cenc(c)
+                row[di], row[fi] = ref(c.draft, u.draft), ref(c.final, u.final)
+                changes.append(row)
+            out.append([u.unit_id, [enc(n) for n in u.draft], [enc(n) for n in u.final], changes])
+        return out
+
+    def decode(v: Any) -> tuple[UnitNorms, ...]:
+        out = []
+        for row in as_list(v):
+            uid, draft, final, changes = as_list(row, 4)
+            if type(uid) is not str:
+                raise Bad
+            dn, fn = tuple(dec(x) for x in as_list(draft)), tuple(dec(x) for x in as_list(final))
+            cs = []
+            for c in as_list(changes):
+                c = list(as_list(c))
+                if len(c) <= max(di, fi):
+                    raise Bad
+                c[di], c[fi] = deref(c[di], dn), deref(c[fi], fn)
+                cs.append(cdec(c))
+            out.append(UnitNorms(uid, dn, fn, tuple(cs)))
+        return tuple(out)
+
+    return encode, decode
+
+
+def _as_is(v: Any) -> Any:
+    return v
+
+
+_AS_IS: Codec = (_as_is, _as_is)  # a change's norms: written and checked by _units_codec
 
 
 __all__ = ["FOLDER", "MAX_FILES", "load_norms", "norm_key", "save_norms"]
