@@ -96,10 +96,17 @@ def _units_codec() -> Codec:
     and decoded less), else whole."""
     (enc, dec), (cenc, cdec), di, fi = _parts()
 
-    def ref(n: Norm | None, side: tuple[Norm, ...]) -> Any:
+    def ref(n: Norm | None, where: dict[Norm, int]) -> Any:
         if n is None:
             return None
-        return side.index(n) if n in side else enc(n)
+        i = where.get(n)  # a table, not side.index: a run-on article has thousands of norms and changes
+        return enc(n) if i is None else i
+
+    def positions(side: tuple[Norm, ...]) -> dict[Norm, int]:
+        where: dict[Norm, int] = {}
+        for i, n in enumerate(side):
+            where.setdefault(n, i)  # the first of equal norms, as side.index would
+        return where
 
     def deref(v: Any, side: tuple[Norm, ...]) -> Norm | None:
         if v is None:
@@ -117,9 +124,10 @@ def _units_codec() -> Codec:
         out = []
         for u in units:
             changes = []
+            dw, fw = (positions(u.draft), positions(u.final)) if u.changes else ({}, {})
             for c in u.changes:
                 row = cenc(c)
-                row[di], row[fi] = ref(c.draft, u.draft), ref(c.final, u.final)
+                row[di], row[fi] = ref(c.draft, dw), ref(c.final, fw)
                 changes.append(row)
             out.append([u.unit_id, [enc(n) for n in u.draft], [enc(n) for n in u.final], changes])
         return out
