@@ -85,7 +85,9 @@ def run(exe: Path, draft: Path, final: Path, cache: Path) -> tuple[float, int]:
 def norm_share(exe: Path, draft: Path, final: Path, cache: Path) -> float:
     python = exe.with_name("python")
     env = dict(os.environ, LAWDIFF_CACHE_DIR=str(cache))
-    p = subprocess.run([str(python), "-c", _NORM_SHARE, "diff", str(draft), str(final), "--format", "json"],
+    # -P: the current folder is not put on sys.path, so the installation measured runs its own code (run from a
+    # checkout, ``-c`` would import the checkout's lawdiff whatever the interpreter)
+    p = subprocess.run([str(python), "-P", "-c", _NORM_SHARE, "diff", str(draft), str(final), "--format", "json"],
                        capture_output=True, text=True, env=env)
     spent, total = map(float, p.stderr.split()[-2:])
     return spent / total

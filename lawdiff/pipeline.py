@@ -23,9 +23,10 @@ from lawdiff.classify.schema import RuleSet
 from lawdiff.diff import diff_unit
 from lawdiff.errors import InputError
 from lawdiff.io import read_file
+from lawdiff.io.align_store import align_key, load_alignment, save_alignment
 from lawdiff.io.cache import shared_tokenizer, token_cache
 from lawdiff.io.meta import PairMeta, by_name, find_meta
-from lawdiff.model import ArticleDiff, Document, Lang, PairKind, Regulated, Report, UnitReport, VersionMeta
+from lawdiff.model import AlignedUnit, ArticleDiff, Document, Lang, PairKind, Regulated, Report, UnitReport, VersionMeta
 from lawdiff.norms import read_norms
 from lawdiff.parse import parse_text
 from lawdiff.signal import summarize
@@ -56,8 +57,9 @@ def compare(
     norm_rules: NormRules | None = None,
     kind: PairKind | None = None,
 ) -> Report:
-    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule tables and lexicons;
-    :mod:`lawdiff.io.cache`, :mod:`lawdiff.io.parsed`).
+    """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule tables and lexicons, the
+    pair's alignment and norms; :mod:`lawdiff.io.cache`, :mod:`lawdiff.io.parsed`, :mod:`lawdiff.io.align_store`,
+    :mod:`lawdiff.io.norm_store`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
     from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
@@ -69,7 +71,7 @@ def compare(
         rules = load_rules(lang, keyword_files, disk_cache=cache)
     norm_rules = norm_rules or load_norm_rules(norm_files, disk_cache=cache)
     parties = Parties.named(regulated) if regulated else infer(_texts(draft) + _texts(final), lang)
-    units = align(draft, final, lang=lang)
+    units = _align(draft, final, lang, cache)
     reports = []
     tokenizer = tokenizer or shared_tokenizer(cache)
     with token_cache((draft, final), lang, tokenizer, enabled=cache):
@@ -87,6 +89,19 @@ def compare(
                   warnings=_coarse_warnings(diffs), title_changed=key(draft.title) != key(final.title),
                   preamble_changed=key("".join(draft.preamble)) != key("".join(final.preamble)), versions=versions,
                   regulated=Regulated(parties.terms, parties.public, parties.source))
+
+
+def _align(draft: Document, final: Document, lang: Lang, cache: bool) -> tuple[AlignedUnit, ...]:
+    """:func:`align`, read back from lawdiff's cache folder when the pair was aligned before
+    (:mod:`lawdiff.io.align_store`)."""
+    if not cache:
+        return align(draft, final, lang=lang)
+    key = align_key(draft, final, lang)
+    units = load_alignment(key, draft, final)
+    if units is None:
+        units = align(draft, final, lang=lang)
+        save_alignment(key, draft, final, units)
+    return units
 
 
 def _coarse_warnings(diffs: Sequence[ArticleDiff]) -> tuple[str, ...]:

@@ -22,6 +22,8 @@ import time
 import pytest
 from conftest import RAW, ROOT
 
+import lawdiff.norms
+import lawdiff.pipeline
 from lawdiff.align import align
 from lawdiff.classify import classify
 from lawdiff.classify.parties import infer
@@ -59,7 +61,11 @@ def per_doubling(small: float, large: float, ratio: float) -> float:
 
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path, monkeypatch):
+    """Warm token and table caches, but every pair aligned and its norms read afresh: the alignment and norm
+    caches (lawdiff/io/align_store.py, norm_store.py) would time reading a file, and hide the stages' growth."""
     monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(lawdiff.pipeline, "load_alignment", lambda *_a, **_k: None)
+    monkeypatch.setattr(lawdiff.norms, "load_norms", lambda *_a, **_k: None)
 
 
 @pytest.mark.skipif(not (RAW / "large" / "civil-code-2020").is_dir(), reason="../shared/corpora-raw/large is not present")

@@ -1,6 +1,7 @@
 """lawdiff's cache folder: where it is, what a file must be to be read from it, and how it is kept tidy.
 
-The caches (:mod:`lawdiff.io.cache`: segmented tokens and jieba's dictionary in parts; the parsed shipped
+The caches (:mod:`lawdiff.io.cache`: segmented tokens and jieba's dictionary in parts; the norms of each pair,
+:mod:`lawdiff.io.norm_store`, and their alignment, :mod:`lawdiff.io.align_store`; the parsed shipped
 rule tables, :func:`lawdiff.classify.rules.shipped_rules`; the other shipped tables and meta.yaml files as
 parsed, :mod:`lawdiff.io.parsed`) are an optimisation only, so a cache file is
 read only when nothing about it is unexpected, and anything unexpected means "recompute":
@@ -53,6 +54,8 @@ FORMAT = 2
 MAX_BYTES = 64 * 1024 * 1024
 #: Age after which a temporary file in the cache folder is a leftover of a killed process.
 STALE_SECONDS = 3600
+#: The folders inside the cache folder: a file per document (tokens) or per pair (norms, align).
+SUBFOLDERS = ("tokens", "norms", "align")
 _LEFTOVER = re.compile(r"^(?:\..+\.[0-9a-f]{12}\.tmp|tmp[a-z0-9_]{8})$")
 _READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
                | getattr(os, "O_BINARY", 0))
@@ -166,12 +169,23 @@ def write_json(path: Path, value: Any) -> None:
     write_blob(path, payload)
 
 
+def keep_newest(folder: Path, most: int) -> None:
+    """Past ``most`` JSON files in ``folder``, remove the oldest half (a result cache stays bounded)."""
+    with contextlib.suppress(OSError):
+        files = list(folder.glob("*.json"))
+        if len(files) > most:
+            files.sort(key=lambda p: p.stat().st_mtime)
+            for p in files[: len(files) // 2]:
+                with contextlib.suppress(OSError):
+                    p.unlink()
+
+
 def prune_leftovers(folder: Path, *, older_than: float = STALE_SECONDS) -> int:
     """Remove temporary files of killed processes (ours and jieba's) older than ``older_than`` seconds, in
-    the cache folder and its ``tokens`` folder."""
+    the cache folder and its :data:`SUBFOLDERS`."""
     removed = 0
     now = time.time()
-    for sub in (folder, folder / "tokens"):
+    for sub in (folder, *(folder / sub for sub in SUBFOLDERS)):
         with contextlib.suppress(OSError):
             for p in sub.iterdir():
                 with contextlib.suppress(OSError):
@@ -197,6 +211,8 @@ class Kind:
 KINDS = (
     Kind("tokens", ("tokens/*.json",), "jieba's segmentation of each document compared (one file per text)"),
     Kind("dictionary", ("jieba-prefix-*.bin",), "jieba's dictionary split by first character (built once)"),
+    Kind("align", ("align/*.json",), "the alignment of each pair compared (one file per pair)"),
+    Kind("norms", ("norms/*.json",), "the norms read from each pair compared (one file per pair)"),
     Kind("rules", ("rules-*.json",), "the shipped rule tables, parsed and checked"),
     Kind("parsed", ("parsed-*.json",),
          "the shipped norm lexicons, norm rules, polarity and signal tables, and meta.yaml files, parsed and checked"),
@@ -211,7 +227,7 @@ def _files(folder: Path, kind: Kind) -> list[Path]:
         for pattern in kind.patterns:
             out.update(p for p in folder.glob(pattern) if not p.is_dir())
         if kind.name == "leftovers":
-            for sub in (folder, folder / "tokens"):
+            for sub in (folder, *(folder / sub for sub in SUBFOLDERS)):
                 if sub.is_dir():
                     out.update(p for p in sub.iterdir() if _LEFTOVER.match(p.name) and not p.is_dir())
     return sorted(out)
@@ -242,11 +258,11 @@ def clear_cache(folder: Path | None = None) -> tuple[int, int]:
                 size = p.lstat().st_size
                 p.unlink()
                 files, bytes_ = files + 1, bytes_ + size
-    for empty in (folder / "tokens", folder):
+    for empty in (*(folder / sub for sub in SUBFOLDERS), folder):
         with contextlib.suppress(OSError):
             empty.rmdir()
     return files, bytes_
 
 
 __all__ = ["ENV", "FORMAT", "KINDS", "MAX_BYTES", "Kind", "cache_dir", "cache_info", "cache_key", "clear_cache",
-           "code_hash", "key_hash", "prune_leftovers", "read_blob", "read_json", "write_blob", "write_json"]
+           "code_hash", "keep_newest", "key_hash", "prune_leftovers", "read_blob", "read_json", "write_blob", "write_json"]

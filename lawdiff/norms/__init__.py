@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lawdiff.io.norm_store import load_norms, norm_key, save_norms
 from lawdiff.model import ArticleDiff, Lang, UnitKind, UnitNorms
 from lawdiff.norms.compare import changes
 from lawdiff.norms.lexicon import Lexicon, load_lexicon
@@ -35,11 +36,19 @@ def read_norms(diffs: Sequence[ArticleDiff], *, lang: Lang, regulated: Sequence[
     ``regulated``: the names of the regulated parties (meta.yaml ``regulated:`` or inferred); ``public``:
     they are public bodies (the act regulates the administration; private actors are then protected);
     ``titles``: the two versions' titles, whose topic (审计 in 北京市审计条例) classes no act;
-    ``disk_cache=False``: the lexicons are parsed, not read back from lawdiff's cache folder."""
+    ``disk_cache=False``: the lexicons are parsed, not read back from lawdiff's cache folder, and the norms
+    are neither read from nor kept in it (:mod:`lawdiff.io.norm_store`: a pair read before is read back)."""
+    key = norm_key(diffs, lang=lang, regulated=regulated, public=public, titles=titles) if disk_cache else ""
+    kept = load_norms(key, len(diffs)) if key else None
+    if kept is not None:
+        return kept
     lex = load_lexicon(Lang(lang).value, disk_cache=disk_cache)
     reader = Reader(Lang(lang), Parties(tuple(regulated), public, title_subjects(titles, lex)), lex,
                     disk_cache=disk_cache)
-    return resolve_moves([read_unit(d, reader) for d in diffs])
+    out = resolve_moves([read_unit(d, reader) for d in diffs])
+    if key:
+        save_norms(key, out)
+    return out
 
 
 def title_subjects(titles: Sequence[str], lex: Lexicon) -> tuple[str, ...]:

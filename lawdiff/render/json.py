@@ -119,7 +119,7 @@ def _finding(f: Finding) -> dict[str, Any]:
                          for q in f.quotes]}
 
 
-def _both(make: Any) -> dict[str, str]:
+def _both(make: Any) -> dict[str, Any]:
     """``{"en": make(English words), "zh": make(Chinese words)}``: rendered text in both languages."""
     return {lang.value: make(words_for(lang)) for lang in LANGS}
 
@@ -129,8 +129,9 @@ def unit_to_dict(u: UnitReport, report: Report | None = None) -> dict[str, Any]:
     unit = u.unit
     texts: dict[str, Any] = {}
     if report is not None:
-        texts = {"reason_text": _both(lambda w: explanation(report, u, w).sentence),
-                 "rules_text": _both(lambda w: explanation(report, u, w).detail),
+        ex = _both(lambda w: explanation(report, u, w))  # once per language: the reason and the rules are its parts
+        texts = {"reason_text": {lang: e.sentence for lang, e in ex.items()},
+                 "rules_text": {lang: e.detail for lang, e in ex.items()},
                  "note_text": _both(lambda w: align_notes(report, u, w))}
     return {
         "id": unit.id,
