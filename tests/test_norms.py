@@ -767,6 +767,9 @@ def test_a_by_phrase_does_not_open_a_duty_for_the_authority():
     ("", "从事民宿经营的，应当遵守本条例。"),
     ("民宿经营者不得超范围经营。", "民宿经营者应当依法经营，不得超范围经营。"),
     ("", "民宿经营者应当遵守法律、法规。"),
+    # a ban that only restates the law
+    ("物业服务企业可以与业主约定服务费用。", "物业服务企业可以与业主约定服务费用，但不得违反法律、法规的强制性规定。"),
+    ("", "供热单位与用户协商解决纠纷，不得损害国家利益、社会公共利益和他人合法权益。"),
 ])
 def test_a_duty_that_only_restates_the_law_adds_no_burden(zh_rules, draft, final):
     ch = label(draft, final, zh_rules)
@@ -775,6 +778,11 @@ def test_a_duty_that_only_restates_the_law_adds_no_burden(zh_rules, draft, final
 
 def test_a_duty_with_content_after_restating_the_law_is_still_a_duty():
     assert one("民宿经营者应当依法经营，并建立住宿登记制度。").modality is Modality.OBLIGATION
+
+
+def test_a_ban_with_content_of_its_own_is_still_a_ban():
+    assert one("民宿经营者不得违反规定收取押金。").modality is Modality.PROHIBITION
+    assert one("供热单位不得损害用户的合法权益。").modality is Modality.PROHIBITION
 
 
 @pytest.mark.parametrize("draft, final, expected", [

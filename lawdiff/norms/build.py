@@ -117,8 +117,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.PROCEDURE  # 本解释施行后尚未审结的案件，适用本解释: which cases the new text governs
     if modality is Modality.OBLIGATION and not bearer and _PRINCIPLE.match(action.strip()):
         modality = Modality.PROCEDURE  # 优化营商环境应当坚持…原则: a principle, not anyone's duty
-    if modality is Modality.OBLIGATION and lex.empty_duty is not None and lex.empty_duty.match(action.strip()):
-        modality = Modality.PROCEDURE  # 应当依法经营, 应当遵守本办法: the law restated, no duty of its own
+    if modality in (Modality.OBLIGATION, Modality.PROHIBITION) and lex.empty_duty is not None and \
+            lex.empty_duty.match(action.strip()):
+        modality = Modality.PROCEDURE  # 应当依法经营, 不得违反法律、法规的强制性规定: the law restated, no norm of its own
     if modality in (Modality.OBLIGATION, Modality.PERMISSION) and lex.competence.match(action.strip()):
         modality = Modality.PROCEDURE  # 可以由其所在地的人民政府管辖: which body decides, not a duty or a right
     if modality is Modality.OBLIGATION and lex.refusal.match(action.strip()):

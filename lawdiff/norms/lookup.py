@@ -74,6 +74,8 @@ class Lookup:
         k = t.rfind("的")
         if m is None or m[0] > 1 or k < 0 or not 1 <= len(t) - k - 1 <= 6 or self.modal(t) or self.sanctions(t):
             return None
+        if self.lex.not_subject is not None and self.lex.not_subject.search(t[k + 1:]):
+            return None  # …为被申请人的复议案件，应当…: a thing is no subject (an actor opening the part may be)
         return t[k + 1:], k + 1, len(t)
 
     def quantities(self, part: str, base: int, *, condition: bool) -> list[Quantity]:

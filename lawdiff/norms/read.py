@@ -40,6 +40,7 @@ _BY_ZH = re.compile(r"由")
 _VIOLATION = re.compile(r"未(?!经)|违反|擅自|拒不|拒绝|逃避|不按照|不依照|不履行|骗取|伪造|隐瞒")
 _TOPIC = re.compile(r"^对(?:于)?[^,;。]*的")  # 对符合条件的经营者，…: a fronted topic that conditions the norm
 _COERCE = re.compile(r"^(?:并|并且|同时)?(?:责令|限期|没收|查封|扣押|暂扣|吊销|予以)")
+_BUT_MODAL = re.compile(r"^(?:但是?|并且?|且|同时)?(?:不得|应当|必须)(.+?)$")  # a part that only restates the law
 
 
 class Reader(Lookup):
@@ -99,6 +100,8 @@ class Reader(Lookup):
             pt = p.text.strip()
             if lex.purpose.match(pt):
                 continue  # 为了…: the purpose of the act, not a condition of any norm
+            if lex.empty_duty is not None and (m := _BUT_MODAL.match(pt)) and lex.empty_duty.match(m.group(1)):
+                continue  # 但不得违反法律、法规的强制性规定: the law restated, neither an exception nor a norm
             if lex.exception.search(pt) and not (i > 0 and i < last and current is None and pt.startswith("但")
                                                  and pt.endswith("的") and not lex.exception.search(pt[1:])):
                 # (…but 但有证据证明…的, before any norm of the sentence, is a second condition, not an exception)
