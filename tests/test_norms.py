@@ -918,3 +918,28 @@ def test_numbers_bounds_and_exceptions_move_the_burden_by_their_role(zh_rules, d
     computed over months, and the thresholds of an exception (each row's comment says which)."""
     ch = label(draft, final, zh_rules)
     assert ch.label is expected, ch.reason
+
+
+@pytest.mark.parametrize("text", [
+    "生态环境主管部门委托的检测机构不得出具虚假检测报告。",
+    "税务机关聘请的专业人员应当保守纳税人的商业秘密。",
+])
+def test_a_party_the_authority_hired_acts_for_the_state(text):
+    """部门委托的机构, 机关聘请的人员: the authority qualifies the party it hired, who acts for the state; its
+    duties are not burdens on the regulated (and the authority is not the bearer)."""
+    n = one(text)
+    assert n.role is Role.AUTHORITY and "部门" not in n.bearer and "机关" not in n.bearer, (n.bearer, n.role)
+
+
+def test_a_party_the_regulated_hired_is_still_regulated():
+    n = one("建设单位委托的监理单位应当如实记录施工情况。")
+    assert n.role is Role.REGULATED, (n.bearer, n.role)
+
+
+def test_a_sanction_on_the_states_own_agent_is_no_burden_on_the_regulated(zh_rules):
+    """…聘请的专业人员违反…的，由有关主管机关追究责任；构成犯罪的，依法追究刑事责任: the hold and the criminal
+    liability are over the state's own agent; the same sentence about a business burdens it."""
+    agent = norms_of("税务机关聘请的专业人员违反本办法第九条规定的，由有关主管机关依法追究责任；构成犯罪的，依法追究刑事责任。")
+    assert [n.polarity for n in agent] == [Polarity.NEUTRAL, Polarity.NEUTRAL], [(n.role, n.modality) for n in agent]
+    firm = norms_of("经营者违反本办法第九条规定的，由税务机关责令改正；构成犯罪的，依法追究刑事责任。")
+    assert [n.polarity for n in firm] == [Polarity.BURDEN, Polarity.BURDEN]

@@ -59,10 +59,14 @@ def _state_business(lex: Lexicon, d: Draft, action: str) -> bool:
     whose act is planning public works: nobody but the state can bear it."""
     if lex.state_business is None or d.modality not in (Modality.OBLIGATION, Modality.PROHIBITION, Modality.PERMISSION):
         return False
-    before = ""
+    return bool(lex.state_business.search(f"{_before_modal(d).strip()}|{action.strip()}"))
+
+
+def _before_modal(d: Draft) -> str:
+    """The words of the modal word's part before it (its subject, when the part names one)."""
     if d.modal_part is not None and d.modal_span is not None:
-        before = d.modal_part.text[: d.modal_span[0] - d.modal_part.start]
-    return bool(lex.state_business.search(f"{before.strip()}|{action.strip()}"))
+        return d.modal_part.text[: d.modal_span[0] - d.modal_part.start]
+    return ""
 
 
 _FLIP = {Comparator.AT_MOST: Comparator.AT_LEAST, Comparator.AT_LEAST: Comparator.AT_MOST}
@@ -129,9 +133,10 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
     if not bearer and modality is Modality.PROCEDURE and lex.grant.search(action):
         role = Role.AUTHORITY  # 对…给予表彰和奖励: nobody named, but only the state gives
-    if role is Role.REGULATED and bearer and lex.agent_of_state is not None and any(
-            lex.agent_of_state.search(c.text) for c in d.conditions):
-        role = Role.AUTHORITY  # 确需第三方机构提供专业协助的，第三方机构不得…: the state's agent, not a regulated party
+    if role in (Role.REGULATED, Role.OTHER) and lex.agent_of_state is not None and (
+            role is Role.REGULATED and bearer and any(lex.agent_of_state.search(c.text) for c in d.conditions)
+            or lex.agent_of_state.search(_before_modal(d))):
+        role = Role.AUTHORITY  # 确需第三方机构提供专业协助的，第三方机构不得…; 部门委托的检测机构不得…: the state's agent
     if not bearer and d.upon_condition:
         role = Role.AUTHORITY  # …存在问题的，应当对其…作出界定: only the state acts upon a party so
     state = Role.REGULATED if look.parties.public else Role.AUTHORITY  # where the state is regulated, it bears them
@@ -160,6 +165,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
             role = Role.REGULATED  # a criminal interpretation: whoever it makes punishable is regulated
         elif role is Role.PROTECTED and not look.parties.public:
             role = Role.REGULATED
+        if lex.agent_of_state is not None and any(lex.agent_of_state.search(c.text) for c in d.conditions):
+            role = Role.AUTHORITY  # 审计机关聘请的专业人员违反…的，…: the state's agent is punished, not a regulated party
         if "criminal" in kinds and lex.mitigation.search(action) and not lex.aggravation.search(action):
             modality = Modality.EXEMPTION  # 可以从轻或者减轻处罚: a mitigation favours the punished, it is no sanction
     # a prohibition is classed with its modal word (不得重复检查 is a limit that serves, not an inspection)
@@ -169,6 +176,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
     if modality is Modality.POWER and action_class != "control":
         action_class = "control"
+    if modality is Modality.POWER and lex.agent_of_state is not None and any(
+            lex.agent_of_state.search(c.text) for c in d.conditions):
+        action_class = "internal"  # …聘请的专业人员违反…的，由有关主管机关追究责任: a hold over the state's own agent
     effort = modality is Modality.OBLIGATION and bool(lex.effort.search(action)) and not lex.result.search(action)
     if effort:
         strength = min(strength, 1.0)

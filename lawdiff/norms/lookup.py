@@ -175,7 +175,8 @@ class Lookup:
             start = self.display_start(part, a, floor)
             floor = a[2]
             attribute = part[a[2]:a[2] + 1] == "的" and not (
-                lex.person_of is not None and lex.person_of.match(part, a[2] + 1))
+                lex.person_of is not None and lex.person_of.match(part, a[2] + 1)) or (
+                lex.hired_by is not None and lex.hired_by.match(part, a[2]) is not None)  # 部门委托的机构
             if self.lang is Lang.ZH and (start and part[start - 1] in PREPOSITION_ZH or attribute):
                 continue  # 对反垄断执法机构…, 向申请人…: an object; 人民政府的…: an attribute
             shown.append((part[start:a[2]], start, a[2]))

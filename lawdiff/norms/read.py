@@ -64,8 +64,9 @@ class Reader(Lookup):
             got = self.sentence(s, text, template, carry.get(s.para) or carry.get(art))
             got = [self.same_target(n, punished.get(s.para)) for n in got]
             for n in got:
-                if n.modality is Modality.SANCTION and n.bearer:
-                    punished[s.para] = n
+                if n.modality is Modality.SANCTION and n.bearer or \
+                        n.modality is Modality.POWER and n.action_class == "internal" and n.conditions:
+                    punished[s.para] = n  # (…聘请的专业人员违反…的，由…追究责任: its agent is the target)
                 if n.bearer and n.modality not in (Modality.SANCTION, Modality.POWER):
                     carry[s.para] = carry[art] = (n.bearer, 0, 0)
             if (len(got) == 1 and out and not s.item and got[0].exceptions and not got[0].action.strip()
@@ -317,7 +318,10 @@ class Reader(Lookup):
         target in the same paragraph, punishes the same party."""
         if n.modality is not Modality.SANCTION or n.bearer or before is None:
             return n
-        n = replace(n, bearer=before.bearer, role=before.role)
+        if before.modality is Modality.POWER:  # a hold over the state's own agent: so is the sanction after it
+            n = replace(n, role=Role.AUTHORITY)
+        else:
+            n = replace(n, bearer=before.bearer, role=before.role)
         pol, weight = polarity_of(n, self.lex, self.polarity_rows)
         return replace(n, polarity=pol, strength=weight)
 
