@@ -123,7 +123,8 @@ def load_lexicon(lang: str, *, disk_cache: bool = True) -> Lexicon:
     def parse() -> Any:
         import yaml  # only when the lexicon is parsed, not when its parsed copy is read back
 
-        return yaml.safe_load(text)
+        # a shipped file: libyaml's parser when PyYAML has it (same data, ten times faster)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
     return load_parsed(f"norm-lexicon-{lang}", text, parse, lambda data: build_lexicon(data, lang),
                        disk_cache=disk_cache)

@@ -51,7 +51,8 @@ def rows(*, disk_cache: bool = True) -> tuple[Row, ...]:
     def parse() -> Any:
         import yaml  # only when the table is parsed, not when its parsed copy is read back
 
-        return yaml.safe_load(text)
+        # a shipped file: libyaml's parser when PyYAML has it (same data, ten times faster)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
     return load_parsed("norm-polarity", text, parse, _rows_from, disk_cache=disk_cache)
 

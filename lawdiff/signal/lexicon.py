@@ -150,14 +150,14 @@ def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]
         text, name = ref.read_text(encoding="utf-8"), "lawdiff/data/signal.yaml"
     else:
         text, name = Path(path).read_text(encoding="utf-8"), str(path)
-    return words_from(checked_signal(text, name), name)
+    return words_from(checked_signal(text, name, trusted=path is None), name)
 
 
-def checked_signal(text: str, name: str) -> Any:
+def checked_signal(text: str, name: str, *, trusted: bool = False) -> Any:
     """The parsed signal word file, checked against ``signal.schema.json`` (a :class:`RuleError` naming
-    the line otherwise)."""
+    the line otherwise); ``trusted``: the packaged file (:func:`lawdiff.io.yaml.parse`)."""
     try:
-        root = parse(text)
+        root = parse(text, trusted=trusted)
     except YamlError as e:
         raise RuleError(f"{name}:{e.line}: {e}" if e.line else f"{name}: {e}") from None
     if root is None:
@@ -178,7 +178,7 @@ def words_from(root: Any, name: str) -> dict[Lang, SignalWords]:
 def _packaged(disk_cache: bool = True) -> dict[Lang, SignalWords]:
     text = (resources.files("lawdiff") / "data" / "signal.yaml").read_text(encoding="utf-8")
     name = "lawdiff/data/signal.yaml"
-    return load_parsed("signal-words", text, lambda: checked_signal(text, name), lambda root: words_from(root, name),
+    return load_parsed("signal-words", text, lambda: checked_signal(text, name, trusted=True), lambda root: words_from(root, name),
                        disk_cache=disk_cache)
 
 
