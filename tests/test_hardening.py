@@ -266,17 +266,26 @@ def big_bomb(path: Path) -> Path:
 def test_only_safe_yaml_loaders_in_the_package():
     unsafe = re.compile(r"Loader\s*=\s*yaml\.(?:Loader|FullLoader|UnsafeLoader|CLoader|CFullLoader|CUnsafeLoader)\b"
                         r"|yaml\.(?:unsafe_load|full_load)\(|\bFullLoader\b|\bUnsafeLoader\b")
-    loads = re.compile(r"yaml\.load\(\s*[^,()]+,\s*Loader\s*=\s*([\w.]+)")
+    # Loader=NAME, or Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader) (libyaml's safe loader when present)
+    loads = re.compile(r"yaml\.load\(\s*[^,()]+,\s*Loader\s*=\s*(?:getattr\(yaml,\s*\"(\w+)\",\s*yaml\.(\w+)\)|([\w.]+))")
     import importlib
+
+    def safe(loader: type) -> bool:  # a safe constructor, never the full or unsafe one
+        return issubclass(loader, yaml.constructor.SafeConstructor) and not issubclass(
+            loader, yaml.constructor.FullConstructor)
 
     for path in (ROOT / "lawdiff").rglob("*.py"):
         src = path.read_text(encoding="utf-8")
         assert not unsafe.search(src), f"{path.name}: unsafe YAML loader"
-        assert src.count("yaml.load(") == len(loads.findall(src)), f"{path.name}: yaml.load( without Loader="
-        for name in loads.findall(src):
+        found = loads.findall(src)
+        assert src.count("yaml.load(") == len(found), f"{path.name}: yaml.load( without Loader="
+        for c_name, fallback, name in found:
+            if not name:
+                assert safe(getattr(yaml, fallback)) and safe(getattr(yaml, c_name, yaml.SafeLoader)), path.name
+                continue
             module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
             loader = getattr(yaml, name.split(".", 1)[1]) if name.startswith("yaml.") else getattr(module, name)
-            assert issubclass(loader, yaml.SafeLoader), f"{path.name}: {name} is not a SafeLoader"
+            assert safe(loader), f"{path.name}: {name} is not a safe loader"
 
 
 def test_python_tag_in_rules_is_refused_and_not_run(tmp_path):
