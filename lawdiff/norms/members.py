@@ -108,24 +108,28 @@ def _in_authority_name(e: Edit, d: Norm, f: Norm, lex: Lexicon) -> bool:
 _COMMA = "，,"
 _ACT_PART = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _NOT_ACT = re.compile(r"的$|^(?:并|且|同时|依法|及时|但是?)$|^(?:按照|根据|依照|除|但)|应当|不得|可以|必须")
+# a comma part at the end that states the aim of the acts before it (…，方便公众查询; …，确保安全), not one more act
+_AIM = re.compile(r"^(?:方便|便于|以便|以|从而|进而|确保|保证|保障|防止|避免|防范|切实|努力|促进|推动)")
+_END = "。；;"
 
 
 def _comma_act(e: Edit, n: Norm, at: int) -> bool:
     """依法竞争，维护秩序 -> 依法竞争，合规经营，维护秩序: a whole comma part of a duty's acts, inserted (or
-    deleted) between two others, is one more (or one fewer) act the duty requires."""
+    deleted) between two others or at the end of the sentence (建立安全管理制度 -> 建立安全管理制度，定期开展消防演练),
+    is one more (or one fewer) act the duty requires — unless it states the aim of the others (…，方便公众查询)."""
     if n.modal_span is None or at < n.modal_span.end or not (n.start <= at < n.end):
         return False
     t = e.text
     pos = at - n.start
     before = n.text[pos - 1: pos] if pos > 0 else ""
     after = n.text[pos + len(t): pos + len(t) + 1]
-    if t[:1] in _COMMA and after in (*_COMMA, ""):
+    if t[:1] in _COMMA and after and after in (*_COMMA, *_END):
         core = t[1:]
-    elif t[-1:] in _COMMA and before in _COMMA:
+    elif t[-1:] in _COMMA and before in _COMMA and after:
         core = t[:-1]
     else:
         return False
-    return bool(_ACT_PART.match(core)) and not _NOT_ACT.search(core) and after != ""
+    return bool(_ACT_PART.match(core)) and not _NOT_ACT.search(core) and not (after in _END and _AIM.match(core))
 
 
 QUALIFIER_MAX = 8  # characters: a modifier put before a party's name (未成年人 + 用户, 重点 + 排污单位)
