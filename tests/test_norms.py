@@ -912,6 +912,11 @@ def test_where_the_state_is_regulated_its_own_acts_are_the_regulated_duties():
     # an exception in a sentence of its own is still an exception
     ("建设单位应当在开工前办理施工许可证。", "建设单位应当在开工前办理施工许可证；但是，投资额在三十万元以下的工程除外。",
      Label.RELAXED),
+    # a deadline at the end of a month; a threshold counted in rooms (间) or flats (套)
+    ("物业服务企业应当于每年三月底前公布上一年度的收支情况。", "物业服务企业应当于每年六月底前公布上一年度的收支情况。",
+     Label.RELAXED),
+    ("客房在五十间以上的旅馆，应当配备专职保安人员。", "客房在一百间以上的旅馆，应当配备专职保安人员。", Label.RELAXED),
+    ("住宅在三百套以上的小区，应当设立业主委员会。", "住宅在二百套以上的小区，应当设立业主委员会。", Label.TIGHTENED),
 ])
 def test_numbers_bounds_and_exceptions_move_the_burden_by_their_role(zh_rules, draft, final, expected):
     """Thresholds in the subject phrase, 报…审批 on the ladder, 不满N as an upper bound, date deadlines, amounts
@@ -943,3 +948,9 @@ def test_a_sanction_on_the_states_own_agent_is_no_burden_on_the_regulated(zh_rul
     assert [n.polarity for n in agent] == [Polarity.NEUTRAL, Polarity.NEUTRAL], [(n.role, n.modality) for n in agent]
     firm = norms_of("经营者违反本办法第九条规定的，由税务机关责令改正；构成犯罪的，依法追究刑事责任。")
     assert [n.polarity for n in firm] == [Polarity.BURDEN, Polarity.BURDEN]
+
+
+def test_an_ordinal_is_not_a_count():
+    """第三人 is a party to a suit and 第二审 an instance, not three persons or two trials."""
+    for n in norms_of("第三人可以申请参加诉讼；第二审人民法院应当组成合议庭。"):
+        assert not n.quantities, [(q.role, q.text) for q in n.quantities]

@@ -29,7 +29,9 @@ _ZH_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍")
 _ZH_TIME = re.compile(rf"(?<![上下本前])(?P<n>{_CN_NUM}|半)(?:个)?(?P<u>小时|工作日|日|天|周|星期|月|年)(?P<tail>(?:以内|之内|内|以上|以下|以后|后|前)?)(?!度)")
 _ZH_EVERY = re.compile(r"每(?P<n>[一二两三四五六七八九十0-9]*)(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|日|天)(?:[^,;。\n]{0,8}?(?P<k>[一二两三四五六七八九十0-9]+)次)?")
 _ZH_AGE = re.compile(rf"(?P<pre>未满|不满|已满|满|年满)?(?P<n>{_CN_NUM})周岁(?P<tail>以上|以下|以内)?")
-_ZH_COUNT = re.compile(rf"(?P<n>{_CN_NUM})(?P<u>人次|人|名|户|家|个|件|次|台|辆|头|只|株|千克|公斤|克|吨|立方米|平方米|亩|公里|米)(?P<tail>以上|以下|以内)?")
+# (第三人 is a party to a suit, 第二审 an instance: an ordinal is no count)
+_ZH_COUNT = re.compile(rf"(?<!第)(?P<n>{_CN_NUM})(?P<u>人次|人|名|户|家|个|件|次|台|辆|头|只|株|张|间|套|座|栋|幢|床|位|份|千克|公斤|克|吨|"
+                       rf"立方米|平方公里|平方米|公顷|亩|公里|千瓦|米)(?P<tail>以上|以下|以内)?")
 _ZH_SENTENCE = re.compile(rf"(?P<n>{_CN_NUM}|半)(?:个)?(?P<u>年|月)(?P<tail>以上|以下)?(?=[^,;。\n]{{0,12}}(?:有期徒刑|拘役|管制))")
 
 _DAYS = {"小时": 1 / 24, "日": 1.0, "天": 1.0, "工作日": 7 / 5, "周": 7.0, "星期": 7.0, "月": 30.0, "年": 365.0,
@@ -44,7 +46,8 @@ _BAN_AFTER = re.compile(r"^(?:内|以内)?[^,;。\n]{0,3}不得")
 # 以六个月总额计算, 按二十年计算: a number of months or years that an amount to pay is computed over
 _COMPUTED = re.compile(r"^(?:的)?(?:总额|平均工资|收入)?(?:标准)?计算")
 # 每年3月31日前: a deadline by a date of the year (a later date gives more time)
-_ZH_DATE = re.compile(r"每年(?:的)?(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})日(?:前|之前|以前)")
+_ZH_DATE = re.compile(r"每年(?:的)?(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?:(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})日|"
+                      r"(?P<end>底|末|份))(?:前|之前|以前)")
 
 
 def _num(s: str) -> float | None:
@@ -102,7 +105,8 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         if not condition:
             add(QuantityRole.PERIOD, 0.0, "days", Comparator.AT_MOST, m)
     for m in _ZH_DATE.finditer(part):
-        mo, dd = _num(m.group("m")), _num(m.group("d"))
+        mo = _num(m.group("m"))
+        dd = 30.4 if m.group("end") else _num(m.group("d"))  # 三月底前: by the end of March
         if mo is not None and dd is not None and 1 <= mo <= 12 and 1 <= dd <= 31:
             add(QuantityRole.PERIOD, (mo - 1) * 30.4 + dd, "day-of-year", Comparator.AT_MOST, m)
     for m in _ZH_EVERY.finditer(part):
