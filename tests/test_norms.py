@@ -445,8 +445,8 @@ def test_a_clause_that_acts_upon_the_party_of_its_condition_is_the_states_act():
     an authority — its removal takes no duty off the regulated."""
     n = one("施工单位的项目负责人在安全生产中存在失职的，考核中应当对其应负的管理责任作出认定。")
     assert (n.role, n.polarity) == (Role.AUTHORITY, Polarity.NEUTRAL)
-    n = one("施工单位违反本条规定的，应当责令其限期整改。")
-    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "control", Polarity.BURDEN)
+    n = one("施工单位违反本条规定的，应当责令其限期整改。")  # an order to correct: the lightest power
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "correction", Polarity.BURDEN)
     n = one("施工单位发现安全隐患的，应当立即采取措施消除。")  # no 其: the condition's party acts
     assert (n.role, n.bearer) == (Role.REGULATED, "施工单位")
 
@@ -954,3 +954,21 @@ def test_an_ordinal_is_not_a_count():
     """第三人 is a party to a suit and 第二审 an instance, not three persons or two trials."""
     for n in norms_of("第三人可以申请参加诉讼；第二审人民法院应当组成合议庭。"):
         assert not n.quantities, [(q.role, q.text) for q in n.quantities]
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # the fine now waits for a refusal to correct: lighter, though an order to correct is added
+    ("违反本办法规定的，由文化和旅游部门处一万元以上三万元以下罚款。",
+     "违反本办法规定的，由文化和旅游部门责令改正；拒不改正的，处一万元以上三万元以下罚款。", Label.RELAXED),
+    ("违反本办法规定的，处一万元以上三万元以下罚款。", "违反本办法规定的，责令改正；拒不改正的，处一万元以上三万元以下罚款。",
+     Label.RELAXED),
+    # closure and a mandatory fine become an order to correct and a discretionary fine
+    ("违反本办法规定的，责令停业整顿，并处罚款。", "违反本办法规定的，责令改正，可以处罚款。", Label.RELAXED),
+    # an order to correct added where there was nothing: a power over the party, light but real
+    ("旅行社应当公示服务价格。", "旅行社应当公示服务价格。违反前款规定的，由文化和旅游部门责令改正。", Label.TIGHTENED),
+])
+def test_an_order_to_correct_is_the_lightest_power(zh_rules, draft, final, expected):
+    """责令改正 enforces a duty the party already has: it weighs least of the powers, so putting it before a fine
+    (责令改正；拒不改正的，处…) lightens the sanction regime."""
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason

@@ -174,7 +174,7 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if bearer and classed.lstrip().startswith(bearer):
         classed = classed.lstrip()[len(bearer):]  # 海关对进口商品实施检验: the act, not the authority doing it
     action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
-    if modality is Modality.POWER and action_class != "control":
+    if modality is Modality.POWER and action_class not in ("control", "correction"):
         action_class = "control"
     if modality is Modality.POWER and lex.agent_of_state is not None and any(
             lex.agent_of_state.search(c.text) for c in d.conditions):

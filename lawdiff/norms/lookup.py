@@ -251,7 +251,11 @@ class Lookup:
         return found
 
     def _find_action_class(self, action: str) -> str:
-        first = self.first_actor(action)
+        # the act's target is the first actor named, not the agency of a 由-phrase (由市场监督管理部门责令改正),
+        # or else the object of 对 (由市场监督管理部门对区市场监督管理部门进行通报)
+        first = next((a for a in self.actors(action) if action[max(0, a[1] - 1):a[1]] != "由"), None)
+        if first is None and (obj := _OBJECT.search(action)) is not None:
+            first = self.first_actor(obj.group(1))
         toward = self.role(first[0]) if first is not None else None
         toward_state = toward is Role.AUTHORITY and not self.parties.public
         # the instrument's own topic (审计工作报告 in an audit regulation) classes no act, unless the act is
@@ -260,7 +264,7 @@ class Lookup:
             (m.start(), m.end()) for t in self.parties.subject for m in re.finditer(re.escape(t), action)]
         for name, rx in self.lex.action_classes:
             if any(not any(a <= m.start() and m.end() <= b for a, b in topic) for m in rx.finditer(_unbooked(action))):
-                if toward_state and name in ("control", "oversight"):
+                if toward_state and name in ("control", "correction", "oversight"):
                     return "internal"
                 if toward is Role.PROTECTED and name == "service":
                     return "internal"  # 告知申请人: a service to the protected side, not to the regulated
@@ -303,6 +307,9 @@ class Lookup:
         return ","
 
 
+
+
+_OBJECT = re.compile(r"对([^,;。\n]{2,24})")  # the target of an act (向 names a forum or a recipient)
 
 
 def has_control(lex: Lexicon, text: str) -> bool:
