@@ -8,7 +8,7 @@ replaced by a reference to another law (依照《…》的规定处罚) is moved
 
 from __future__ import annotations
 
-from lawdiff.model import ChangeKind, Comparator, Norm, NormChange, Polarity, Quantity, Span
+from lawdiff.model import ChangeKind, Comparator, Norm, NormChange, Polarity, Quantity, Role, Span
 from lawdiff.norms.lexicon import Lexicon
 
 
@@ -44,7 +44,10 @@ def quantity_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[Norm
             dspans.append(Span(a.text, a.start, a.end))
             fspans.append(Span(b.text, b.start, b.end))
         if votes:
-            out.append(NormChange(ChangeKind.QUANTITY, d, f, pol, 1.0, force="stronger" if votes > 0 else "weaker",
+            # the ages in a protected party's own norm (未满十六周岁的未成年人不得进入网吧) mark out the protected
+            # group: widening it binds the regulated harder, whatever the protected party's norm spares them
+            q_pol = Polarity.BURDEN if role == "age" and Role.PROTECTED in (d.role, f.role) else pol
+            out.append(NormChange(ChangeKind.QUANTITY, d, f, q_pol, 1.0, force="stronger" if votes > 0 else "weaker",
                                   quantity=role, detail=f"{'/'.join(s.text for s in dspans)} -> "
                                                         f"{'/'.join(s.text for s in fspans)}",
                                   draft_spans=tuple(dspans), final_spans=tuple(fspans)))
