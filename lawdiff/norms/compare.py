@@ -171,6 +171,10 @@ def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon,
 # ---------------------------------------------------------------------------------------- a matched pair
 
 
+SAME_ACT = 0.6  # similarity of two actions that are the same act reworded
+OVERSIGHT_MODAL_STEP = 1.0  # the weight of shall <-> may on the same act of oversight
+
+
 def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     out: list[NormChange] = []
     pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
@@ -183,6 +187,12 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
         delta = 0.0  # the words that class the act stand in both clauses (审计机关 … 运用审计报告): no new act
     if inherited and d.effort is not f.effort:
         delta = (1.0 if d.effort else -1.0) * abs(d.strength - f.strength or 1.0)
+    if d.role is f.role is Role.AUTHORITY and d.action_class == f.action_class == "oversight" and \
+            {d.modality, f.modality} == {Modality.OBLIGATION, Modality.PERMISSION} and \
+            similarity(d.action, f.action) >= SAME_ACT:
+        # shall inspect -> may inspect (the same act): inspections no longer certain, a lighter hold (the table
+        # weighs a concrete power to inspect above a general duty to supervise, which is right for different acts)
+        delta = OVERSIGHT_MODAL_STEP if f.modality is Modality.OBLIGATION else -OVERSIGHT_MODAL_STEP
     if abs(delta) > 1e-9 and (not inherited or d.effort is not f.effort):
         if d.role is not f.role:
             kind = ChangeKind.BEARER
