@@ -116,6 +116,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.SANCTION  # 违反…的，依照《…》的规定处罚: no modal word, still a sanction, deferred
     if modality is Modality.OBLIGATION and lex.definition.search(action) and not bearer:
         modality = Modality.DEFINITION
+    if modality is Modality.PROCEDURE and lex.applies_to is not None and lex.applies_to.search(s.text):
+        modality = Modality.DEFINITION  # The obligations in this Article apply to …: a statement of scope
     if lex.transitional is not None and modality in (Modality.PROCEDURE, Modality.DEFINITION, Modality.EXEMPTION) \
             and lex.transitional.search(s.text):
         modality = Modality.PROCEDURE  # 本解释施行后尚未审结的案件，适用本解释: which cases the new text governs
@@ -197,8 +199,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         if "的" in head:  # 年产值五百万元以上的企业应当…: the subject's numbers are thresholds, as after a comma
             quantities.extend(quantify(head, d.modal_part.start, condition=True))
             qparts = [Part(d.modal_part.text[cut:], d.modal_span[0]), *qparts[1:]]
-    for p in qparts:
-        quantities.extend(quantify(p.text, p.start, condition=False))
+    scope = modality is Modality.DEFINITION and lex.applies_to is not None and bool(lex.applies_to.search(s.text))
+    for p in qparts:  # (本办法适用于年营业额五千万元以上的企业: a scope statement's numbers are thresholds)
+        quantities.extend(quantify(p.text, p.start, condition=scope))
     if inherited and template is not None and not lead_is_condition_list(template, lex):
         quantities.extend(quantify(s.text, s.start, condition=False))
     if modality is Modality.SANCTION:  # every sum a sanction names is part of the fine

@@ -228,7 +228,11 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
             out.append(NormChange(kind_rm, d, f, pol, 1.0, force="stronger",
                                   detail="，".join(s.text for s in removed), draft_spans=tuple(removed)))
     deferred = bool(f.reference) and not d.reference
-    out.extend(q for q in quantity_changes(d, f, pol, lex) if not (deferred and q.quantity == "fine"))
+    qpol = pol
+    if d.modality is f.modality is Modality.DEFINITION and lex.applies_to is not None and \
+            lex.applies_to.search(d.text) and lex.applies_to.search(f.text):
+        qpol = Polarity.BURDEN  # 本办法适用于年营业额五千万元以上的企业: its thresholds bound whom the duties reach
+    out.extend(q for q in quantity_changes(d, f, qpol, lex) if not (deferred and q.quantity == "fine"))
     if d.role is f.role:
         out.extend(_instruments(d, f, pol, lex))
     out.extend(sanction_changes(d, f, pol, lex))

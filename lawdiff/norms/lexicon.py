@@ -80,6 +80,7 @@ class Lexicon:
     acts_on_condition: re.Pattern[str] | None  # 对其/责令其 after the modal word: the condition's party is the object
     not_subject: re.Pattern[str] | None  # a 的+noun head that names a thing, not a party (复议案件)
     hired_by: re.Pattern[str] | None  # 聘请的/委托的 after an authority: it qualifies the party hired
+    applies_to: re.Pattern[str] | None  # a scope statement (本办法适用于…): its thresholds bound the duties' reach
     state_business: re.Pattern[str] | None  # nobody named; a plan of the state or public works: the state's own
     transitional: re.Pattern[str] | None  # a sentence on which cases or acts the text governs in time
     empty_duty: re.Pattern[str] | None  # a duty that only restates the law (依法经营, 遵守本办法)
@@ -180,6 +181,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         acts_on_condition=_optional(data, "acts_on_condition", flags),
         not_subject=_optional(data, "not_subject", flags),
         hired_by=_optional(data, "hired_by", flags),
+        applies_to=_optional(data, "applies_to", flags),
         state_business=_optional(data, "state_business", flags),
         transitional=_optional(data, "transitional", flags),
         empty_duty=_optional(data, "empty_duty", flags),
