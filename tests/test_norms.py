@@ -972,3 +972,18 @@ def test_an_order_to_correct_is_the_lightest_power(zh_rules, draft, final, expec
     (责令改正；拒不改正的，处…) lightens the sanction regime."""
     ch = label(draft, final, zh_rules)
     assert ch.label is expected, ch.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # a court or tribunal that may refuse evidence filed late: a consequence for the party, not an exemption
+    ("当事人应当在举证期限内提交证据。", "当事人应当在举证期限内提交证据；逾期提交的，人民法院可以不予采纳。", Label.TIGHTENED),
+    # a sanction that may be imposed became one that must be, and back
+    ("犯本罪的，可以并处罚金。", "犯本罪的，应当并处罚金。", Label.TIGHTENED),
+    ("犯本罪的，应当并处罚金。", "犯本罪的，可以并处罚金。", Label.RELAXED),
+    # a deadline for the authority to notify the party: longer is less protection
+    ("行政复议机构应当自受理之日起五日内通知第三人。", "行政复议机构应当自受理之日起十日内通知第三人。", Label.TIGHTENED),
+    ("行政复议机构应当自受理之日起十日内通知第三人。", "行政复议机构应当自受理之日起五日内通知第三人。", Label.RELAXED),
+])
+def test_refusals_mandatory_sanctions_and_notice_deadlines(zh_rules, draft, final, expected):
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason

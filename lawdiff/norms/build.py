@@ -75,6 +75,8 @@ AGGRAVATED = 1.5  # the weight of a criminal sanction that must be aggravated (�
 _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff|officers?)$")  # people, not an agency
 
 
+_REFUSED = re.compile(r"^可以不")  # 可以不予采纳: the modal word's own 不 starts the refusal
+
 _PUNISH = re.compile(r"处罚|处理|追究[^,;。\n]{0,6}责任|penalt|sanction", re.IGNORECASE)
 
 
@@ -130,6 +132,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.PROCEDURE  # 可以由其所在地的人民政府管辖: which body decides, not a duty or a right
     if modality is Modality.OBLIGATION and lex.refusal.match(action.strip()):
         modality = Modality.PERMISSION  # 应当决定驳回申请: the duty to refuse is the power to refuse
+    if modality is Modality.EXEMPTION and bearer and look.role(bearer) is Role.AUTHORITY and d.modal_span is not None \
+            and lex.refusal.match(_REFUSED.sub("不", s.text[d.modal_span[0] - s.start:])):
+        modality = Modality.POWER  # 逾期提交的，人民法院可以不予采纳: the authority refuses, a consequence for the party
     if not bearer and modality is Modality.PERMISSION and lex.petition.match(action.strip()):
         bearer = look.petitioner()  # 可以向…申请行政复议: the private side applies or sues
     role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)

@@ -172,6 +172,13 @@ def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon,
 
 
 SAME_ACT = 0.6  # similarity of two actions that are the same act reworded
+SANCTION_MODAL_STEP = 1.0  # the weight of a sanction that may be imposed becoming one that must (or back)
+_MAY = re.compile(r"^(?:可以|可|may)$", re.IGNORECASE)
+
+
+def _discretionary(n: Norm) -> bool:
+    """The sanction may be imposed (可以处, may impose) rather than must be (处, 应当处, shall)."""
+    return n.modal_span is not None and bool(_MAY.match(n.modal_span.text.strip()))
 OVERSIGHT_MODAL_STEP = 1.0  # the weight of shall <-> may on the same act of oversight
 
 
@@ -187,6 +194,10 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
         delta = 0.0  # the words that class the act stand in both clauses (审计机关 … 运用审计报告): no new act
     if inherited and d.effort is not f.effort:
         delta = (1.0 if d.effort else -1.0) * abs(d.strength - f.strength or 1.0)
+    if d.modality is f.modality is Modality.SANCTION and d.role is f.role and abs(delta) < 1e-9 and \
+            _discretionary(d) is not _discretionary(f):
+        # 可以并处罚金 -> 应当并处罚金 (or 处…罚款, which binds): a sanction that may be imposed became one that must
+        delta = SANCTION_MODAL_STEP if _discretionary(d) else -SANCTION_MODAL_STEP
     if d.role is f.role is Role.AUTHORITY and d.action_class == f.action_class == "oversight" and \
             {d.modality, f.modality} == {Modality.OBLIGATION, Modality.PERMISSION} and \
             similarity(d.action, f.action) >= SAME_ACT:
