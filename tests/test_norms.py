@@ -987,3 +987,16 @@ def test_an_order_to_correct_is_the_lightest_power(zh_rules, draft, final, expec
 def test_refusals_mandatory_sanctions_and_notice_deadlines(zh_rules, draft, final, expected):
     ch = label(draft, final, zh_rules)
     assert ch.label is expected, ch.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    ("丧葬费按照受诉法院所在地上一年度职工月平均工资标准，以六个月总额计算。",
+     "丧葬费按照受诉法院所在地上一年度职工月平均工资标准，以三个月总额计算。", Label.RELAXED),
+    ("被扶养人生活费按照上一年度人均消费支出标准计算，最长不超过十年。",
+     "被扶养人生活费按照上一年度人均消费支出标准计算，最长不超过二十年。", Label.TIGHTENED),
+])
+def test_compensation_computed_by_rule_weighs_on_the_payer(zh_rules, draft, final, expected):
+    """A rule that computes compensation without naming the payer (…费按照…标准，以六个月总额计算): the numbers are
+    what the liable party pays."""
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason

@@ -209,6 +209,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         quantities.extend(quantify(p.text, p.start, condition=scope))
     if inherited and template is not None and not lead_is_condition_list(template, lex):
         quantities.extend(quantify(s.text, s.start, condition=False))
+    if modality in (Modality.PROCEDURE, Modality.DEFINITION) and lex.payable is not None and lex.payable.search(s.text):
+        # 生活费…最长不超过十年: how long compensation is paid, not a time to comply
+        quantities = [replace(q, role=QuantityRole.DURATION) if q.role is QuantityRole.PERIOD else q for q in quantities]
     if modality is Modality.SANCTION:  # every sum a sanction names is part of the fine
         quantities = [replace(q, role=QuantityRole.FINE) if q.role is QuantityRole.AMOUNT else q for q in quantities]
     regime = modality is Modality.PROCEDURE and _REGIME.search(action)  # 本市对…实行备案管理

@@ -243,6 +243,9 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     if d.modality is f.modality is Modality.DEFINITION and lex.applies_to is not None and \
             lex.applies_to.search(d.text) and lex.applies_to.search(f.text):
         qpol = Polarity.BURDEN  # 本办法适用于年营业额五千万元以上的企业: its thresholds bound whom the duties reach
+    elif qpol is Polarity.NEUTRAL and lex.payable is not None and lex.payable.search(d.text) and \
+            lex.payable.search(f.text):
+        qpol = Polarity.BURDEN  # 死亡赔偿金…按二十年计算: how much the liable party pays, though nobody is named
     out.extend(q for q in quantity_changes(d, f, qpol, lex) if not (deferred and q.quantity == "fine"))
     if d.role is f.role:
         out.extend(_instruments(d, f, pol, lex))

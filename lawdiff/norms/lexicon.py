@@ -81,6 +81,7 @@ class Lexicon:
     not_subject: re.Pattern[str] | None  # a 的+noun head that names a thing, not a party (复议案件)
     hired_by: re.Pattern[str] | None  # 聘请的/委托的 after an authority: it qualifies the party hired
     applies_to: re.Pattern[str] | None  # a scope statement (本办法适用于…): its thresholds bound the duties' reach
+    payable: re.Pattern[str] | None  # compensation or charges a rule computes (死亡赔偿金按…计算): the payer bears them
     state_business: re.Pattern[str] | None  # nobody named; a plan of the state or public works: the state's own
     transitional: re.Pattern[str] | None  # a sentence on which cases or acts the text governs in time
     empty_duty: re.Pattern[str] | None  # a duty that only restates the law (依法经营, 遵守本办法)
@@ -182,6 +183,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         not_subject=_optional(data, "not_subject", flags),
         hired_by=_optional(data, "hired_by", flags),
         applies_to=_optional(data, "applies_to", flags),
+        payable=_optional(data, "payable", flags),
         state_business=_optional(data, "state_business", flags),
         transitional=_optional(data, "transitional", flags),
         empty_duty=_optional(data, "empty_duty", flags),
