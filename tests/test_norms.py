@@ -1000,3 +1000,14 @@ def test_compensation_computed_by_rule_weighs_on_the_payer(zh_rules, draft, fina
     what the liable party pays."""
     ch = label(draft, final, zh_rules)
     assert ch.label is expected, ch.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    ("在案发前退还全部违法所得的，可以免予刑事处罚。", "在案发前退还全部违法所得的，可以从轻处罚。", Label.TIGHTENED),
+    ("在案发前退还全部违法所得的，可以从轻处罚。", "在案发前退还全部违法所得的，可以减轻处罚。", Label.RELAXED),
+])
+def test_mitigations_are_compared_on_their_ladder(zh_rules, draft, final, expected):
+    """免予刑事处罚 > 减轻处罚 > 从轻处罚: a mitigation that goes less far tightens (an exemption from punishment read
+    as a permission weighed less than a reduction, so the step down read as relaxed)."""
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason

@@ -71,6 +71,7 @@ def _before_modal(d: Draft) -> str:
 
 _FLIP = {Comparator.AT_MOST: Comparator.AT_LEAST, Comparator.AT_LEAST: Comparator.AT_MOST}
 AGGRAVATED = 1.5  # the weight of a criminal sanction that must be aggravated (从重处罚), against one that need not
+MITIGATION_UNIT = 1.0  # the weight of one step of the mitigation ladder (从轻 1, 减轻 2, 免予刑事处罚 3)
 
 _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff|officers?)$")  # people, not an agency
 
@@ -239,6 +240,12 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         # which of two offences already committed applies, not a new one
     if modality is Modality.SANCTION and "criminal" in kind_names and lex.aggravation.search(action):
         weight *= AGGRAVATED  # 依照…定罪从重处罚: the same offence, punished more heavily
+    level = max((lv for rx, lv in lex.mitigation_ladder if rx.search(whole)), default=0.0)
+    if level and modality in (Modality.PERMISSION, Modality.EXEMPTION) and role is Role.REGULATED and \
+            not lex.aggravation.search(whole):
+        # 可以免予刑事处罚 > 可以减轻处罚 > 可以从轻处罚: a mitigation weighs as far as it goes
+        modality, pol = Modality.EXEMPTION, Polarity.RELIEF
+        weight = MITIGATION_UNIT * level
     return Norm(
         text=text[start:end], start=start, end=end, where=where, bearer=bearer, role=role, modality=modality,
         polarity=pol, strength=weight, action=action, action_class=action_class,
