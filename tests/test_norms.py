@@ -1011,3 +1011,18 @@ def test_mitigations_are_compared_on_their_ladder(zh_rules, draft, final, expect
     as a permission weighed less than a reduction, so the step down read as relaxed)."""
     ch = label(draft, final, zh_rules)
     assert ch.label is expected, ch.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # the standing committee reviewing the government's documents oversees the regulated bodies
+    ("", "常务委员会法制工作机构可以要求制定机关说明情况。", (Label.ADDED, Effect.BURDEN)),
+    # a citizen's right to propose a review is one the regulated bodies must answer
+    ("", "公民认为规范性文件违法的，可以向常务委员会书面提出审查建议。", (Label.ADDED, Effect.BURDEN)),
+    ("制定机关应当自规范性文件公布之日起三十日内报送备案。", "制定机关应当自规范性文件公布之日起十五日内报送备案。",
+     (Label.TIGHTENED, None)),
+])
+def test_where_the_administration_is_regulated_its_overseers_are_not(zh_rules, draft, final, expected):
+    """regulated: names public bodies (制定机关, 区人民政府): people's congresses, their standing committees and courts
+    are not regulated with them — their powers burden the regulated bodies, and a citizen's petition to them too."""
+    ch = label(draft, final, zh_rules, ("制定机关", "区人民政府"))
+    assert (ch.label, ch.effect) == expected, ch.reason

@@ -235,6 +235,8 @@ class Lookup:
         lex = self.lex
         auth = actor in lex.authority_names or bool(lex.authority.search(actor))
         if self.parties.public:
+            if auth and lex.overseer is not None and lex.overseer.search(actor):
+                return Role.AUTHORITY  # 常务委员会 reviewing the government's documents oversees the regulated bodies
             return Role.REGULATED if auth else Role.PROTECTED
         if auth:
             return Role.AUTHORITY
