@@ -1026,3 +1026,19 @@ def test_where_the_administration_is_regulated_its_overseers_are_not(zh_rules, d
     are not regulated with them — their powers burden the regulated bodies, and a citizen's petition to them too."""
     ch = label(draft, final, zh_rules, ("制定机关", "区人民政府"))
     assert (ch.label, ch.effect) == expected, ch.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # a saving clause is no one's duty
+    ("", "This Directive shall be without prejudice to Regulation (EU) 2016/679.", (Label.ADDED, Effect.NEUTRAL)),
+    # an authority's access to a business's records is a power over it
+    ("", "The port authority shall have access to the logbooks of the vessel upon a reasoned request.",
+     (Label.ADDED, Effect.BURDEN)),
+    # a condition that only says when the act is due moves no case in or out of the duty
+    ("Ferry operators shall register the vessel in the national register.",
+     "Before the first voyage, the ferry operator shall register the vessel in the national register.",
+     (Label.REWORDED, None)),
+])
+def test_english_saving_clauses_access_powers_and_timing(draft, final, expected):
+    ch = classify_texts(draft, final, load_rules(Lang.EN), Lang.EN, None)
+    assert (ch.label, ch.effect) == expected, ch.reason

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from lawdiff.model import Comparator, Modality, Norm, Polarity, Quantity, QuantityRole, Role, Span
+from lawdiff.model import Comparator, Lang, Modality, Norm, Polarity, Quantity, QuantityRole, Role, Span
 from lawdiff.norms.clauses import Part, Sentence
 from lawdiff.norms.lexicon import Lexicon
 from lawdiff.norms.lookup import Actor, Lookup
@@ -76,6 +76,7 @@ MITIGATION_UNIT = 1.0  # the weight of one step of the mitigation ladder (从轻
 _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff|officers?)$")  # people, not an agency
 
 
+_ENTITLED = re.compile(r"\bshall (?:have|be given|be granted) (?:\w+ )*access\b", re.IGNORECASE)
 _REFUSED = re.compile(r"^可以不")  # 可以不予采纳: the modal word's own 不 starts the refusal
 
 _PUNISH = re.compile(r"处罚|处理|追究[^,;。\n]{0,6}责任|penalt|sanction", re.IGNORECASE)
@@ -124,6 +125,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if lex.transitional is not None and modality in (Modality.PROCEDURE, Modality.DEFINITION, Modality.EXEMPTION) \
             and lex.transitional.search(s.text):
         modality = Modality.PROCEDURE  # 本解释施行后尚未审结的案件，适用本解释: which cases the new text governs
+    if modality is Modality.OBLIGATION and not bearer and look.lang is Lang.EN and lex.procedure.search(whole):
+        modality = Modality.PROCEDURE  # This Regulation shall be without prejudice to …: no one's duty
     if modality is Modality.OBLIGATION and not bearer and _PRINCIPLE.match(action.strip()):
         modality = Modality.PROCEDURE  # 优化营商环境应当坚持…原则: a principle, not anyone's duty
     if modality in (Modality.OBLIGATION, Modality.PROHIBITION) and lex.empty_duty is not None and \
@@ -178,7 +181,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         if "criminal" in kinds and lex.mitigation.search(action) and not lex.aggravation.search(action):
             modality = Modality.EXEMPTION  # 可以从轻或者减轻处罚: a mitigation favours the punished, it is no sanction
     # a prohibition is classed with its modal word (不得重复检查 is a limit that serves, not an inspection)
-    classed = whole if modality is Modality.PROHIBITION else action
+    classed = whole if modality is Modality.PROHIBITION or (
+        modality is Modality.PERMISSION and look.lang is Lang.EN and _ENTITLED.search(whole)) else action
+    # (shall have access to the source code: the power is in the modal words)
     if bearer and classed.lstrip().startswith(bearer):
         classed = classed.lstrip()[len(bearer):]  # 海关对进口商品实施检验: the act, not the authority doing it
     action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""

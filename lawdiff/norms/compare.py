@@ -223,6 +223,10 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
                                       (ChangeKind.EXCEPTION_ADDED, ChangeKind.EXCEPTION_REMOVED, d.exceptions, f.exceptions)):
         # the parts of one condition (…违反法律法规，违背商业道德的) added or dropped together are one change
         added, removed = _unmatched(dl, fl)
+        if kind_add is ChangeKind.CONDITION_ADDED and lex.timing is not None:
+            # Before placing the system on the market, …: when the act is due, not which cases it reaches
+            added = [s for s in added if not lex.timing.search(s.text)]
+            removed = [s for s in removed if not lex.timing.search(s.text)]
         # a condition whose words still stand in the other clause was restated, not added or dropped
         # (调整…收费价格时，应当经…同意 -> …的收费价格，应当由业主依法共同决定)
         added = [s for s in added if not _restated(s.text, d.text)]
