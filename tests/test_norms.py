@@ -1042,3 +1042,12 @@ def test_where_the_administration_is_regulated_its_overseers_are_not(zh_rules, d
 def test_english_saving_clauses_access_powers_and_timing(draft, final, expected):
     ch = classify_texts(draft, final, load_rules(Lang.EN), Lang.EN, None)
     assert (ch.label, ch.effect) == expected, ch.reason
+
+
+def test_an_english_authority_name_does_not_swallow_the_clause():
+    """The generic '<words> authority' of the English lexicon matched case-blind across a whole clause ('Each
+    Member State shall designate at least one notifying authority' was one actor, so nobody bore the duty)."""
+    n = one("Each Member State shall designate at least one notifying authority.", Lang.EN)
+    assert (n.bearer, n.role) == ("Member State", Role.AUTHORITY)
+    assert one("The data protection authority may order the controller to stop the processing.", Lang.EN).bearer \
+        == "data protection authority"

@@ -77,6 +77,7 @@ _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff
 
 
 _ENTITLED = re.compile(r"\bshall (?:have|be given|be granted) (?:\w+ )*access\b", re.IGNORECASE)
+_DETERMINER = re.compile(r"\s*(?:(?:the|each|every|any|a|an)\s+)?", re.IGNORECASE)  # before a bearer's name
 _REFUSED = re.compile(r"^可以不")  # 可以不予采纳: the modal word's own 不 starts the refusal
 
 _PUNISH = re.compile(r"处罚|处理|追究[^,;。\n]{0,6}责任|penalt|sanction", re.IGNORECASE)
@@ -184,8 +185,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     classed = whole if modality is Modality.PROHIBITION or (
         modality is Modality.PERMISSION and look.lang is Lang.EN and _ENTITLED.search(whole)) else action
     # (shall have access to the source code: the power is in the modal words)
-    if bearer and classed.lstrip().startswith(bearer):
-        classed = classed.lstrip()[len(bearer):]  # 海关对进口商品实施检验: the act, not the authority doing it
+    if bearer and (m := _DETERMINER.match(classed)) is not None and classed.startswith(bearer, m.end()):
+        classed = classed[m.end() + len(bearer):]  # 海关对进口商品实施检验, The port authority shall …: the act, not its bearer  # 海关对进口商品实施检验: the act, not the authority doing it
     action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
     if modality is Modality.POWER and action_class not in ("control", "correction"):
         action_class = "control"
