@@ -1051,3 +1051,11 @@ def test_an_english_authority_name_does_not_swallow_the_clause():
     assert (n.bearer, n.role) == ("Member State", Role.AUTHORITY)
     assert one("The data protection authority may order the controller to stop the processing.", Lang.EN).bearer \
         == "data protection authority"
+
+
+def test_a_lead_that_restates_the_law_first_still_binds_its_items():
+    """…，应当遵守法律、法规，尊重社会公德，遵守以下规定：（一）… — the restated law opens the lead; the lead's
+    modal word still binds the items (dropping the restating part dropped the modal word with it)."""
+    ns = norms_of("提供停车服务，应当遵守法律、法规，尊重社会公德，遵守以下规定：\n（一）公示收费标准；\n（二）不得超标准收费。")
+    items = [n for n in ns if n.item]
+    assert items and all(n.polarity is Polarity.BURDEN for n in items), [(n.modality, n.text) for n in ns]

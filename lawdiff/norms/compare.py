@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Polarity, Role, Span
 from lawdiff.norms.lexicon import Lexicon
-from lawdiff.norms.measures import quantity_changes, sanction_changes
+from lawdiff.norms.measures import discretionary, quantity_changes, quantity_polarity, sanction_changes
 from lawdiff.norms.members import EditIndex, members
 from lawdiff.text.normalize import fold, match_text
 
@@ -173,12 +173,6 @@ def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon,
 
 SAME_ACT = 0.6  # similarity of two actions that are the same act reworded
 SANCTION_MODAL_STEP = 1.0  # the weight of a sanction that may be imposed becoming one that must (or back)
-_MAY = re.compile(r"^(?:可以|可|may)$", re.IGNORECASE)
-
-
-def _discretionary(n: Norm) -> bool:
-    """The sanction may be imposed (可以处, may impose) rather than must be (处, 应当处, shall)."""
-    return n.modal_span is not None and bool(_MAY.match(n.modal_span.text.strip()))
 OVERSIGHT_MODAL_STEP = 1.0  # the weight of shall <-> may on the same act of oversight
 
 
@@ -195,14 +189,13 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     if inherited and d.effort is not f.effort:
         delta = (1.0 if d.effort else -1.0) * abs(d.strength - f.strength or 1.0)
     if d.modality is f.modality is Modality.SANCTION and d.role is f.role and abs(delta) < 1e-9 and \
-            _discretionary(d) is not _discretionary(f):
+            discretionary(d) is not discretionary(f):
         # 可以并处罚金 -> 应当并处罚金 (or 处…罚款, which binds): a sanction that may be imposed became one that must
-        delta = SANCTION_MODAL_STEP if _discretionary(d) else -SANCTION_MODAL_STEP
+        delta = SANCTION_MODAL_STEP if discretionary(d) else -SANCTION_MODAL_STEP
     if d.role is f.role is Role.AUTHORITY and d.action_class == f.action_class == "oversight" and \
             {d.modality, f.modality} == {Modality.OBLIGATION, Modality.PERMISSION} and \
             similarity(d.action, f.action) >= SAME_ACT:
-        # shall inspect -> may inspect (the same act): inspections no longer certain, a lighter hold (the table
-        # weighs a concrete power to inspect above a general duty to supervise, which is right for different acts)
+        # shall inspect -> may inspect, the same act: a lighter hold (the table's weights are for different acts)
         delta = OVERSIGHT_MODAL_STEP if f.modality is Modality.OBLIGATION else -OVERSIGHT_MODAL_STEP
     if abs(delta) > 1e-9 and (not inherited or d.effort is not f.effort):
         if d.role is not f.role:
@@ -243,14 +236,8 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
             out.append(NormChange(kind_rm, d, f, pol, 1.0, force="stronger",
                                   detail="，".join(s.text for s in removed), draft_spans=tuple(removed)))
     deferred = bool(f.reference) and not d.reference
-    qpol = pol
-    if d.modality is f.modality is Modality.DEFINITION and lex.applies_to is not None and \
-            lex.applies_to.search(d.text) and lex.applies_to.search(f.text):
-        qpol = Polarity.BURDEN  # 本办法适用于年营业额五千万元以上的企业: its thresholds bound whom the duties reach
-    elif qpol is Polarity.NEUTRAL and lex.payable is not None and lex.payable.search(d.text) and \
-            lex.payable.search(f.text):
-        qpol = Polarity.BURDEN  # 死亡赔偿金…按二十年计算: how much the liable party pays, though nobody is named
-    out.extend(q for q in quantity_changes(d, f, qpol, lex) if not (deferred and q.quantity == "fine"))
+    out.extend(q for q in quantity_changes(d, f, quantity_polarity(d, f, pol, lex), lex)
+               if not (deferred and q.quantity == "fine"))
     if d.role is f.role:
         out.extend(_instruments(d, f, pol, lex))
     out.extend(sanction_changes(d, f, pol, lex))

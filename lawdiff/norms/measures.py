@@ -8,7 +8,9 @@ replaced by a reference to another law (依照《…》的规定处罚) is moved
 
 from __future__ import annotations
 
-from lawdiff.model import ChangeKind, Comparator, Norm, NormChange, Polarity, Quantity, Role, Span
+import re
+
+from lawdiff.model import ChangeKind, Comparator, Modality, Norm, NormChange, Polarity, Quantity, Role, Span
 from lawdiff.norms.lexicon import Lexicon
 
 
@@ -23,6 +25,27 @@ def _force(q_role: str, comp: Comparator, up: bool, lex: Lexicon) -> str:
         else:
             return ""
     return "stronger" if (up == (how == "up")) else "weaker"
+
+
+_MAY = re.compile(r"^(?:可以|可|may)$", re.IGNORECASE)
+
+
+def discretionary(n: Norm) -> bool:
+    """The sanction may be imposed (可以处, may impose) rather than must be (处, 应当处, shall)."""
+    return n.modal_span is not None and bool(_MAY.match(n.modal_span.text.strip()))
+
+
+def quantity_polarity(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> Polarity:
+    """Which way the numbers of two matched norms move the burden: the norms' own polarity, except for a scope
+    statement (本办法适用于年营业额五千万元以上的企业: its thresholds bound whom the duties reach) and compensation a
+    rule computes without naming the payer (死亡赔偿金…按二十年计算: what the liable party pays)."""
+    if d.modality is f.modality is Modality.DEFINITION and lex.applies_to is not None and \
+            lex.applies_to.search(d.text) and lex.applies_to.search(f.text):
+        return Polarity.BURDEN
+    if pol is Polarity.NEUTRAL and lex.payable is not None and lex.payable.search(d.text) and \
+            lex.payable.search(f.text):
+        return Polarity.BURDEN
+    return pol
 
 
 def quantity_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
@@ -84,4 +107,4 @@ def sanction_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[Norm
     return out
 
 
-__all__ = ["quantity_changes", "sanction_changes"]
+__all__ = ["discretionary", "quantity_changes", "quantity_polarity", "sanction_changes"]

@@ -40,7 +40,7 @@ _BY_ZH = re.compile(r"由")
 _VIOLATION = re.compile(r"未(?!经)|违反|擅自|拒不|拒绝|逃避|不按照|不依照|不履行|骗取|伪造|隐瞒")
 _TOPIC = re.compile(r"^对(?:于)?[^,;。]*的")  # 对符合条件的经营者，…: a fronted topic that conditions the norm
 _COERCE = re.compile(r"^(?:并|并且|同时)?(?:责令|限期|没收|查封|扣押|暂扣|吊销|予以)")
-_BUT_MODAL = re.compile(r"^(?:但是?|并且?|且|同时)?(?:不得|应当|必须)(.+?)$")  # a part that only restates the law
+_BUT_MODAL = re.compile(r"^但(?:是)?[,，]?(?:不得|应当|必须)(.+?)$")  # 但不得违反…: a part that only restates the law
 
 
 class Reader(Lookup):
