@@ -1059,3 +1059,24 @@ def test_a_lead_that_restates_the_law_first_still_binds_its_items():
     ns = norms_of("提供停车服务，应当遵守法律、法规，尊重社会公德，遵守以下规定：\n（一）公示收费标准；\n（二）不得超标准收费。")
     items = [n for n in ns if n.item]
     assert items and all(n.polarity is Polarity.BURDEN for n in items), [(n.modality, n.text) for n in ns]
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # an approval granted on a written commitment (告知承诺制) is a step down the ladder, and back up
+    ("本市对食品经营实行许可管理。", "本市对食品经营许可实行告知承诺制。", (Label.RELAXED, None)),
+    ("本市对食品经营许可实行告知承诺制。", "本市对食品经营实行许可管理。", (Label.TIGHTENED, None)),
+    ("", "本市对食品经营许可实行告知承诺制。", (Label.ADDED, Effect.ENABLING)),
+    # an authority's duty that loses a way out serves the party better
+    ("申请材料不齐全的，市场监督管理部门应当当场或者在五日内一次告知申请人需要补正的全部内容。",
+     "申请材料不齐全的，市场监督管理部门应当当场一次性告知申请人需要补正的全部内容。", (Label.RELAXED, None)),
+])
+def test_commitment_regimes_and_an_authoritys_fewer_ways_out(zh_rules, draft, final, expected):
+    ch = label(draft, final, zh_rules)
+    assert (ch.label, ch.effect) == expected, ch.reason
+
+
+def test_a_mass_event_is_not_the_masses():
+    """举办大型群众性活动: 群众性 qualifies the event; 群众 (the public) is not the bearer."""
+    n = one_of("举办大型群众性活动，承办者应当在活动举办二十日前提出安全许可申请。")
+    assert "群众" not in n.bearer and n.role is Role.REGULATED, (n.bearer, n.role)
+    assert n.quantities[0].role is QuantityRole.LEAD, n.quantities

@@ -225,6 +225,7 @@ class QuantityRole(TextEnum):
     AGE = "age"  # 未满十四周岁
     COUNT = "count"  # 三人以上
     AMOUNT = "amount"  # any other sum or share (fees, compensation)
+    LEAD = "lead"  # how far ahead of an event an act is due: 有效期届满三十日前 (more days, earlier, binds harder)
 
 
 class Comparator(TextEnum):

@@ -225,6 +225,10 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     binds = modality in (Modality.OBLIGATION, Modality.PROHIBITION, Modality.EXEMPTION) or bool(regime)
     named = look.instruments([*d.action_parts, *d.conditions]) if binds and (role is not Role.AUTHORITY or regime) else []
     top = max(named, key=lambda x: lex.instrument_level(x[0]), default=None)
+    pledge = next((x for x in named if x[0] == "notification" and "承诺" in x[1].text), None) \
+        if any(x[0] == "licence" for x in named) else None
+    if pledge is not None:  # 对…许可实行告知承诺制: the licence is granted on a written commitment, the lighter instrument
+        top, named = pledge, [x for x in named if x[0] != "licence"]
     instrument, ispan = (top[0], top[1]) if top is not None else ("", None)
     sanctions = tuple(Span(text[a:b], a, b) for _, a, b in d.sanctions)
     kind_names = tuple(k for k, _, _ in d.sanctions)
@@ -238,6 +242,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     where = s.where
     pol, weight = polarity_for(modality, role, action_class, instrument, strength, kind_names, s.item, lex,
                                look.polarity_rows)
+    if modality is Modality.PROCEDURE and instrument == "notification" and ispan is not None and "承诺" in ispan.text:
+        pol, weight = Polarity.RELIEF, 1.0  # 对…许可实行告知承诺制: an approval granted on a commitment, a facilitation
     if modality is Modality.PROCEDURE and role is Role.AUTHORITY and pol is Polarity.RELIEF and lex.grant.search(action):
         weight = max(weight, 1.0)  # 设立专项资金，对…给予补贴: money or awards granted are a benefit, not a policy
     if modality is Modality.SANCTION and lex.concurrence is not None and not lex.aggravation.search(action) and \

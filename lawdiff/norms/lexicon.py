@@ -84,6 +84,7 @@ class Lexicon:
     payable: re.Pattern[str] | None  # compensation or charges a rule computes (死亡赔偿金按…计算): the payer bears them
     overseer: re.Pattern[str] | None  # bodies that oversee the administration (人大常委会, courts) when it is regulated
     timing: re.Pattern[str] | None  # a condition that only says when the act is due (Before placing … on the market)
+    validity: re.Pattern[str] | None  # how long a licence lasts (有效期为三年): longer favours its holder
     mitigation_ladder: tuple[tuple[re.Pattern[str], float], ...]  # 从轻 < 减轻 < 免予刑事处罚, with their levels
     state_business: re.Pattern[str] | None  # nobody named; a plan of the state or public works: the state's own
     transitional: re.Pattern[str] | None  # a sentence on which cases or acts the text governs in time
@@ -189,6 +190,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         payable=_optional(data, "payable", flags),
         overseer=_optional(data, "overseer", flags),
         timing=_optional(data, "timing", flags),
+        validity=_optional(data, "validity", flags),
         mitigation_ladder=tuple((_rx(r["pattern"], f"mitigation_ladder.{i}", flags), float(r["level"]))
                                 for i, r in enumerate(data.get("mitigation_ladder") or ())),
         state_business=_optional(data, "state_business", flags),

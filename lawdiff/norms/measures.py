@@ -45,6 +45,9 @@ def quantity_polarity(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> Polarity
     if pol is Polarity.NEUTRAL and lex.payable is not None and lex.payable.search(d.text) and \
             lex.payable.search(f.text):
         return Polarity.BURDEN
+    if pol is Polarity.NEUTRAL and lex.validity is not None and lex.validity.search(d.text) and \
+            lex.validity.search(f.text):
+        return Polarity.RELIEF  # 许可证有效期为三年: how long the holder keeps what it was granted
     return pol
 
 

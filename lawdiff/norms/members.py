@@ -259,9 +259,11 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
     if not score:
         return _more_ways(d, f)
     pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
-    if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and pol is Polarity.BURDEN and \
-            _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
-        score = -score  # 应当暂停或者终止 -> 应当采取警示、限制功能、暂停或者终止等措施: more ways to comply
+    if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and \
+            pol in (Polarity.BURDEN, Polarity.RELIEF) and _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
+        # 应当暂停或者终止 -> 应当采取警示、限制功能、暂停或者终止等措施: more ways to comply; an authority's duty that
+        # loses a way out (当场或者在五日内告知 -> 当场告知) serves the party better
+        score = -score
     kind = ChangeKind.SCOPE_WIDENED if score > 0 else ChangeKind.SCOPE_NARROWED
     detail = " ".join(s.text.strip() for s in [*fspans, *dspans])
     return [NormChange(kind, d, f, pol, 1.0, force="stronger" if score > 0 else "weaker", detail=detail,

@@ -72,6 +72,8 @@ def _comparator(text: str, start: int, end: int, tail: str = "") -> Comparator:
     return Comparator.EXACT
 
 
+_VALIDITY = re.compile(r"有效期(?:限)?(?:为|是|最长为|不超过|延续)?$")  # how long a licence or certificate lasts
+_EVENT_BEFORE = re.compile(r"(?:届满|到期|期满|开工|开始|举办|举行|施工|实施|使用|营业|开业|终止|停业|歇业|开庭|召开)$")
 _KEEP = re.compile(r"(?:保存|保留|留存|存储|储存|保管|存档)[^,;。，；]{0,24}$")
 
 
@@ -141,6 +143,10 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
             add(QuantityRole.PERIOD, days, "days", Comparator.AT_MOST, m)
         elif _CAP_BEFORE.search(part[max(0, m.start() - 6): m.start()]) and not condition:
             add(QuantityRole.PERIOD, days, "days", Comparator.AT_MOST, m)  # 审理期限累计不得超过四个月
+        elif _VALIDITY.search(part[max(0, m.start() - 8): m.start()]) and not condition:
+            add(QuantityRole.DURATION, days, "days", _comparator(part, m.start(), m.end(), tail), m)  # 有效期为三年
+        elif tail in ("前",) and _EVENT_BEFORE.search(part[max(0, m.start() - 10): m.start()]) and not condition:
+            add(QuantityRole.LEAD, days, "days", Comparator.EXACT, m)  # 有效期届满三十日前提出申请
         elif _COMPUTED.match(part[m.end():]) and not condition:
             add(QuantityRole.AMOUNT, days, "days", Comparator.EXACT, m)
         elif _KEEP.search(part[: m.start()]):
