@@ -73,6 +73,9 @@ def _comparator(text: str, start: int, end: int, tail: str = "") -> Comparator:
 
 
 _VALIDITY = re.compile(r"有效期(?:限)?(?:为|是|最长为|不超过|延续)?$")  # how long a licence or certificate lasts
+# 交付前十五日, 举办前二十日: the event, then 前, then the lead (the number-first form is read in the time loop)
+_ZH_LEAD = re.compile(rf"(?:届满|到期|期满|开工|开始|举办|举行|施工|实施|使用|营业|开业|终止|停业|歇业|开庭|召开|交付|出售|销售)"
+                      rf"前(?P<n>{_CN_NUM})(?:个)?(?P<u>工作日|日|天|月)")
 _EVENT_BEFORE = re.compile(r"(?:届满|到期|期满|开工|开始|举办|举行|施工|实施|使用|营业|开业|终止|停业|歇业|开庭|召开)$")
 _KEEP = re.compile(r"(?:保存|保留|留存|存储|储存|保管|存档)[^,;。，；]{0,24}$")
 
@@ -152,6 +155,10 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         elif _KEEP.search(part[: m.start()]):
             # 保存…三年, 留存期限不少于六个月: how long a record must be kept — longer binds harder
             add(QuantityRole.DURATION, days, "days", _comparator(part, m.start(), m.end(), tail), m)
+    for m in _ZH_LEAD.finditer(part):
+        v = _num(m.group("n"))
+        if v is not None and not condition:
+            add(QuantityRole.LEAD, v * _DAYS[m.group("u")], "days", Comparator.EXACT, m)
     for m in _ZH_COUNT.finditer(part):
         add(QuantityRole.THRESHOLD if condition else QuantityRole.COUNT, _num(m.group("n")), "count:" + m.group("u"),
             _comparator(part, m.start(), m.end(), m.group("tail") or ""), m)
