@@ -1080,3 +1080,16 @@ def test_a_mass_event_is_not_the_masses():
     n = one_of("举办大型群众性活动，承办者应当在活动举办二十日前提出安全许可申请。")
     assert "群众" not in n.bearer and n.role is Role.REGULATED, (n.bearer, n.role)
     assert n.quantities[0].role is QuantityRole.LEAD, n.quantities
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # one sanction replaced by a lighter one relaxes, by a heavier one tightens
+    ("违反本办法规定，情节严重的，吊销经营许可证。", "违反本办法规定，情节严重的，责令停业整顿。", Label.RELAXED),
+    ("违反本办法规定，情节严重的，责令停业整顿。", "违反本办法规定，情节严重的，吊销经营许可证。", Label.TIGHTENED),
+    # the other law's sanction written out here is not a new sanction
+    ("违反本办法规定的，依照《中华人民共和国旅游法》的规定处罚。", "违反本办法规定的，由文化和旅游部门处五千元以上二万元以下罚款。",
+     Label.REWORDED),
+])
+def test_a_sanction_replaced_counts_once(zh_rules, draft, final, expected):
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason

@@ -99,6 +99,17 @@ def sanction_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[Norm
         out.append(NormChange(ChangeKind.MOVED_TO_LAW, d, f, pol, 0.0, detail=f.reference,
                               final_spans=(Span(f.reference, f.start, f.end),)))
         return out
+    if added and d.reference and not f.reference:
+        # 依照《…法》的规定处罚 -> 处…罚款: the other law's sanction written out here, not a new one
+        out.append(NormChange(ChangeKind.MOVED_TO_LAW, d, f, pol, 0.0, detail=d.reference,
+                              draft_spans=(Span(d.reference, d.start, d.end),)))
+        return out
+    if dropped and added:
+        # 吊销许可证 -> 责令停业整顿: one sanction replaced by another; only the heavier of the two counts
+        if lex.severity(dropped[0]) > lex.severity(added[0]):
+            added = []
+        elif lex.severity(added[0]) > lex.severity(dropped[0]):
+            dropped = []
     for k in dropped:
         spans = tuple(s for s, kk in zip(d.sanctions, d.sanction_kinds) if kk == k)[:1]
         out.append(NormChange(ChangeKind.SANCTION_REMOVED, d, f, pol, 1.0, force="weaker", sanction=k,
