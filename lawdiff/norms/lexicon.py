@@ -40,7 +40,7 @@ class Rung:
 @dataclass(frozen=True, slots=True)
 class QuantitySense:
     role: str
-    stronger_when: str  # up | down | by_comparator
+    stronger_when: str  # up | down | by_comparator | as_required
     en: str
     zh: str
 

@@ -24,6 +24,8 @@ def _force(q_role: str, comp: Comparator, up: bool, lex: Lexicon) -> str:
             how = "up"
         else:
             return ""
+    elif how == "as_required":  # 配备不少于二名救生员: more required binds harder; 每班不超过四十五人: a higher cap less
+        how = "down" if comp is Comparator.AT_MOST else "up"
     return "stronger" if (up == (how == "up")) else "weaker"
 
 
