@@ -917,6 +917,11 @@ def test_where_the_state_is_regulated_its_own_acts_are_the_regulated_duties():
      Label.RELAXED),
     ("客房在五十间以上的旅馆，应当配备专职保安人员。", "客房在一百间以上的旅馆，应当配备专职保安人员。", Label.RELAXED),
     ("住宅在三百套以上的小区，应当设立业主委员会。", "住宅在二百套以上的小区，应当设立业主委员会。", Label.TIGHTENED),
+    # a share per mille; hours of training; a denominator (one lifeguard per N square metres)
+    ("建设单位应当按照不低于总建筑面积百分之二的比例配置物业管理用房。", "建设单位应当按照不低于总建筑面积千分之五的比例配置物业管理用房。",
+     Label.RELAXED),
+    ("旅行社应当对导游进行岗前培训，培训时间不少于二十学时。", "旅行社应当对导游进行岗前培训，培训时间不少于十学时。", Label.RELAXED),
+    ("游泳场所应当按照每二百五十平方米水面配备一名救生员。", "游泳场所应当按照每五百平方米水面配备一名救生员。", Label.RELAXED),
 ])
 def test_numbers_bounds_and_exceptions_move_the_burden_by_their_role(zh_rules, draft, final, expected):
     """Thresholds in the subject phrase, 报…审批 on the ladder, 不满N as an upper bound, date deadlines, amounts

@@ -24,13 +24,13 @@ _NUM = rf"(?:{_CN_NUM})(?:[万亿])?"
 # --------------------------------------------------------------------------------------------- Chinese
 
 _ZH_MONEY = re.compile(rf"(?P<n>{_NUM})(?P<scale>万|亿)?(?:余|多)?元")
-_ZH_PERCENT = re.compile(rf"百分之(?P<n>{_CN_NUM})|(?P<d>[0-9][0-9.]*)%")
+_ZH_PERCENT = re.compile(rf"百分之(?P<n>{_CN_NUM})|(?P<d>[0-9][0-9.]*)%|千分之(?P<k>{_CN_NUM})|(?P<kd>[0-9][0-9.]*)‰")
 _ZH_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍")
 _ZH_TIME = re.compile(rf"(?<![上下本前])(?P<n>{_CN_NUM}|半)(?:个)?(?P<u>小时|工作日|日|天|周|星期|月|年)(?P<tail>(?:以内|之内|内|以上|以下|以后|后|前)?)(?!度)")
 _ZH_EVERY = re.compile(r"每(?P<n>[一二两三四五六七八九十0-9]*)(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|日|天)(?:[^,;。\n]{0,8}?(?P<k>[一二两三四五六七八九十0-9]+)次)?")
 _ZH_AGE = re.compile(rf"(?P<pre>未满|不满|已满|满|年满)?(?P<n>{_CN_NUM})周岁(?P<tail>以上|以下|以内)?")
 # (第三人 is a party to a suit, 第二审 an instance: an ordinal is no count)
-_ZH_COUNT = re.compile(rf"(?<!第)(?P<n>{_CN_NUM})(?P<u>人次|人|名|户|家|个|件|次|台|辆|头|只|株|张|间|套|座|栋|幢|床|位|份|千克|公斤|克|吨|"
+_ZH_COUNT = re.compile(rf"(?<!第)(?P<n>{_CN_NUM})(?P<u>人次|人|名|户|家|个|件|次|台|辆|头|只|株|张|间|套|座|栋|幢|床|位|份|学时|课时|千克|公斤|克|吨|"
                        rf"立方米|平方公里|平方米|公顷|亩|公里|千瓦|米)(?P<tail>以上|以下|以内)?")
 _ZH_SENTENCE = re.compile(rf"(?P<n>{_CN_NUM}|半)(?:个)?(?P<u>年|月)(?P<tail>以上|以下)?(?=[^,;。\n]{{0,12}}(?:有期徒刑|拘役|管制))")
 
@@ -126,7 +126,11 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         role = QuantityRole.FINE if fine and not condition else QuantityRole.THRESHOLD if condition else QuantityRole.AMOUNT
         add(role, v, "money", _comparator(part, m.start(), m.end()), m)
     for m in _ZH_PERCENT.finditer(part):
-        v = _num(m.group("n")) if m.group("n") else _num(m.group("d"))
+        if m.group("k") or m.group("kd"):  # 千分之五: per mille, as a percentage
+            k = _num(m.group("k") or m.group("kd"))
+            v = None if k is None else k / 10
+        else:
+            v = _num(m.group("n")) if m.group("n") else _num(m.group("d"))
         role = QuantityRole.FINE if fine and not condition else QuantityRole.THRESHOLD if condition else QuantityRole.AMOUNT
         add(role, v, "percent", _comparator(part, m.start(), m.end()), m)
     for m in _ZH_MULTIPLE.finditer(part):
@@ -160,8 +164,10 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         if v is not None and not condition:
             add(QuantityRole.LEAD, v * _DAYS[m.group("u")], "days", Comparator.EXACT, m)
     for m in _ZH_COUNT.finditer(part):
+        per = part[max(0, m.start() - 1): m.start()] == "每" and not condition
+        # 每二百五十平方米水面配备一名: a denominator — a larger one requires less, as a higher cap allows more
         add(QuantityRole.THRESHOLD if condition else QuantityRole.COUNT, _num(m.group("n")), "count:" + m.group("u"),
-            _comparator(part, m.start(), m.end(), m.group("tail") or ""), m)
+            Comparator.AT_MOST if per else _comparator(part, m.start(), m.end(), m.group("tail") or ""), m)
     out.sort(key=lambda q: q.start)
     return out
 
