@@ -1098,3 +1098,15 @@ def test_a_mass_event_is_not_the_masses():
 def test_a_sanction_replaced_counts_once(zh_rules, draft, final, expected):
     ch = label(draft, final, zh_rules)
     assert ch.label is expected, ch.reason
+
+
+def test_an_english_relative_clause_after_the_bearer_narrows_who_is_bound():
+    """Deployers shall … -> Deployers that are bodies governed by public law shall …: fewer parties bound (the
+    Chinese 用户 -> 未成年人用户 is read so already); removed, it widens the duty."""
+    rules = load_rules(Lang.EN)
+    narrowed = classify_texts("Importers shall keep a copy of the certificate.",
+                              "Importers that are micro-enterprises shall keep a copy of the certificate.", rules, Lang.EN, None)
+    assert narrowed.label is Label.RELAXED, narrowed.reason
+    widened = classify_texts("Importers that are micro-enterprises shall keep a copy of the certificate.",
+                             "Importers shall keep a copy of the certificate.", rules, Lang.EN, None)
+    assert widened.label is Label.TIGHTENED, widened.reason

@@ -136,10 +136,16 @@ QUALIFIER_MAX = 8  # characters: a modifier put before a party's name (未成年
 _PLAIN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
+_RELATIVE = re.compile(r"^\s*(?:that|which|who)\s+(?:are|is|have|has)\b", re.IGNORECASE)
+
+
 def _qualifies_party(e: Edit, n: Norm, at: int, lex: Lexicon, substituted: bool) -> bool:
     """防范用户依赖 -> 防范未成年人用户依赖: a modifier inserted right before the name of a party narrows the
-    parties the norm reaches (deleted, it widens them) — when nothing was taken out at the same place."""
+    parties the norm reaches (deleted, it widens them) — when nothing was taken out at the same place; in English,
+    a relative clause right after the bearer's name (Deployers that are bodies governed by public law shall …)."""
     t = e.text
+    if n.bearer_span is not None and 0 <= at - n.bearer_span.end <= 1 and not substituted and _RELATIVE.match(t):
+        return True
     if substituted or len(t) > QUALIFIER_MAX or not _PLAIN.match(t) or _SEPS.search(t) or t.endswith("的"):
         return False
     pos = at - n.start
