@@ -1110,3 +1110,14 @@ def test_an_english_relative_clause_after_the_bearer_narrows_who_is_bound():
     widened = classify_texts("Importers that are micro-enterprises shall keep a copy of the certificate.",
                              "Importers shall keep a copy of the certificate.", rules, Lang.EN, None)
     assert widened.label is Label.TIGHTENED, widened.reason
+
+
+@pytest.mark.parametrize("draft, final, expected", [
+    # the time limit of a seizure bounds the authority's hold: a longer one tightens, adding one relaxes
+    ("查封、扣押的期限不得超过三十日。", "查封、扣押的期限不得超过六十日。", Label.TIGHTENED),
+    ("城市管理部门可以暂扣违法使用的工具。", "城市管理部门可以暂扣违法使用的工具，暂扣期限不得超过三十日。", Label.RELAXED),
+])
+def test_the_time_limit_of_a_seizure_protects_the_party(zh_rules, draft, final, expected):
+    """暂扣期限不得超过三十日 limits the authority's measure (it read as one more sanction, since 暂扣 names one)."""
+    ch = label(draft, final, zh_rules)
+    assert ch.label is expected, ch.reason

@@ -78,6 +78,7 @@ _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff
 
 _ENTITLED = re.compile(r"\bshall (?:have|be given|be granted) (?:\w+ )*access\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"\s*(?:(?:the|each|every|any|a|an)\s+)?", re.IGNORECASE)  # before a bearer's name
+_MEASURE_LIMIT = re.compile(r"^(?:(?:暂扣|查封|扣押|冻结|留置|扣留|责令停产停业|停产停业|强制措施)[、和或]?)+(?:的)?期限")  # a measure's time limit
 _REFUSED = re.compile(r"^可以不")  # 可以不予采纳: the modal word's own 不 starts the refusal
 
 _PUNISH = re.compile(r"处罚|处理|追究[^,;。\n]{0,6}责任|penalt|sanction", re.IGNORECASE)
@@ -109,7 +110,10 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         elif not bearer:
             bearer = template.bearer
     whole = d.modal_part.text if d.modal_part is not None else action
-    if modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.PROHIBITION) and (
+    limit = modality in (Modality.OBLIGATION, Modality.PROHIBITION) and bool(_MEASURE_LIMIT.match(whole.strip()))
+    if limit:
+        bearer = ""  # 暂扣期限不得超过三十日: a limit on the authority's measure, which protects the party (below)
+    elif modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.PROHIBITION) and (
             look.criminal_or_fine(action) or look.criminal_or_fine(whole)):
         modality = Modality.SANCTION
     if modality is Modality.PERMISSION and any(k == "inference" for k, _, _ in d.sanctions):
@@ -142,7 +146,7 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.POWER  # 逾期提交的，人民法院可以不予采纳: the authority refuses, a consequence for the party
     if not bearer and modality is Modality.PERMISSION and lex.petition.match(action.strip()):
         bearer = look.petitioner()  # 可以向…申请行政复议: the private side applies or sues
-    role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER else Role.OTHER)
+    role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER or limit else Role.OTHER)
     if not bearer and modality is Modality.PROCEDURE and lex.grant.search(action):
         role = Role.AUTHORITY  # 对…给予表彰和奖励: nobody named, but only the state gives
     if role in (Role.REGULATED, Role.OTHER) and lex.agent_of_state is not None and (
@@ -188,6 +192,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if bearer and (m := _DETERMINER.match(classed)) is not None and classed.startswith(bearer, m.end()):
         classed = classed[m.end() + len(bearer):]  # 海关对进口商品实施检验, The port authority shall …: the act, not its bearer  # 海关对进口商品实施检验: the act, not the authority doing it
     action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
+    if limit:
+        action_class = "service"  # the time limit of a seizure or closure bounds the authority's hold
     if modality is Modality.POWER and action_class not in ("control", "correction"):
         action_class = "control"
     if modality is Modality.POWER and lex.agent_of_state is not None and any(
