@@ -189,9 +189,9 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     if inherited and d.effort is not f.effort:
         delta = (1.0 if d.effort else -1.0) * abs(d.strength - f.strength or 1.0)
     if d.modality is f.modality is Modality.SANCTION and d.role is f.role and abs(delta) < 1e-9 and \
-            discretionary(d) is not discretionary(f):
+            discretionary(d, lex) is not discretionary(f, lex):
         # 可以并处罚金 -> 应当并处罚金 (or 处…罚款, which binds): a sanction that may be imposed became one that must
-        delta = SANCTION_MODAL_STEP if discretionary(d) else -SANCTION_MODAL_STEP
+        delta = SANCTION_MODAL_STEP if discretionary(d, lex) else -SANCTION_MODAL_STEP
     if d.role is f.role is Role.AUTHORITY and d.action_class == f.action_class == "oversight" and \
             {d.modality, f.modality} == {Modality.OBLIGATION, Modality.PERMISSION} and \
             similarity(d.action, f.action) >= SAME_ACT:

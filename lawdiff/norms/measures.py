@@ -8,8 +8,6 @@ replaced by a reference to another law (依照《…》的规定处罚) is moved
 
 from __future__ import annotations
 
-import re
-
 from lawdiff.model import ChangeKind, Comparator, Modality, Norm, NormChange, Polarity, Quantity, Role, Span
 from lawdiff.norms.lexicon import Lexicon
 
@@ -29,12 +27,13 @@ def _force(q_role: str, comp: Comparator, up: bool, lex: Lexicon) -> str:
     return "stronger" if (up == (how == "up")) else "weaker"
 
 
-_MAY = re.compile(r"^(?:可以|可|may)$", re.IGNORECASE)
-
-
-def discretionary(n: Norm) -> bool:
-    """The sanction may be imposed (可以处, may impose) rather than must be (处, 应当处, shall)."""
-    return n.modal_span is not None and bool(_MAY.match(n.modal_span.text.strip()))
+def discretionary(n: Norm, lex: Lexicon) -> bool:
+    """The sanction may be imposed (可以处, may impose: a modal word the lexicon calls a permission) rather than
+    must be (处, 应当处, shall)."""
+    if n.modal_span is None:
+        return False
+    word = n.modal_span.text.strip()
+    return any(m.modality is Modality.PERMISSION and m.rx.fullmatch(word) for m in lex.modals)
 
 
 def quantity_polarity(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> Polarity:

@@ -74,9 +74,10 @@ def _comparator(text: str, start: int, end: int, tail: str = "") -> Comparator:
 
 _VALIDITY = re.compile(r"有效期(?:限)?(?:为|是|最长为|不超过|延续)?$")  # how long a licence or certificate lasts
 # 交付前十五日, 举办前二十日: the event, then 前, then the lead (the number-first form is read in the time loop)
-_ZH_LEAD = re.compile(rf"(?:届满|到期|期满|开工|开始|举办|举行|施工|实施|使用|营业|开业|终止|停业|歇业|开庭|召开|交付|出售|销售)"
+_EVENTS = "届满|到期|期满|开工|开始|举办|举行|施工|实施|使用|营业|开业|终止|停业|歇业|开庭|召开|交付|出售|销售"
+_ZH_LEAD = re.compile(rf"(?:{_EVENTS})"
                       rf"前(?P<n>{_CN_NUM})(?:个)?(?P<u>工作日|日|天|月)")
-_EVENT_BEFORE = re.compile(r"(?:届满|到期|期满|开工|开始|举办|举行|施工|实施|使用|营业|开业|终止|停业|歇业|开庭|召开)$")
+_EVENT_BEFORE = re.compile(rf"(?:{_EVENTS})$")
 _KEEP = re.compile(r"(?:保存|保留|留存|存储|储存|保管|存档)[^,;。，；]{0,24}$")
 
 
