@@ -806,12 +806,22 @@ def test_immediately_in_chinese_is_a_time_limit(zh_rules):
     assert ch.label is Label.RELAXED, ch.reason
 
 
-@pytest.mark.parametrize("text", ["海事法庭可以要求当事人披露关联案件情况。", "合议庭应当在三日内作出裁定。"])
-def test_a_tribunal_of_a_court_is_an_authority(text):
+@pytest.mark.parametrize("text", ["海事法庭可以要求当事人披露关联案件情况。", "合议庭应当在三日内作出裁定。",
+                                  "仲裁庭可以要求当事人补充证据。"])
+def test_a_tribunal_is_an_authority(text):
     """知识产权法庭, 合议庭: parts of a court (only 法院 was in the lexicon, so a tribunal's powers read as the
-    litigants' rights); an arbitral tribunal (仲裁庭) is not the state."""
+    litigants' rights).  An arbitral tribunal (仲裁庭) is not the state, but it decides over the parties as a court
+    does: its powers bind them and its duties serve them (it read as a party, so 仲裁庭可以按撤回申请处理 was the
+    parties' own right).  Where an instrument regulates arbitral bodies, ``regulated:`` names them."""
     assert norms_of(text)[0].role is Role.AUTHORITY
-    assert norms_of("仲裁庭可以决定开庭审理。")[0].role is not Role.AUTHORITY
+    assert norms_of("当事人可以约定仲裁庭的组成。")[0].role is not Role.AUTHORITY
+
+
+def test_a_default_consequence_is_a_power_over_the_party(zh_rules):
+    """…无正当理由拒不到庭的，仲裁庭可以按撤回申请处理 / 视为放弃: a consequence the tribunal draws against the
+    party (it read as the party's own right: enabling)."""
+    ch = label("", "申请人经书面通知，无正当理由拒不到庭的，仲裁庭可以按撤回仲裁申请处理。", zh_rules)
+    assert ch.effect is not None and ch.effect.value == "burden", ch.reason
 
 
 def test_a_court_requiring_disclosure_with_an_adverse_inference_is_a_burden(zh_rules):
@@ -1088,3 +1098,31 @@ def test_powers_and_sanctions_move_the_burden_by_their_kind(zh_rules, draft, fin
     limits of seizures."""
     ch = label(draft, final, zh_rules)
     assert ch.label is expected, ch.reason
+
+
+def test_a_refusal_stated_as_the_rule_binds_like_a_duty_to_refuse():
+    """有下列情形之一的，登记机关不予登记: no modal word, yet the refusal is the rule (it read as a statement of
+    policy at half weight)."""
+    n = norms_of("申请材料不齐全的，档案管理机构不予登记。")[0]
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "control", Polarity.BURDEN)
+    assert n.strength >= 1.5
+
+
+@pytest.mark.parametrize(("draft", "final", "want"), [
+    # a ground of refusal added to the list: the power reaches more applications
+    ("有下列情形之一的，登记机关不予受理：\n（一）申请材料虚假的；\n（二）产品已被召回的。",
+     "有下列情形之一的，登记机关不予受理：\n（一）申请材料虚假的；\n（二）产品已被召回的；\n（三）申请人被列入经营异常名录的。",
+     Label.TIGHTENED),
+    # one dropped (and it names a sanction: the item is a case, not a sanction)
+    ("有下列情形之一的，登记机关不予受理：\n（一）申请材料虚假的；\n（二）申请人被吊销营业执照未满三年的；\n（三）其他不符合条件的。",
+     "有下列情形之一的，登记机关不予受理：\n（一）申请材料虚假的；\n（二）其他不符合条件的。", Label.RELAXED),
+    # a case added to a list of exemptions
+    ("有下列情形之一的，捕捞者可以不申领许可证：\n（一）休闲垂钓的；\n（二）科研调查的。",
+     "有下列情形之一的，捕捞者可以不申领许可证：\n（一）休闲垂钓的；\n（二）科研调查的；\n（三）教学实习的。", Label.RELAXED),
+])
+def test_a_case_added_to_or_dropped_from_a_list_of_cases_widens_or_narrows_its_norm(zh_rules, draft, final, want):
+    """（三）…的 under 有下列情形之一的: one more case of the lead's norm, not a norm of its own (a refusal ground
+    weighed half a power, below a label; an item naming 吊销 read as a sanction)."""
+    ch = label(draft, final, zh_rules)
+    assert ch.label is want, ch.reason
+    assert "cases" in ch.reason, ch.reason

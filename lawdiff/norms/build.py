@@ -62,6 +62,13 @@ def _state_business(lex: Lexicon, d: Draft, action: str) -> bool:
     return bool(lex.state_business.search(f"{_before_modal(d).strip()}|{action.strip()}"))
 
 
+def _after_bearer(action: str, bearer: str) -> str:
+    """The words of an action after the bearer that opens it (登记机关不予登记 -> 不予登记)."""
+    words = action.strip()
+    at = words.find(bearer)
+    return words[at + len(bearer):] if 0 <= at <= 2 else words
+
+
 def _before_modal(d: Draft) -> str:
     """The words of the modal word's part before it (its subject, when the part names one)."""
     if d.modal_part is not None and d.modal_span is not None:
@@ -96,7 +103,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     modality, strength, bearer = d.modality, d.strength, d.bearer
     inherited = False
     if template is not None and s.item:
-        own = d.modal_span is not None or d.sanctions
+        # an item of a list of cases that names a sanction (（二）被列入严重失信名单的) is a case, not a sanction
+        case = s.text.strip().rstrip(";。；").endswith("的") and lead_is_condition_list(template, lex)
+        own = d.modal_span is not None or (d.sanctions and not case)
         if not own:
             inherited = True
             modality, strength = template.modality, template.strength
@@ -139,6 +148,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.PROCEDURE  # 应当依法经营, 不得违反法律、法规的强制性规定: the law restated, no norm of its own
     if modality in (Modality.OBLIGATION, Modality.PERMISSION) and lex.competence.match(action.strip()):
         modality = Modality.PROCEDURE  # 可以由其所在地的人民政府管辖: which body decides, not a duty or a right
+    if modality is Modality.PROCEDURE and d.modal_span is None and bearer and look.role(bearer) is Role.AUTHORITY \
+            and lex.refusal.match(_after_bearer(action, bearer)):
+        modality = Modality.OBLIGATION  # 有下列情形之一的，登记机关不予登记: a refusal stated as the rule binds as 应当
     if modality is Modality.OBLIGATION and lex.refusal.match(action.strip()):
         modality = Modality.PERMISSION  # 应当决定驳回申请: the duty to refuse is the power to refuse
     if modality is Modality.EXEMPTION and bearer and look.role(bearer) is Role.AUTHORITY and d.modal_span is not None \

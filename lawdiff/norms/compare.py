@@ -26,7 +26,7 @@ from functools import lru_cache
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Polarity, Role, Span
 from lawdiff.norms.lexicon import Lexicon
 from lawdiff.norms.measures import discretionary, quantity_changes, quantity_polarity, sanction_changes
-from lawdiff.norms.members import EditIndex, members
+from lawdiff.norms.members import EditIndex, members, unmatched
 from lawdiff.text.normalize import fold, match_text
 
 MATCH_MIN = 0.34  # least clause similarity for two norms to be the same norm, changed
@@ -153,13 +153,13 @@ def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon,
     members added to or dropped from a list (生产、销售 → 销售; 排斥或者限制 → 排斥、限制、强制) are read."""
     out: list[NormChange] = []
     index = EditIndex(edits)
-    for d, f in match(draft, final):
+    matched = match(draft, final)
+    kept_d, kept_f = [d for d, f in matched if d and f], [f for d, f in matched if d and f]
+    for d, f in matched:
         if d is None and f is not None:
-            out.append(NormChange(ChangeKind.NORM_ADDED, None, f, f.polarity, f.strength,
-                                  final_spans=(Span(f.text, f.start, f.end),)))
+            out.append(unmatched(f, kept_f, added=True))
         elif f is None and d is not None:
-            out.append(NormChange(ChangeKind.NORM_REMOVED, d, None, d.polarity, d.strength,
-                                  draft_spans=(Span(d.text, d.start, d.end),)))
+            out.append(unmatched(d, kept_d, added=False))
         elif d is not None and f is not None and _key(d.text) != _key(f.text):
             listed = members(d, f, index, lex)
             seen = {c.kind for c in listed}

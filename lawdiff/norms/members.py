@@ -277,4 +277,21 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
 
 
 
-__all__ = ["EditIndex", "list_members_edited", "members"]
+def unmatched(n: Norm, kept: list[Norm], added: bool) -> NormChange:
+    """A norm with no counterpart: added or removed — or, for an item that is one case of a list of cases
+    (有下列情形之一的，不予登记：…（三）…的) whose norm stands on both sides (``kept``), the norm widened or narrowed:
+    it covers one more or one fewer case, it is not a norm of its own."""
+    span = (Span(n.text, n.start, n.end),)
+    case = n.item and bool(n.conditions) and n.conditions[0].start == n.start and any(
+        k.action == n.action and k.modality is n.modality and k.role is n.role for k in kept)
+    if case:
+        kind = ChangeKind.SCOPE_WIDENED if added else ChangeKind.SCOPE_NARROWED
+        return NormChange(kind, None if added else n, n if added else None, n.polarity, max(1.0, n.strength),
+                          force="stronger" if added else "weaker", detail=n.conditions[0].text,
+                          draft_spans=() if added else span, final_spans=span if added else ())
+    if added:
+        return NormChange(ChangeKind.NORM_ADDED, None, n, n.polarity, n.strength, final_spans=span)
+    return NormChange(ChangeKind.NORM_REMOVED, n, None, n.polarity, n.strength, draft_spans=span)
+
+
+__all__ = ["EditIndex", "list_members_edited", "members", "unmatched"]
