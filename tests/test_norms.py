@@ -1126,3 +1126,45 @@ def test_a_case_added_to_or_dropped_from_a_list_of_cases_widens_or_narrows_its_n
     ch = label(draft, final, zh_rules)
     assert ch.label is want, ch.reason
     assert "cases" in ch.reason, ch.reason
+
+
+def test_a_condition_that_gains_list_members_is_the_same_condition_widened(zh_rules):
+    """较大数额罚款的 -> 较大数额罚款、没收较大数额违法所得的: one condition with a member added (the relief now
+    reaches more cases), not one condition dropped and another added (the two readings cancelled out)."""
+    ch = label("责令停产停业的，行政机关应当告知当事人有要求举行听证的权利。",
+               "责令停产停业、吊销许可证的，行政机关应当告知当事人有要求举行听证的权利。", zh_rules, ("当事人",))
+    assert ch.label is Label.RELAXED, ch.reason
+
+
+@pytest.mark.parametrize("text", ["对被拘留的人，应当在拘留后二十四小时以内进行讯问。",
+                                  "申请人被吊销许可证未满三年的，不得再次申请。"])
+def test_a_sanction_already_suffered_or_a_time_reckoned_from_one_is_not_a_sanction(text):
+    """对被拘留的人, 拘留后二十四小时以内, 被吊销许可证未满三年的: a party's state or a moment, not a sanction the
+    clause imposes (each read as a detention or revocation imposed)."""
+    assert all(n.modality is not Modality.SANCTION for n in norms_of(text))
+
+
+@pytest.mark.parametrize(("text", "cls", "pol"), [
+    ("公安机关应当在七日内作出决定；案情复杂的，经负责人批准，可以延长三十日。", "extension", Polarity.BURDEN),
+    ("市场监督管理部门可以延长当事人的整改期限。", "service", Polarity.RELIEF),
+])
+def test_an_authority_extending_its_own_time_weighs_on_the_party_extending_the_partys_serves_it(text, cls, pol):
+    """可以延长三十日 after the authority's own time limit: the party waits (or is held) longer; 延长整改期限: the
+    party has longer (both read as internal, neutral)."""
+    n = norms_of(text)[-1]
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, cls, pol)
+
+
+@pytest.mark.parametrize("text", ["以暴力、威胁方法收集的证人证言，应当予以排除。",
+                                  "指定居所监视居住的，除无法通知的以外，应当在二十四小时以内通知被监视居住人的家属。"])
+def test_excluding_evidence_or_notifying_a_family_is_the_states_service(text):
+    """Nobody named: only the state excludes evidence or tells a detained person's family (read as a duty of the
+    regulated)."""
+    n = norms_of(text)[-1]
+    assert (n.role, n.polarity) == (Role.AUTHORITY, Polarity.RELIEF), n
+
+
+def test_a_floor_under_a_partys_period_protects_the_party(zh_rules):
+    """答辩期限…不得少于十五日: the least time a party must be given (read as a prohibition on the party)."""
+    ch = label("答辩期限由仲裁庭确定。", "答辩期限由仲裁庭确定，适用简易程序的不得少于七日。", zh_rules, ("当事人",))
+    assert ch.label is Label.RELAXED, ch.reason

@@ -86,6 +86,8 @@ _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff
 _ENTITLED = re.compile(r"\bshall (?:have|be given|be granted) (?:\w+ )*access\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"\s*(?:(?:the|each|every|any|a|an)\s+)?", re.IGNORECASE)  # before a bearer's name
 _MEASURE_LIMIT = re.compile(r"^(?:(?:暂扣|查封|扣押|冻结|留置|扣留|责令停产停业|停产停业|强制措施)[、和或]?)+(?:的)?期限")  # a measure's time limit
+# 举证期限…不得少于十五日: nobody named and a floor under a period — the least time a party must be given
+_PERIOD_FLOOR = re.compile(r"^(?:少于|短于)[^,;。\n]{0,8}(?:日|天|月|年|小时)")
 _REFUSED = re.compile(r"^可以不")  # 可以不予采纳: the modal word's own 不 starts the refusal
 
 _PUNISH = re.compile(r"处罚|处理|追究[^,;。\n]{0,6}责任|penalt|sanction", re.IGNORECASE)
@@ -119,9 +121,10 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         elif not bearer:
             bearer = template.bearer
     whole = d.modal_part.text if d.modal_part is not None else action
-    limit = modality in (Modality.OBLIGATION, Modality.PROHIBITION) and bool(_MEASURE_LIMIT.match(whole.strip()))
+    limit = modality in (Modality.OBLIGATION, Modality.PROHIBITION) and bool(_MEASURE_LIMIT.match(whole.strip())) or \
+        modality is Modality.PROHIBITION and not bearer and bool(_PERIOD_FLOOR.match(action.strip()))
     if limit:
-        bearer = ""  # 暂扣期限不得超过三十日: a limit on the authority's measure, which protects the party (below)
+        bearer = ""  # 暂扣期限不得超过三十日, 举证期限不得少于十五日: a limit that protects the party (below)
     elif modality in (Modality.OBLIGATION, Modality.PERMISSION, Modality.PROHIBITION) and (
             look.criminal_or_fine(action) or look.criminal_or_fine(whole)):
         modality = Modality.SANCTION

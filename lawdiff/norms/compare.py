@@ -21,20 +21,19 @@ no norm attribute, so they produce no change at all.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Polarity, Role, Span
+from lawdiff.norms.conditions import restated, unmatched_parts
+from lawdiff.norms.keys import bigrams as _bigrams
+from lawdiff.norms.keys import gram_set, similarity, similarity_of_keys
+from lawdiff.norms.keys import key as _key
 from lawdiff.norms.lexicon import Lexicon
 from lawdiff.norms.measures import discretionary, quantity_changes, quantity_polarity, sanction_changes
 from lawdiff.norms.members import EditIndex, members, unmatched
-from lawdiff.text.normalize import fold, match_text
+from lawdiff.text.normalize import match_text
 
 MATCH_MIN = 0.34  # least clause similarity for two norms to be the same norm, changed
 ACTION_MATCH_MIN = 0.6  # least similarity of the acts alone, for norms left over when the clauses differ
-SAME_CONDITION = 0.55  # least similarity for a condition / exception to have a counterpart
-_REF = re.compile(r"第[零〇一二两三四五六七八九十百千0-9]+(?:条|款|项|章|节)(?:之[一二三四五六七八九十])?|"
-                  r"(?:Article|Art\.|paragraph|point)\s*\(?[0-9a-z]+\)?", re.IGNORECASE)
-_NOISE = re.compile(r"[\W_]+")
 
 
 def value(n: Norm) -> float:
@@ -46,36 +45,9 @@ def value(n: Norm) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=8192)  # pure memoisation: a norm's clause is keyed in match, changes and moves alike
-def _key(text: str) -> str:
-    return _NOISE.sub("", _REF.sub("#", fold(text)).lower())
-
-
-@lru_cache(maxsize=8192)  # pure memoisation, as above
-def gram_set(k: str) -> frozenset[str]:
-    """The character pairs of a comparison key (what :func:`match` and :mod:`moves` score by), memoised."""
-    return frozenset(_bigrams(k))
-
-
-def _bigrams(k: str) -> set[str]:
-    return {k[i : i + 2] for i in range(len(k) - 1)} or ({k} if k else set())
-
-
-def similarity(a: str, b: str) -> float:
-    ka, kb = _bigrams(_key(a)), _bigrams(_key(b))
-    if not ka or not kb:
-        return 0.0
-    return 2 * len(ka & kb) / (len(ka) + len(kb))
-
-
 def core_key(n: Norm) -> str:
     """The comparison key of a norm's core (see :func:`_core`)."""
     return _key(_core(n))
-
-
-def similarity_of_keys(a: str, b: str) -> float:
-    ga, gb = _bigrams(a), _bigrams(b)
-    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
 def _core(n: Norm) -> str:
@@ -215,15 +187,15 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     for kind_add, kind_rm, dl, fl in () if deferring else ((ChangeKind.CONDITION_ADDED, ChangeKind.CONDITION_REMOVED, d.conditions, f.conditions),
                                       (ChangeKind.EXCEPTION_ADDED, ChangeKind.EXCEPTION_REMOVED, d.exceptions, f.exceptions)):
         # the parts of one condition (…违反法律法规，违背商业道德的) added or dropped together are one change
-        added, removed = _unmatched(dl, fl)
+        added, removed = unmatched_parts(dl, fl)
         if kind_add is ChangeKind.CONDITION_ADDED and lex.timing is not None:
             # Before placing the system on the market, …: when the act is due, not which cases it reaches
             added = [s for s in added if not lex.timing.search(s.text)]
             removed = [s for s in removed if not lex.timing.search(s.text)]
         # a condition whose words still stand in the other clause was restated, not added or dropped
         # (调整…收费价格时，应当经…同意 -> …的收费价格，应当由业主依法共同决定)
-        added = [s for s in added if not _restated(s.text, d.text)]
-        removed = [s for s in removed if not _restated(s.text, f.text)]
+        added = [s for s in added if not restated(s.text, d.text)]
+        removed = [s for s in removed if not restated(s.text, f.text)]
         if kind_add is ChangeKind.CONDITION_ADDED:
             # a case joined by 或者 (…的，或者…的，处…) is one more case the norm reaches, not one more requirement
             out.extend(_alternatives(d, f, pol, added, removed))
@@ -355,46 +327,6 @@ def _transition(d: Norm, f: Norm, kind: ChangeKind) -> str:
     if kind is ChangeKind.ACTION:
         return f"{d.action_class or 'none'} -> {f.action_class or 'none'}"
     return f"{d.strength:g} -> {f.strength:g}"
-
-
-def _unmatched(dl: tuple[Span, ...], fl: tuple[Span, ...]) -> tuple[list[Span], list[Span]]:
-    """Conditions (or exceptions) of the final with no similar one in the draft, and the reverse."""
-    dk = [(s, _key(s.text)) for s in dl if not _trivial(s.text)]
-    fk = [(s, _key(s.text)) for s in fl if not _trivial(s.text)]
-    used: set[int] = set()
-    removed: list[Span] = []
-    for s, k in dk:
-        best, bj = 0.0, -1
-        for j, (_, k2) in enumerate(fk):
-            if j in used:
-                continue
-            sim = 1.0 if k == k2 else similarity(s.text, fk[j][0].text)
-            if sim > best:
-                best, bj = sim, j
-        if best >= SAME_CONDITION:
-            used.add(bj)
-        else:
-            removed.append(s)
-    added = [s for j, (s, _) in enumerate(fk) if j not in used]
-    return added, removed
-
-
-RESTATED = 0.8  # share of a condition's character pairs found in the other clause for it to count as restated
-
-
-def _restated(condition: str, other_clause: str) -> bool:
-    k = _bigrams(_key(condition))
-    return len(k) >= 3 and len(k & _bigrams(_key(other_clause))) / len(k) >= RESTATED
-
-
-_TRIVIAL = re.compile(r"^(?:违反本(?:条例|办法|规定|法|解释)?(?:第[^,;。]{1,12}(?:条|款|项))?(?:的)?规定(?:的)?|"
-                      r".{0,12}另有规定的|从其规定[。;]?|"
-                      r"(?:有|具有)下列[^,;。]{0,12}之一的|但是?|[(（][一二三四五六七八九十0-9]+[)）].{0,2})$")
-
-
-def _trivial(t: str) -> bool:
-    """A condition that only points elsewhere (违反本条例第十条规定) carries no substance of its own."""
-    return bool(_TRIVIAL.match(_REF.sub("第#条", fold(t).strip())))
 
 
 __all__ = ["changes", "core_key", "gram_set", "match", "similarity", "similarity_of_keys", "value"]

@@ -134,6 +134,8 @@ class Lookup:
         return found
 
     def _find_criminal_or_fine(self, action: str) -> bool:
+        if self.lex.not_sanction is not None:
+            action = self.lex.not_sanction.sub(lambda m: "\0" * len(m.group(0)), action)
         for r in self.lex.sanctions:
             if r.name in ("fine", "criminal", "revocation", "suspension", "confiscation", "detention",
                           "disqualification", "warning") and r.rx.search(action):
