@@ -1168,3 +1168,43 @@ def test_a_floor_under_a_partys_period_protects_the_party(zh_rules):
     """答辩期限…不得少于十五日: the least time a party must be given (read as a prohibition on the party)."""
     ch = label("答辩期限由仲裁庭确定。", "答辩期限由仲裁庭确定，适用简易程序的不得少于七日。", zh_rules, ("当事人",))
     assert ch.label is Label.RELAXED, ch.reason
+
+
+@pytest.mark.parametrize("text", ["发证机关应当自作出准予登记决定之日起七日内向申请人核发登记证书。",
+                                  "申请书有笔误的，应当准许申请人当场补正。"])
+def test_issuing_a_certificate_or_allowing_a_party_to_correct_serves_the_party(text):
+    """核发登记证书 within a time limit; 应当准许申请人当场补正 with nobody named: the authority's service (read as
+    oversight, and as a duty of the party)."""
+    n = norms_of(text, regulated=("申请人",))[-1]
+    assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, "service", Polarity.RELIEF), n
+
+
+def test_a_limitation_period_is_an_exemption():
+    """违法行为在二年内未被发现的，不再给予行政处罚: after the period no penalty (read as a neutral statement)."""
+    n = norms_of("违反本条例的行为在三年内未被发现的，不再给予行政处罚。")[0]
+    assert (n.modality, n.polarity) == (Modality.EXEMPTION, Polarity.RELIEF), n
+
+
+def test_an_actor_a_verb_acts_upon_is_not_the_next_clauses_subject():
+    """经过审查和询问申请人，…复议机关认为…的，可以…: 申请人 is whom the body questioned, not the bearer (the
+    court's discretion read as the party's own right)."""
+    n = norms_of("经过审查材料和询问申请人，复议机关认为事实清楚的，可以书面审理。", regulated=("申请人",))[-1]
+    assert n.bearer == "复议机关" and n.role is Role.AUTHORITY, n
+
+
+@pytest.mark.parametrize(("text", "cls"), [("仲裁庭认为不需要开庭的，可以不开庭审理。", "dispensation"),
+                                           ("登记机关收到申请材料的，应当向申请人出具回执。", "service")])
+def test_doing_without_a_hearing_weighs_on_the_party_a_receipt_serves_it(text, cls):
+    """可以不开庭审理: less process for the party (read as internal); 出具回执: a service (read as internal)."""
+    n = norms_of(text, regulated=("申请人", "当事人"))[-1]
+    assert (n.role, n.action_class) == (Role.AUTHORITY, cls), n
+
+
+@pytest.mark.parametrize(("text", "cls"), [
+    ("Before adopting the measure, the national authority shall give the importer the opportunity to be heard.", "service"),
+    ("The Board may, by means of a reasoned decision, extend the deadline by a further 15 days.", "extension"),
+])
+def test_english_a_hearing_serves_the_party_an_extension_of_an_authoritys_own_time_weighs_on_it(text, cls):
+    """the opportunity to be heard (only "hear" was a service); an authority that may extend its deadline (internal)."""
+    n = norms_of(text, Lang.EN)[-1]
+    assert (n.role, n.action_class) == (Role.AUTHORITY, cls), n

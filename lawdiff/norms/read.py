@@ -34,6 +34,8 @@ from lawdiff.norms.clauses import Part, Sentence, sentences
 from lawdiff.norms.lookup import Lookup, Parties, has_control
 from lawdiff.norms.polarity import polarity_of
 
+# an actor a verb or preposition acts upon (…询问当事人，…; 对当事人，…) is its object, not the next clause's subject
+_OBJECT_OF = re.compile(r"(?:询问|讯问|通知|告知|传唤|听取|要求|责令|约谈|委托|聘请|指导|督促|协助|帮助|对|向|为|与|给)$")
 _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依法)")
 _BY_ZH = re.compile(r"由")
 # 经营者未设置警示标志，经责令改正拒不改正的，由…处罚款: the party's conduct is the first condition of what follows
@@ -239,7 +241,8 @@ class Reader(Lookup):
                 continue
             actor = self.last_actor(p.text)
             if actor is not None and i < last and actor[2] >= len(p.text.rstrip()) and \
-                    not lex.definition.search(p.text) and not self._acts_on(p.text, actor):
+                    not lex.definition.search(p.text) and not self._acts_on(p.text, actor) and \
+                    not _OBJECT_OF.search(p.text[: actor[1]]):
                 subject, subject_part = actor, p
                 continue
             head = self.subject_head(p, parts[i + 1] if i < last else None)
