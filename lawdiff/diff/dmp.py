@@ -6,8 +6,8 @@ on the EU AI Act (1.95 s of diff stage); the C++ build (``fast-diff-match-patch`
 compiled) does the same diff in a tenth of that.  It ships wheels for the common platforms only, so the
 pure-Python library stays the fallback, and both must give the same edits: the C++ build is asked for the
 raw diff only (no clean-up, with diff-match-patch's half-match speed-up on, as in the pure-Python one), and
-the semantic clean-up is always the pure-Python one, so the edits a user sees never depend on which build
-ran.  :mod:`lawdiff.diff.engine` calls :func:`raw_differ` with the time its unit has left; only a diff cut
+the semantic clean-up is always the same Python one (:mod:`lawdiff.diff.cleanup`, diff-match-patch's,
+rewritten to run in linear time), so the edits a user sees never depend on which build ran.  :mod:`lawdiff.diff.engine` calls :func:`raw_differ` with the time its unit has left; only a diff cut
 short by that deadline (a pathological text, flagged in the report) can differ between the builds, as it
 differs between a fast and a slow machine.  tests/test_dmp_builds.py compares the two on real units.
 """

@@ -13,7 +13,9 @@ diff-match-patch's bisect is O(N·D) in pure Python: two 50 KB articles with lit
 
 Every diff-match-patch call of one unit shares one deadline, :data:`UNIT_SECONDS` after the unit's diff
 began (``LAWDIFF_DIFF_TIMEOUT`` overrides).  The raw diffs run on diff-match-patch's C++ build where it is
-installed (:mod:`lawdiff.diff.dmp`), given the time left; the clean-up is always the pure-Python one.
+installed (:mod:`lawdiff.diff.dmp`), given the time left; the semantic clean-up is diff-match-patch's, in
+the linear-time rewrite of :mod:`lawdiff.diff.cleanup` (the same result, 0.02 s instead of 0.6 s on the
+27,000 entries of a 400 KB article's merged diff).
 Past the deadline, diff-match-patch returns what it has: the stretch it was working on as one deletion and
 one insertion.  That diff is coarser, never wrong — every token of both sides is still there, in order —
 and :func:`raw_diff` says so (``cut_short``), which the report turns into a warning naming the unit.  No
@@ -30,6 +32,7 @@ import time
 
 from diff_match_patch import diff_match_patch
 
+from lawdiff.diff.cleanup import cleanup_semantic
 from lawdiff.diff.dmp import raw_differ
 
 #: Below this many tokens a plain token diff is fast; above it, pieces first (measured on the EU AI Act,
@@ -91,9 +94,7 @@ def raw_diff(a: str, b: str, ends: set[str]) -> tuple[Raw, bool]:
     are long; and whether the deadline made it coarser than it would otherwise be."""
     dmp = _Bounded(unit_seconds())
     if len(a) + len(b) < COARSE_MIN:
-        raw = dmp.diff(a, b)
-        dmp.diff_cleanupSemantic(raw)
-        return raw, dmp.cut_short
+        return cleanup_semantic(dmp.diff(a, b)), dmp.cut_short
     pieces: dict[str, str] = {}
     ca, la = chunk(a, ends, pieces)
     cb, lb = chunk(b, ends, pieces)
@@ -129,8 +130,7 @@ def raw_diff(a: str, b: str, ends: set[str]) -> tuple[Raw, bool]:
             merged[-1] = (code, merged[-1][1] + chars)
         elif chars:
             merged.append((code, chars))
-    dmp.diff_cleanupSemantic(merged)
-    return merged, dmp.cut_short
+    return cleanup_semantic(merged), dmp.cut_short
 
 
 def chunk(s: str, ends: set[str], pieces: dict[str, str]) -> tuple[str, list[str]]:
