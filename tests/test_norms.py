@@ -45,6 +45,11 @@ def zh_rules():
     return load_rules(Lang.ZH)
 
 
+@pytest.fixture(scope="module")
+def en_rules():
+    return load_rules(Lang.EN)
+
+
 def label(draft: str, final: str, rules, regulated: tuple[str, ...] | None = None):
     return classify_texts(draft, final, rules, Lang.ZH, regulated)
 
@@ -1208,3 +1213,63 @@ def test_english_a_hearing_serves_the_party_an_extension_of_an_authoritys_own_ti
     """the opportunity to be heard (only "hear" was a service); an authority that may extend its deadline (internal)."""
     n = norms_of(text, Lang.EN)[-1]
     assert (n.role, n.action_class) == (Role.AUTHORITY, cls), n
+
+
+@pytest.mark.parametrize(("text", "value"), [("应当经全体股东三分之二以上同意。", 66.67), ("须经出席会议的过半数委员通过。", 50.0),
+                                             ("应当经百分之六十以上的会员表决通过。", 60.0)])
+def test_a_required_majority_is_a_count_floor_in_percent(text, value):
+    """三分之二以上 / 过半数 / 百分之六十以上 before 同意, 通过: the share that must agree (fractions were not read;
+    a percentage was an amount no rule weighs)."""
+    q = [q for n in norms_of(text) for q in n.quantities]
+    assert [(q.role, q.value, q.unit, q.comparator) for q in q] == [
+        (QuantityRole.COUNT, value, "percent", Comparator.AT_LEAST)]
+
+
+def test_a_ban_on_departing_from_a_duty_kept_adds_no_norm(zh_rules):
+    """应当在划定区域经营 -> …，不得超出划定区域经营: the ban forbids only what the duty already excludes (it read as a
+    new prohibition); a ban on something else still counts."""
+    ch = label("出租车应当在核定区域营运。", "出租车应当在核定区域营运，不得超出核定区域营运。", zh_rules)
+    assert ch.label is Label.REWORDED, ch.reason
+    other = label("出租车应当在核定区域营运。", "出租车应当在核定区域营运，不得超出核定区域揽客或者拒载。", zh_rules)
+    assert other.label is Label.TIGHTENED, other.reason
+
+
+def test_publishing_the_results_of_rating_the_regulated_is_a_control(zh_rules):
+    """对旅行社开展质量评定，评定结果向社会公布: a public rating of the regulated (公布 read it as a service)."""
+    ch = label("", "文化和旅游部门应当定期对旅行社开展服务质量评定，评定结果向社会公布。", zh_rules)
+    assert ch.effect is not None and ch.effect.value == "burden", ch.reason
+
+
+def test_english_a_condition_after_the_act_without_a_comma_is_the_norms_condition(en_rules):
+    """…shall carry out an audit where the turnover exceeds …: the audit is now owed in fewer cases (the
+    condition read as part of the act); "in the Member State where they are established" is no condition."""
+    ch = classify_texts("Importers shall carry out an audit of their suppliers.",
+                        "Importers shall carry out an audit of their suppliers where the supplier is located outside the Union.",
+                        en_rules, Lang.EN, ("importer",))
+    assert ch.label is Label.RELAXED, ch.reason
+    n = norms_of("Importers shall register in the Member State where they are established.", Lang.EN)[0]
+    assert n.conditions == ()
+
+
+def test_english_where_appropriate_between_commas_qualifies_the_act():
+    """", where appropriate, of the risks": the act is one (it was cut into a duty and a statement)."""
+    ns = norms_of("Distributors shall inform customers, where appropriate, of the safety instructions.", Lang.EN)
+    assert len(ns) == 1 and ns[0].effort and "safety instructions" in ns[0].action, ns
+
+
+@pytest.mark.parametrize(("draft", "final", "want"), [
+    ("Carriers shall keep passenger lists for one year.",
+     "Carriers shall keep passenger lists for one year and transmit them to the competent authority upon request.",
+     Label.TIGHTENED),
+    ("Carriers shall keep passenger lists for one year and transmit them to the competent authority upon request.",
+     "Carriers shall keep passenger lists for one year.", Label.RELAXED),
+])
+def test_english_an_act_joined_by_and_at_the_end_of_a_duty_is_one_more_act(en_rules, draft, final, want):
+    """"… and transmit them to the competent authority upon request": one more act the duty requires (the
+    authority's name in it read as a renaming)."""
+    assert classify_texts(draft, final, en_rules, Lang.EN, ("carrier",)).label is want
+
+
+def test_english_providing_a_party_with_advice_serves_it():
+    n = norms_of("The national authority shall provide the applicant with written advice within 30 days.", Lang.EN)[0]
+    assert (n.role, n.action_class) == (Role.AUTHORITY, "service"), n

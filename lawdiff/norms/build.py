@@ -98,7 +98,7 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     """The norm a draft of parts makes, with everything read from its words: role, modality, action class,
     effort, quantities, instrument, sanctions, reference to another law, polarity and weight."""
     lex = look.lex
-    end = max([d.end, *(p.start + len(p.text) for p in d.action_parts), *(p.start + len(p.text) for p in d.exceptions)])
+    end = max([d.end, *(p.start + len(p.text) for p in (*d.action_parts, *d.exceptions, *d.conditions))])
     start = min([d.start, *(p.start for p in d.conditions), *(p.start for p in d.scope_parts)])
     start, end = max(start, s.start), min(max(end, start), s.end)
     action = "".join(p.text for p in d.action_parts)

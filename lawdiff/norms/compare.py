@@ -29,7 +29,7 @@ from lawdiff.norms.keys import gram_set, similarity, similarity_of_keys
 from lawdiff.norms.keys import key as _key
 from lawdiff.norms.lexicon import Lexicon
 from lawdiff.norms.measures import discretionary, quantity_changes, quantity_polarity, sanction_changes
-from lawdiff.norms.members import EditIndex, members, unmatched
+from lawdiff.norms.members import EditIndex, members, restates_duty, unmatched
 from lawdiff.text.normalize import match_text
 
 MATCH_MIN = 0.34  # least clause similarity for two norms to be the same norm, changed
@@ -129,9 +129,11 @@ def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon,
     kept_d, kept_f = [d for d, f in matched if d and f], [f for d, f in matched if d and f]
     for d, f in matched:
         if d is None and f is not None:
-            out.append(unmatched(f, kept_f, added=True))
+            if not restates_duty(f, kept_f):
+                out.append(unmatched(f, kept_f, added=True))
         elif f is None and d is not None:
-            out.append(unmatched(d, kept_d, added=False))
+            if not restates_duty(d, kept_d):
+                out.append(unmatched(d, kept_d, added=False))
         elif d is not None and f is not None and _key(d.text) != _key(f.text):
             listed = members(d, f, index, lex)
             seen = {c.kind for c in listed}

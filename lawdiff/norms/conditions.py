@@ -51,7 +51,16 @@ def _listed(a: str, b: str) -> bool:
 RESTATED = 0.8  # share of a condition's character pairs found in the other clause for it to count as restated
 
 
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
 def restated(condition: str, other_clause: str) -> bool:
+    """The condition's words stand in the other clause already.  Chinese: by character pairs; English: by words
+    (character pairs of any two English clauses overlap too much to tell)."""
+    words = {w.lower() for w in _WORD.findall(condition)}
+    if words:
+        other = {w.lower() for w in _WORD.findall(other_clause)}
+        return len(words) >= 2 and len(words & other) / len(words) >= RESTATED
     k = bigrams(key(condition))
     return len(k) >= 3 and len(k & bigrams(key(other_clause))) / len(k) >= RESTATED
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Span
+from lawdiff.norms.keys import similarity
 from lawdiff.norms.lexicon import Lexicon
 
 _ENUM_SPLIT = re.compile(r"、|和|及|以及|或者|或|与|, |,| and | or ")
@@ -132,6 +133,20 @@ def _comma_act(e: Edit, n: Norm, at: int) -> bool:
     return bool(_ACT_PART.match(core)) and not _NOT_ACT.search(core) and not (after in _END and _AIM.match(core))
 
 
+# English: "…keep records for five years and make them available on request": one more act the duty requires
+_AND_ACT = re.compile(r"^\s*,?\s*and\s+(?:shall\s+)?(?:make|provide|inform|notify|submit|keep|retain|ensure|publish|"
+                      r"register|report|take|cooperate|document|maintain|update|disclose|label|monitor|store|record|"
+                      r"communicate|designate|appoint|establish|implement|verify|assess|test|transmit|send|forward|deliver)\b[^.;]*$", re.IGNORECASE)
+
+
+def _and_act(e: Edit, n: Norm, at: int) -> bool:
+    """An English act joined by "and" at the end of a duty (after its modal word), inserted or deleted."""
+    if n.modal_span is None or at < n.modal_span.end or not (n.start <= at < n.end):
+        return False
+    after = n.text[at - n.start + len(e.text): at - n.start + len(e.text) + 1]
+    return (not after or after in ".;") and bool(_AND_ACT.match(e.text))
+
+
 QUALIFIER_MAX = 8  # characters: a modifier put before a party's name (未成年人 + 用户, 重点 + 排污单位)
 _PLAIN = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -246,6 +261,16 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
             score += 1
             dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
             continue
+        if f.polarity is Polarity.BURDEN and f.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
+                e.op is Op.INSERT and _and_act(e, f, e.final_start):
+            score += 1  # (before the renaming guard: the act may name the authority it serves)
+            fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
+            continue
+        if d.polarity is Polarity.BURDEN and d.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
+                e.op is Op.DELETE and _and_act(e, d, e.draft_start):
+            score -= 1
+            dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
+            continue
         if lex.authority.search(e.text) or lex.purpose.search(e.text) or _in_authority_name(e, d, f, lex):
             continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
         if f.polarity is Polarity.BURDEN and f.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
@@ -277,6 +302,23 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
 
 
 
+_CONVERSE = re.compile(r"^(?:超出|超越|超过|离开|脱离|偏离|改变|变更|违反)")  # 不得超出指定地点经营 <- 应当在指定地点经营
+CONVERSE_SAME = 0.6  # least similarity of the ban's act (its verb of departure removed) to the duty's
+
+
+def restates_duty(n: Norm, kept: list[Norm]) -> bool:
+    """应当在指定地点经营，不得超出指定地点经营: a ban that only forbids departing from a duty kept on both sides
+    adds no norm."""
+    if n.modality is not Modality.PROHIBITION:
+        return False
+    m = _CONVERSE.match(n.action.strip())
+    if m is None:
+        return False
+    rest = n.action.strip()[m.end():]
+    return any(k.modality is Modality.OBLIGATION and k.role is n.role and
+               similarity(rest, k.action) >= CONVERSE_SAME for k in kept)
+
+
 def unmatched(n: Norm, kept: list[Norm], added: bool) -> NormChange:
     """A norm with no counterpart: added or removed — or, for an item that is one case of a list of cases
     (有下列情形之一的，不予登记：…（三）…的) whose norm stands on both sides (``kept``), the norm widened or narrowed:
@@ -294,4 +336,4 @@ def unmatched(n: Norm, kept: list[Norm], added: bool) -> NormChange:
     return NormChange(ChangeKind.NORM_REMOVED, n, None, n.polarity, n.strength, draft_spans=span)
 
 
-__all__ = ["EditIndex", "list_members_edited", "members", "unmatched"]
+__all__ = ["EditIndex", "list_members_edited", "members", "restates_duty", "unmatched"]

@@ -24,7 +24,10 @@ _NUM = rf"(?:{_CN_NUM})(?:[万亿])?"
 # --------------------------------------------------------------------------------------------- Chinese
 
 _ZH_MONEY = re.compile(rf"(?P<n>{_NUM})(?P<scale>万|亿)?(?:余|多)?元")
-_ZH_PERCENT = re.compile(rf"百分之(?P<n>{_CN_NUM})|(?P<d>[0-9][0-9.]*)%|千分之(?P<k>{_CN_NUM})|(?P<kd>[0-9][0-9.]*)‰")
+_ZH_PERCENT = re.compile(rf"百分之(?P<n>{_CN_NUM})|(?P<d>[0-9][0-9.]*)%|千分之(?P<k>{_CN_NUM})|(?P<kd>[0-9][0-9.]*)‰|"
+                         rf"(?P<fd>[一二三四五六七八九十]|[0-9]+)分之(?P<fn>[一二三四五六七八九十]|[0-9]+)|(?P<half>过半数|超过半数|半数以上)")
+# a share that must agree, vote or sign (三分之二以上的业主同意, 过半数通过): the floor of a required majority
+_CONSENT = re.compile(r"[^,;。\n]{0,16}?(?:同意|通过|表决|赞成|签字|签名|认可)")
 _ZH_MULTIPLE = re.compile(rf"(?P<n>{_CN_NUM})倍")
 _ZH_TIME = re.compile(rf"(?<![上下本前])(?P<n>{_CN_NUM}|半)(?:个)?(?P<u>小时|工作日|日|天|周|星期|月|年)(?P<tail>(?:以内|之内|内|以上|以下|以后|后|前)?)(?!度)")
 _ZH_EVERY = re.compile(r"每(?P<n>[一二两三四五六七八九十0-9]*)(?:个)?(?P<u>半年|季度|年度|年|月|周|星期|日|天)(?:[^,;。\n]{0,8}?(?P<k>[一二两三四五六七八九十0-9]+)次)?")
@@ -127,13 +130,20 @@ def zh_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         role = QuantityRole.FINE if fine and not condition else QuantityRole.THRESHOLD if condition else QuantityRole.AMOUNT
         add(role, v, "money", _comparator(part, m.start(), m.end()), m)
     for m in _ZH_PERCENT.finditer(part):
+        comp = _comparator(part, m.start(), m.end())
         if m.group("k") or m.group("kd"):  # 千分之五: per mille, as a percentage
             k = _num(m.group("k") or m.group("kd"))
             v = None if k is None else k / 10
+        elif m.group("fd"):  # 三分之二: a fraction, as a percentage
+            fd, fn = _num(m.group("fd")), _num(m.group("fn"))
+            v = None if not fd or fn is None else round(100 * fn / fd, 2)
+        elif m.group("half"):  # 过半数, 半数以上: more than half
+            v, comp = 50.0, Comparator.AT_LEAST
         else:
             v = _num(m.group("n")) if m.group("n") else _num(m.group("d"))
-        role = QuantityRole.FINE if fine and not condition else QuantityRole.THRESHOLD if condition else QuantityRole.AMOUNT
-        add(role, v, "percent", _comparator(part, m.start(), m.end()), m)
+        role = QuantityRole.FINE if fine and not condition else QuantityRole.THRESHOLD if condition else \
+            QuantityRole.COUNT if _CONSENT.match(part, m.end()) else QuantityRole.AMOUNT
+        add(role, v, "percent", comp, m)
     for m in _ZH_MULTIPLE.finditer(part):
         role = QuantityRole.FINE if fine and not condition else QuantityRole.THRESHOLD if condition else QuantityRole.AMOUNT
         add(role, _num(m.group("n")), "multiple", _comparator(part, m.start(), m.end()), m)

@@ -114,6 +114,10 @@ class Reader(Lookup):
                     pending_exc.append(p)
                 continue
             has_modal = self.modal(p.text) is not None
+            if self.lang is Lang.EN and i == last and current is not None and not has_modal and \
+                    lex.condition.match(pt):
+                current.conditions.append(p)  # …shall carry out an assessment where …: a trailing condition
+                continue
             if (i < last or s.item and pt.endswith(("的", "的;", "的。"))) and (
                     lex.condition.search(pt) and (not has_modal or pt.endswith("的"))
                     or _TOPIC.match(pt) and not has_modal and not self.sanctions(p.text)):
@@ -333,17 +337,39 @@ class Reader(Lookup):
         """English commas separate list members as often as clauses ("Micro, small and medium-sized
         enterprises"): a comma part stands alone only when it opens or closes a condition or exception."""
         out: list[Part] = []
+
+        def cuts(t: str) -> bool:  # (", where appropriate," qualifies the act: it cuts nothing)
+            return bool(self.lex.condition.match(t) or self.lex.exception.match(t)) and not _EN_QUALIFIER.match(t)
+
         for p in parts:
             pt = p.text.strip()
-            opens = bool(self.lex.condition.match(pt) or self.lex.exception.match(pt))
-            if out and not opens and not (self.lex.condition.match(out[-1].text.strip())
-                                          or self.lex.exception.match(out[-1].text.strip())):
+            if out and not cuts(pt) and not cuts(out[-1].text.strip()):
                 prev = out[-1]
                 gap = p.start - (prev.start + len(prev.text))
                 out[-1] = Part(prev.text + " " * gap + p.text, prev.start)
             else:
                 out.append(p)
-        return out
+        return [q for p in out for q in self._trailing_condition(p)]
+
+    def _trailing_condition(self, p: Part) -> list[Part]:
+        """…shall carry out an assessment where processing is likely to result in a high risk: a condition
+        after the act, with no comma, is still the norm's condition (it read as part of the act)."""
+        m = self.modal(p.text)
+        if m is None:
+            return [p]
+        cut = _EN_TRAILING.search(p.text, m[1])
+        if cut is None:
+            return [p]
+        return [Part(p.text[: cut.start()], p.start), Part(p.text[cut.start() + 1:], p.start + cut.start() + 1)]
+
+
+_EN_QUALIFIER = re.compile(r"^\s*(?:where|if|when|as) (?:appropriate|applicable|possible|feasible|necessary|relevant|"
+                           r"needed|requested|required)\s*$")
+# a condition that follows the act without a comma; "where" after a place or case is a relative adverb
+_EN_TRAILING = re.compile(r"(?<!State)(?<!States)(?<!country)(?<!place)(?<!premises)(?<!territory)(?<!cases)"
+                          r"(?<!situations)(?<!circumstances)(?<!Union)\s(?=(?:where|if|when|whenever|provided that|"
+                          r"to the extent that|in so far as|insofar as)\s(?!(?:appropriate|applicable|possible|"
+                          r"feasible|necessary|relevant|available|requested|needed)\b))")
 
 
 _AMOUNT = re.compile(r"(?:EUR|€|%|per ?cent|元|倍|百分之)", re.IGNORECASE)
