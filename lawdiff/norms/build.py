@@ -62,6 +62,16 @@ def _state_business(lex: Lexicon, d: Draft, action: str) -> bool:
     return bool(lex.state_business.search(f"{_before_modal(d).strip()}|{action.strip()}"))
 
 
+_STATE_WRONG_AFTER = re.compile(r"(?:的|之)?(?:违法|违规|违反|侵害)")
+_STATE_WRONG_BEFORE = re.compile(r"\bby (?:the |a |an )?$", re.IGNORECASE)
+
+
+def _by_the_state(report: str, lex: Lexicon) -> bool:
+    """The wrong reported is the administration's (对执法人员的违法行为投诉; an infringement by a public authority)."""
+    return any(_STATE_WRONG_AFTER.match(report, a.end()) or _STATE_WRONG_BEFORE.search(report[: a.start()])
+               for a in lex.authority.finditer(report))
+
+
 def _after_bearer(action: str, bearer: str) -> str:
     """The words of an action after the bearer that opens it (登记机关不予登记 -> 不予登记)."""
     words = action.strip()
@@ -159,6 +169,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if modality is Modality.EXEMPTION and bearer and look.role(bearer) is Role.AUTHORITY and d.modal_span is not None \
             and lex.refusal.match(_REFUSED.sub("不", s.text[d.modal_span[0] - s.start:])):
         modality = Modality.POWER  # 逾期提交的，人民法院可以不予采纳: the authority refuses, a consequence for the party
+    # 任何单位和个人有权举报违法行为: public supervision of the regulated (not a complaint about officials)
+    blown = lex.whistleblowing.search(whole) if modality is Modality.PERMISSION and lex.whistleblowing else None
+    report = blown is not None and not _by_the_state(blown.group(0), lex)
     if not bearer and modality is Modality.PERMISSION and lex.petition.match(action.strip()):
         bearer = look.petitioner()  # 可以向…申请行政复议: the private side applies or sues
     role = look.role(bearer) if bearer else (Role.AUTHORITY if modality is Modality.POWER or limit else Role.OTHER)
@@ -176,6 +189,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     elif bearer and d.bearer_span is None and lex.state_business is not None and \
             lex.state_business.search("|" + action.strip()):
         bearer, role = "", state  # …的，应当记入笔录 after a clause naming a party: the court records, not the party
+    if report and role in (Role.REGULATED, Role.OTHER):
+        role = Role.PROTECTED
     if role is Role.OTHER and modality not in (Modality.DEFINITION, Modality.PROCEDURE):
         role = Role.REGULATED  # nobody named: the law's addressee
     if modality is Modality.SANCTION:
@@ -207,6 +222,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if bearer and (m := _DETERMINER.match(classed)) is not None and classed.startswith(bearer, m.end()):
         classed = classed[m.end() + len(bearer):]  # 海关对进口商品实施检验, The port authority shall …: the act, not its bearer  # 海关对进口商品实施检验: the act, not the authority doing it
     action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
+    if report and role is Role.PROTECTED:
+        action_class = "report"
     if limit:
         action_class = "service"  # the time limit of a seizure or closure bounds the authority's hold
     if modality is Modality.POWER and action_class not in ("control", "correction"):

@@ -74,6 +74,7 @@ class Lexicon:
     refusal: re.Pattern[str]
     petition: re.Pattern[str]
     petitioner: str
+    whistleblowing: re.Pattern[str] | None  # a right to report violations (有权举报违法行为): public supervision
     not_sanction: re.Pattern[str] | None  # 对…作出的罚款决定不服的: a decision complained of, not a sanction
     agent_of_state: re.Pattern[str] | None  # a condition saying the bearer acts for an authority
     continues_duty: re.Pattern[str] | None  # 应当…，引导…: the encouragement word continues the duty
@@ -180,6 +181,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         refusal=_rx(data["refusal"], "refusal", flags),
         petition=_rx(data["petition"], "petition", flags),
         petitioner=str(data["petitioner"]),
+        whistleblowing=_optional(data, "whistleblowing", flags),
         grant=_rx(data["grant"], "grant", flags),
         agent_of_state=_optional(data, "agent_of_state", flags),
         continues_duty=_optional(data, "continues_duty", flags),
