@@ -1273,3 +1273,17 @@ def test_english_an_act_joined_by_and_at_the_end_of_a_duty_is_one_more_act(en_ru
 def test_english_providing_a_party_with_advice_serves_it():
     n = norms_of("The national authority shall provide the applicant with written advice within 30 days.", Lang.EN)[0]
     assert (n.role, n.action_class) == (Role.AUTHORITY, "service"), n
+
+
+@pytest.mark.parametrize(("draft", "final", "want"), [
+    ("因工死亡的，丧葬补助金按照统筹地区上年度城镇居民人均可支配收入或者农村居民人均可支配收入计算。",
+     "因工死亡的，丧葬补助金按照统筹地区上年度城镇居民人均可支配收入计算。", Label.TIGHTENED),
+    ("被征收房屋的补偿金按照当地城镇居民人均住房面积标准计算。",
+     "被征收房屋的补偿金按照当地城镇居民或者农村居民人均住房面积标准计算。", Label.RELAXED),
+])
+def test_an_amount_computed_on_the_higher_base_alone_rises_for_the_payer(zh_rules, draft, final, want):
+    """城镇…或者农村…标准 -> 城镇…标准: the rural base (the lower figure) dropped, so rural claimants are paid on
+    the urban base (it read as wording); only amounts a rule computes (payable) move."""
+    assert label(draft, final, zh_rules).label is want
+    other = label("经营者应当向城镇居民公示收费标准。", "经营者应当向农村居民公示收费标准。", zh_rules)
+    assert "amount" not in other.reason, other.reason

@@ -28,7 +28,13 @@ from lawdiff.norms.keys import bigrams as _bigrams
 from lawdiff.norms.keys import gram_set, similarity, similarity_of_keys
 from lawdiff.norms.keys import key as _key
 from lawdiff.norms.lexicon import Lexicon
-from lawdiff.norms.measures import discretionary, quantity_changes, quantity_polarity, sanction_changes
+from lawdiff.norms.measures import (
+    discretionary,
+    quantity_changes,
+    quantity_polarity,
+    sanction_changes,
+    standard_changes,
+)
 from lawdiff.norms.members import EditIndex, members, restates_duty, unmatched
 from lawdiff.text.normalize import match_text
 
@@ -215,6 +221,7 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     if d.role is f.role:
         out.extend(_instruments(d, f, pol, lex))
     out.extend(sanction_changes(d, f, pol, lex))
+    out.extend(standard_changes(d, f, quantity_polarity(d, f, pol, lex), lex))
     out.extend(_qualifiers(d, f, pol, lex))
     out.extend(_seriousness(d, f, pol, lex))
     return out

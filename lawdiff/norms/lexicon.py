@@ -87,6 +87,7 @@ class Lexicon:
     timing: re.Pattern[str] | None  # a condition that only says when the act is due (Before placing … on the market)
     validity: re.Pattern[str] | None  # how long a licence lasts (有效期为三年): longer favours its holder
     mitigation_ladder: tuple[tuple[re.Pattern[str], float], ...]  # 从轻 < 减轻 < 免予刑事处罚, with their levels
+    standard_ladder: tuple[tuple[re.Pattern[str], float], ...]  # bases of an amount, higher level = higher figure
     state_business: re.Pattern[str] | None  # nobody named; a plan of the state or public works: the state's own
     transitional: re.Pattern[str] | None  # a sentence on which cases or acts the text governs in time
     empty_duty: re.Pattern[str] | None  # a duty that only restates the law (依法经营, 遵守本办法)
@@ -195,6 +196,8 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         validity=_optional(data, "validity", flags),
         mitigation_ladder=tuple((_rx(r["pattern"], f"mitigation_ladder.{i}", flags), float(r["level"]))
                                 for i, r in enumerate(data.get("mitigation_ladder") or ())),
+        standard_ladder=tuple((_rx(r["pattern"], f"standard_ladder.{i}", flags), float(r["level"]))
+                              for i, r in enumerate(data.get("standard_ladder") or ())),
         state_business=_optional(data, "state_business", flags),
         transitional=_optional(data, "transitional", flags),
         empty_duty=_optional(data, "empty_duty", flags),

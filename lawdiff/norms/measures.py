@@ -91,6 +91,24 @@ def quantity_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[Norm
     return out
 
 
+def standard_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    """城镇居民人均可支配收入或者农村居民人均纯收入标准 -> 城镇居民人均可支配收入标准: an amount whose lowest named
+    base rose (the rural alternative dropped) is higher for whoever pays it; the reverse is lower."""
+    if pol is not Polarity.BURDEN or not lex.standard_ladder or lex.payable is None or not (
+            lex.payable.search(d.text) and lex.payable.search(f.text)):
+        return []
+
+    def lowest(n: Norm) -> tuple[float, str] | None:
+        found = [(level, m.group(0)) for rx, level in lex.standard_ladder for m in rx.finditer(n.text)]
+        return min(found) if found else None
+
+    a, b = lowest(d), lowest(f)
+    if a is None or b is None or a[0] == b[0]:
+        return []
+    return [NormChange(ChangeKind.QUANTITY, d, f, pol, 1.0, force="stronger" if b[0] > a[0] else "weaker",
+                       quantity="amount", detail=f"{a[1]} -> {b[1]}")]
+
+
 def sanction_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
     out: list[NormChange] = []
     dk, fk = set(d.sanction_kinds), set(f.sanction_kinds)
@@ -122,4 +140,4 @@ def sanction_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[Norm
     return out
 
 
-__all__ = ["discretionary", "quantity_changes", "quantity_polarity", "sanction_changes"]
+__all__ = ["discretionary", "quantity_changes", "quantity_polarity", "sanction_changes", "standard_changes"]
