@@ -1287,3 +1287,34 @@ def test_an_amount_computed_on_the_higher_base_alone_rises_for_the_payer(zh_rule
     assert label(draft, final, zh_rules).label is want
     other = label("经营者应当向城镇居民公示收费标准。", "经营者应当向农村居民公示收费标准。", zh_rules)
     assert "amount" not in other.reason, other.reason
+
+
+def test_an_approval_layer_removed_is_a_step_down_the_ladder(zh_rules):
+    """应当经水务部门审查同意，由…进行审批 -> 由…进行审批: one approval fewer (the approval that remains is a regime of
+    the act in the condition, which read as a competence statement with no instrument)."""
+    ch = label("设置户外广告牌的，应当经城市管理部门审查同意，由规划部门负责对设计方案进行审批。",
+               "设置户外广告牌的，由规划部门负责对设计方案进行审批。", zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason
+    back = label("设置户外广告牌的，由规划部门负责对设计方案进行审批。",
+                 "设置户外广告牌的，应当经城市管理部门审查同意，由规划部门负责对设计方案进行审批。", zh_rules)
+    assert back.label is Label.TIGHTENED, back.reason
+
+
+@pytest.mark.parametrize(("draft", "final", "want"), [
+    ("本办法所称排污单位，是指排放污染物的企业事业单位和其他生产经营者。",
+     "本办法所称排污单位，是指排放污染物的企业事业单位。", Label.RELAXED),
+    ("本规定所称旅游者，是指参加团队旅游的个人。", "本规定所称旅游者，是指参加团队旅游或者自助旅游的个人。", Label.TIGHTENED),
+])
+def test_a_definition_of_a_party_that_gains_or_loses_members_widens_or_narrows_whom_the_norms_reach(
+        zh_rules, draft, final, want):
+    """…是指…企业事业单位和其他生产经营者 -> …企业事业单位: fewer parties bound (read as wording, a definition
+    being neutral); a wider protected group binds the regulated harder."""
+    assert label(draft, final, zh_rules).label is want
+
+
+def test_an_item_of_a_list_of_definitions_defines_its_term(zh_rules):
+    """本条例下列用语的含义：（二）经营主体，是指…: the item is a definition of a party (it inherited the lead's
+    statement), so a member dropped from it narrows whom the norms reach."""
+    ch = label("本条例下列用语的含义：\n（一）设施，是指停车设施。\n（二）经营主体，是指从事停车经营的企业或者个体工商户。",
+               "本条例下列用语的含义：\n（一）设施，是指停车设施。\n（二）经营主体，是指从事停车经营的企业。", zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason

@@ -22,6 +22,8 @@ from lawdiff.norms.polarity import polarity_for
 
 _PRINCIPLE = re.compile(r"^(?:坚持|遵循|贯彻|体现|突出)")
 _REGIME = re.compile(r"实行[^,;。]{0,24}(?:制度|管理|制)")
+# …的，由生态环境部门负责对环境影响报告书进行审批: an approval of the act the condition names — a licence regime
+_APPROVED_BY = re.compile(r"^由[^,;。\n]{0,40}?(?:进行|予以|负责)(?:审批|批准|核准)")
 
 
 @dataclass(slots=True)
@@ -147,6 +149,10 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         modality = Modality.SANCTION  # 违反…的，依照《…》的规定处罚: no modal word, still a sanction, deferred
     if modality is Modality.OBLIGATION and lex.definition.search(action) and not bearer:
         modality = Modality.DEFINITION
+    if inherited and modality is Modality.PROCEDURE and lex.definition.search(s.text):
+        modality = Modality.DEFINITION  # 本办法中的术语含义：（二）登记主体，是指…: each item defines a term
+    if modality is Modality.DEFINITION and not bearer and d.subject is not None:
+        bearer = d.subject[0]  # （二）登记主体，是指…: the term defined
     if modality is Modality.PROCEDURE and lex.applies_to is not None and lex.applies_to.search(s.text):
         modality = Modality.DEFINITION  # The obligations in this Article apply to …: a statement of scope
     if lex.transitional is not None and modality in (Modality.PROCEDURE, Modality.DEFINITION, Modality.EXEMPTION) \
@@ -259,7 +265,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         quantities = [replace(q, role=QuantityRole.DURATION) if q.role is QuantityRole.PERIOD else q for q in quantities]
     if modality is Modality.SANCTION:  # every sum a sanction names is part of the fine
         quantities = [replace(q, role=QuantityRole.FINE) if q.role is QuantityRole.AMOUNT else q for q in quantities]
-    regime = modality is Modality.PROCEDURE and _REGIME.search(action)  # 本市对…实行备案管理
+    regime = modality is Modality.PROCEDURE and (_REGIME.search(action) or d.conditions and _APPROVED_BY.match(
+        action.strip()))  # 本市对…实行备案管理
     binds = modality in (Modality.OBLIGATION, Modality.PROHIBITION, Modality.EXEMPTION) or bool(regime)
     named = look.instruments([*d.action_parts, *d.conditions]) if binds and (role is not Role.AUTHORITY or regime) else []
     top = max(named, key=lambda x: lex.instrument_level(x[0]), default=None)

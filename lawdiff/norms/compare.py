@@ -218,7 +218,7 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     deferred = bool(f.reference) and not d.reference
     out.extend(q for q in quantity_changes(d, f, quantity_polarity(d, f, pol, lex), lex)
                if not (deferred and q.quantity == "fine"))
-    if d.role is f.role:
+    if d.role is f.role or d.instruments and f.instruments:  # (a duty to obtain approval -> the approval regime)
         out.extend(_instruments(d, f, pol, lex))
     out.extend(sanction_changes(d, f, pol, lex))
     out.extend(standard_changes(d, f, quantity_polarity(d, f, pol, lex), lex))

@@ -225,7 +225,7 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
     added to an exception narrows the norm instead.  ``edits``: the unit's word diff (an
     :class:`EditIndex` of it when one unit asks for many norms)."""
     if d.modality in (Modality.DEFINITION, Modality.PROCEDURE) and f.modality is d.modality and \
-            d.polarity is Polarity.NEUTRAL:
+            d.polarity is Polarity.NEUTRAL and not (d.modality is Modality.DEFINITION and _defines_party(f, lex)):
         return []
     score = 0
     dspans: list[Span] = []
@@ -290,6 +290,8 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
     if not score:
         return _more_ways(d, f)
     pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
+    if pol is Polarity.NEUTRAL and d.modality is f.modality is Modality.DEFINITION and _defines_party(f, lex):
+        pol = Polarity.BURDEN  # 登记主体是指…的法人或非法人组织: the definition bounds whom the norms reach
     if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and \
             pol in (Polarity.BURDEN, Polarity.RELIEF) and _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
         # 应当暂停或者终止 -> 应当采取警示、限制功能、暂停或者终止等措施: more ways to comply; an authority's duty that
@@ -317,6 +319,17 @@ def restates_duty(n: Norm, kept: list[Norm]) -> bool:
     rest = n.action.strip()[m.end():]
     return any(k.modality is Modality.OBLIGATION and k.role is n.role and
                similarity(rest, k.action) >= CONVERSE_SAME for k in kept)
+
+
+_DEFINES = re.compile(r"^(?P<term>[^,;。\n]{1,24}?)[，,]?(?:是指|系指|指的是|\bmeans\b|\bshall mean\b)")
+
+
+def _defines_party(n: Norm, lex: Lexicon) -> bool:
+    """The norm defines a regulated or a protected party (本办法所称登记主体，是指…; 'consumer' means …): more
+    members, more parties bound or protected — heavier for the regulated either way."""
+    m = _DEFINES.match(n.text.strip())
+    term = m.group("term") if m is not None else n.bearer
+    return bool(term) and bool(lex.regulated.search(term) or lex.protected.search(term))
 
 
 def unmatched(n: Norm, kept: list[Norm], added: bool) -> NormChange:
