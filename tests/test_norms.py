@@ -1318,3 +1318,21 @@ def test_an_item_of_a_list_of_definitions_defines_its_term(zh_rules):
     ch = label("本条例下列用语的含义：\n（一）设施，是指停车设施。\n（二）经营主体，是指从事停车经营的企业或者个体工商户。",
                "本条例下列用语的含义：\n（一）设施，是指停车设施。\n（二）经营主体，是指从事停车经营的企业。", zh_rules)
     assert ch.label is Label.RELAXED, ch.reason
+
+
+@pytest.mark.parametrize(("draft", "final", "want"), [
+    ("确定罚款数额时，应当考虑违法行为的性质和情节等因素。",
+     "确定罚款数额时，应当考虑违法行为的性质、情节和当事人主动消除违法行为危害后果的情况等因素。", Label.RELAXED),
+    ("确定罚款数额时，应当考虑违法行为的性质和情节等因素。",
+     "确定罚款数额时，应当考虑违法行为的性质、情节和违法所得等因素。", Label.TIGHTENED),
+])
+def test_a_factor_weighed_in_setting_a_penalty_weighs_by_whom_it_favours(zh_rules, draft, final, want):
+    """应当考虑…等因素 gains 消除违法行为后果的情况 (in the party's favour) or 违法所得 (against it): read as one more
+    burden either way before."""
+    assert label(draft, final, zh_rules).label is want
+
+
+def test_promoting_electronic_guarantees_serves_businesses(zh_rules):
+    """本市推广…使用电子保函 (in place of cash deposits): a facilitation, so more deposits covered relaxes."""
+    ch = label("本市推广投标保证金使用电子保函。", "本市推广投标保证金、质量保证金使用电子保函。", zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason

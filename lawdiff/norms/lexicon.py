@@ -78,6 +78,9 @@ class Lexicon:
     not_sanction: re.Pattern[str] | None  # 对…作出的罚款决定不服的: a decision complained of, not a sanction
     agent_of_state: re.Pattern[str] | None  # a condition saying the bearer acts for an authority
     continues_duty: re.Pattern[str] | None  # 应当…，引导…: the encouragement word continues the duty
+    weighing: re.Pattern[str] | None  # a list of factors weighed in setting a penalty (应当考虑…等因素)
+    mitigating_factor: re.Pattern[str] | None  # a factor in the party's favour (消除违法行为后果的情况)
+    aggravating_factor: re.Pattern[str] | None  # a factor against the party (违法行为持续的时间)
     acts_on_condition: re.Pattern[str] | None  # 对其/责令其 after the modal word: the condition's party is the object
     not_subject: re.Pattern[str] | None  # a 的+noun head that names a thing, not a party (复议案件)
     hired_by: re.Pattern[str] | None  # 聘请的/委托的 after an authority: it qualifies the party hired
@@ -186,6 +189,9 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         grant=_rx(data["grant"], "grant", flags),
         agent_of_state=_optional(data, "agent_of_state", flags),
         continues_duty=_optional(data, "continues_duty", flags),
+        weighing=_optional(data, "weighing", flags),
+        mitigating_factor=_optional(data, "mitigating_factor", flags),
+        aggravating_factor=_optional(data, "aggravating_factor", flags),
         acts_on_condition=_optional(data, "acts_on_condition", flags),
         not_subject=_optional(data, "not_subject", flags),
         hired_by=_optional(data, "hired_by", flags),

@@ -290,7 +290,9 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
     if not score:
         return _more_ways(d, f)
     pol = f.polarity if f.polarity is not Polarity.NEUTRAL else d.polarity
-    if pol is Polarity.NEUTRAL and d.modality is f.modality is Modality.DEFINITION and _defines_party(f, lex):
+    if lex.weighing is not None and lex.weighing.search(f.text) and lex.weighing.search(d.text):
+        pol = _factor_polarity(fspans, dspans, lex)  # 应当考虑…消除违法行为后果的情况等因素
+    elif pol is Polarity.NEUTRAL and d.modality is f.modality is Modality.DEFINITION and _defines_party(f, lex):
         pol = Polarity.BURDEN  # 登记主体是指…的法人或非法人组织: the definition bounds whom the norms reach
     if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and \
             pol in (Polarity.BURDEN, Polarity.RELIEF) and _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
@@ -319,6 +321,21 @@ def restates_duty(n: Norm, kept: list[Norm]) -> bool:
     rest = n.action.strip()[m.end():]
     return any(k.modality is Modality.OBLIGATION and k.role is n.role and
                similarity(rest, k.action) >= CONVERSE_SAME for k in kept)
+
+
+def _factor_polarity(fspans: list[Span], dspans: list[Span], lex: Lexicon) -> Polarity:
+    """Members of a list of factors weighed in setting a penalty: one in the party's favour is a relief (added, the
+    penalty lightens), one against it a burden; a factor that is neither, or only reworded (持续的时间 -> 持续时间),
+    moves nothing."""
+
+    def found(rx: re.Pattern[str] | None, spans: list[Span]) -> set[str]:
+        return {m.group(0) for s in spans for m in rx.finditer(s.text)} if rx is not None else set()
+
+    light = found(lex.mitigating_factor, fspans) ^ found(lex.mitigating_factor, dspans)
+    rest = [Span(lex.mitigating_factor.sub("", s.text), s.start, s.end) for s in [*fspans, *dspans]] \
+        if lex.mitigating_factor is not None else [*fspans, *dspans]  # (消除…危害后果: the harm remedied)
+    heavy = found(lex.aggravating_factor, rest[: len(fspans)]) ^ found(lex.aggravating_factor, rest[len(fspans):])
+    return Polarity.RELIEF if light and not heavy else Polarity.BURDEN if heavy and not light else Polarity.NEUTRAL
 
 
 _DEFINES = re.compile(r"^(?P<term>[^,;。\n]{1,24}?)[，,]?(?:是指|系指|指的是|\bmeans\b|\bshall mean\b)")
