@@ -1336,3 +1336,22 @@ def test_promoting_electronic_guarantees_serves_businesses(zh_rules):
     """本市推广…使用电子保函 (in place of cash deposits): a facilitation, so more deposits covered relaxes."""
     ch = label("本市推广投标保证金使用电子保函。", "本市推广投标保证金、质量保证金使用电子保函。", zh_rules)
     assert ch.label is Label.RELAXED, ch.reason
+
+
+def test_a_case_split_in_two_adds_no_case(zh_rules):
+    """（一）…死亡或者重度残疾的 -> （一）…死亡的 （二）造成重度残疾以上的: the same cases, split so that another
+    article can cite one (read as one more case)."""
+    ch = label("有下列情形之一的，应当认定为情节严重：\n（一）致人死亡或者重度残疾的；\n（二）违法所得五十万元以上的。",
+               "有下列情形之一的，应当认定为情节严重：\n（一）致人死亡的；\n（二）造成重度残疾以上的；\n（三）违法所得五十万元以上的。",
+               zh_rules)
+    assert ch.label is Label.REWORDED, ch.reason
+
+
+def test_an_occasion_clause_names_its_actor_after_a_description(zh_rules):
+    """新建建设项目的建设单位申请取水许可，应当进行水资源论证: 建设单位 bears the duty and the licence applied for is its
+    occasion (the bearer was carried over from the sentence before, and the licence was lost)."""
+    ns = norms_of("新建、扩建建设项目的建设单位申请排污许可，应当进行环境影响评价。")
+    assert ns[-1].bearer == "建设单位" and ns[-1].modality is Modality.OBLIGATION, ns
+    ch = label("新建建设项目的建设单位申请排污许可前，应当进行环境影响评价。",
+               "新建建设项目的建设单位申请排污许可，应当进行环境影响评价。", zh_rules)
+    assert ch.label is Label.REWORDED, ch.reason

@@ -268,7 +268,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     regime = modality is Modality.PROCEDURE and (_REGIME.search(action) or d.conditions and _APPROVED_BY.match(
         action.strip()))  # 本市对…实行备案管理
     binds = modality in (Modality.OBLIGATION, Modality.PROHIBITION, Modality.EXEMPTION) or bool(regime)
-    named = look.instruments([*d.action_parts, *d.conditions]) if binds and (role is not Role.AUTHORITY or regime) else []
+    named = look.instruments([*d.action_parts, *d.conditions, *d.scope_parts]) \
+        if binds and (role is not Role.AUTHORITY or regime) else []  # (…的建设单位申请取水许可，应当…: the occasion)
     top = max(named, key=lambda x: lex.instrument_level(x[0]), default=None)
     pledge = next((x for x in named if x[0] == "notification" and "承诺" in x[1].text), None) \
         if any(x[0] == "licence" for x in named) else None

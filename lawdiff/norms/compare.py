@@ -135,11 +135,11 @@ def changes(draft: tuple[Norm, ...], final: tuple[Norm, ...], lex: Lexicon,
     kept_d, kept_f = [d for d, f in matched if d and f], [f for d, f in matched if d and f]
     for d, f in matched:
         if d is None and f is not None:
-            if not restates_duty(f, kept_f):
-                out.append(unmatched(f, kept_f, added=True))
+            if not restates_duty(f, kept_f) and (c := unmatched(f, kept_f, draft, added=True)) is not None:
+                out.append(c)
         elif f is None and d is not None:
-            if not restates_duty(d, kept_d):
-                out.append(unmatched(d, kept_d, added=False))
+            if not restates_duty(d, kept_d) and (c := unmatched(d, kept_d, final, added=False)) is not None:
+                out.append(c)
         elif d is not None and f is not None and _key(d.text) != _key(f.text):
             listed = members(d, f, index, lex)
             seen = {c.kind for c in listed}

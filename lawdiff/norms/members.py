@@ -338,6 +338,14 @@ def _factor_polarity(fspans: list[Span], dspans: list[Span], lex: Lexicon) -> Po
     return Polarity.RELIEF if light and not heavy else Polarity.BURDEN if heavy and not light else Polarity.NEUTRAL
 
 
+_CASE_FRAME = re.compile(r"^\s*[(（][一二三四五六七八九十0-9]+[)）]\s*(?:造成|致使|致人|导致|因)?|(?:以上|以下)?的?[；;。]?\s*$")
+
+
+def _case_core(text: str) -> str:
+    """（二）造成重度残疾以上的； -> 重度残疾: what a case names, without its number and frame words."""
+    return _CASE_FRAME.sub("", text)
+
+
 _DEFINES = re.compile(r"^(?P<term>[^,;。\n]{1,24}?)[，,]?(?:是指|系指|指的是|\bmeans\b|\bshall mean\b)")
 
 
@@ -349,13 +357,17 @@ def _defines_party(n: Norm, lex: Lexicon) -> bool:
     return bool(term) and bool(lex.regulated.search(term) or lex.protected.search(term))
 
 
-def unmatched(n: Norm, kept: list[Norm], added: bool) -> NormChange:
+def unmatched(n: Norm, kept: list[Norm], other: tuple[Norm, ...], added: bool) -> NormChange | None:
     """A norm with no counterpart: added or removed — or, for an item that is one case of a list of cases
     (有下列情形之一的，不予登记：…（三）…的) whose norm stands on both sides (``kept``), the norm widened or narrowed:
-    it covers one more or one fewer case, it is not a norm of its own."""
+    it covers one more or one fewer case, it is not a norm of its own; nothing when the other side's cases already
+    name it (致人死亡或者重度残疾的 split into 致人死亡的 and 造成重度残疾以上的)."""
     span = (Span(n.text, n.start, n.end),)
     case = n.item and bool(n.conditions) and n.conditions[0].start == n.start and any(
         k.action == n.action and k.modality is n.modality and k.role is n.role for k in kept)
+    core = _case_core(n.conditions[0].text) if case else ""
+    if case and len(core) >= 2 and any(o.item and o.conditions and core in o.conditions[0].text for o in other):
+        return None
     if case:
         kind = ChangeKind.SCOPE_WIDENED if added else ChangeKind.SCOPE_NARROWED
         return NormChange(kind, None if added else n, n if added else None, n.polarity, max(1.0, n.strength),

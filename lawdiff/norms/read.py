@@ -303,7 +303,9 @@ class Reader(Lookup):
         if m is None or m[0] > 1 or self.actor_before(nxt.text, m[0]) is not None:
             return None
         first = self.first_actor(p.text)
-        return first if first is not None and first[1] == 0 and first[2] < len(p.text.rstrip()) else None
+        # (新建建设项目的建设单位申请取水许可，应当…: an actor after its description opens the part too)
+        opens = first is not None and (first[1] == 0 or p.text[: first[1]].endswith("的"))
+        return first if first is not None and opens and first[2] < len(p.text.rstrip()) else None
 
     def _describes(self, text: str, modal_end: int) -> bool:
         """The part ends with an actor introduced by 的 after the modal word (可以受理…案件的基层人民法院): the modal
