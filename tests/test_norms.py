@@ -1355,3 +1355,9 @@ def test_an_occasion_clause_names_its_actor_after_a_description(zh_rules):
     ch = label("新建建设项目的建设单位申请排污许可前，应当进行环境影响评价。",
                "新建建设项目的建设单位申请排污许可，应当进行环境影响评价。", zh_rules)
     assert ch.label is Label.REWORDED, ch.reason
+
+
+def test_a_ban_on_acting_without_the_approval_a_duty_requires_adds_no_norm(zh_rules):
+    """应当经审查批准 -> …，未经审查批准的，不得发布: the ban is the duty's converse (read as a new prohibition)."""
+    ch = label("医疗广告应当经卫生健康部门审查批准。", "医疗广告应当经卫生健康部门审查批准；未经审查批准的，不得发布。", zh_rules)
+    assert ch.label is Label.REWORDED, ch.reason

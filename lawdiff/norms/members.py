@@ -307,6 +307,7 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
 
 
 _CONVERSE = re.compile(r"^(?:超出|超越|超过|离开|脱离|偏离|改变|变更|违反)")  # 不得超出指定地点经营 <- 应当在指定地点经营
+_UNLESS_DONE = re.compile(r"^未(?:经|取得|办理|依法取得)(.+?)的?$")
 CONVERSE_SAME = 0.6  # least similarity of the ban's act (its verb of departure removed) to the duty's
 
 
@@ -316,11 +317,13 @@ def restates_duty(n: Norm, kept: list[Norm]) -> bool:
     if n.modality is not Modality.PROHIBITION:
         return False
     m = _CONVERSE.match(n.action.strip())
-    if m is None:
+    unless = next((u for c in n.conditions if (u := _UNLESS_DONE.match(c.text.strip()))), None)
+    if m is None and unless is None:
         return False
-    rest = n.action.strip()[m.end():]
-    return any(k.modality is Modality.OBLIGATION and k.role is n.role and
-               similarity(rest, k.action) >= CONVERSE_SAME for k in kept)
+    # 不得超出指定地点经营 after 应当在指定地点经营; 未经审查批准的，不得发布 after 应当经审查批准
+    rest = n.action.strip()[m.end():] if m is not None else unless.group(1) if unless is not None else ""
+    return any(k.modality is Modality.OBLIGATION and k.role is n.role and (
+        similarity(rest, k.action) >= CONVERSE_SAME or len(rest) >= 2 and rest in k.action) for k in kept)
 
 
 def _factor_polarity(fspans: list[Span], dspans: list[Span], lex: Lexicon) -> Polarity:
