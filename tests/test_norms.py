@@ -1361,3 +1361,17 @@ def test_a_ban_on_acting_without_the_approval_a_duty_requires_adds_no_norm(zh_ru
     """应当经审查批准 -> …，未经审查批准的，不得发布: the ban is the duty's converse (read as a new prohibition)."""
     ch = label("医疗广告应当经卫生健康部门审查批准。", "医疗广告应当经卫生健康部门审查批准；未经审查批准的，不得发布。", zh_rules)
     assert ch.label is Label.REWORDED, ch.reason
+
+
+@pytest.mark.parametrize(("draft", "final", "want"), [
+    ("The maximum penalty is 6 months' imprisonment.", "The maximum penalty is 2 years' imprisonment.", Label.TIGHTENED),
+    ("An applicant must pay a fee of £400.", "An applicant must pay a fee of £150.", Label.RELAXED),
+    ("The regulator may serve a stop notice on an operator.",
+     "The regulator may serve a stop notice on an operator only after giving the operator an opportunity to be heard.",
+     Label.RELAXED),
+])
+def test_english_common_law_terms(en_rules, draft, final, want):
+    """months' imprisonment and pounds are numbers a sanction or a fee carries; a stop notice is a power, and
+    "only after …" a condition on it (all read as wording)."""
+    ch = classify_texts(draft, final, en_rules, Lang.EN, None)
+    assert ch.label is want, ch.reason

@@ -193,8 +193,12 @@ _EN_WORDS = {
 _EN_NUM = r"\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _EN_MONEY = re.compile(
-    rf"(?:EUR|€|USD|\$)\s?(?P<a>{_EN_NUM})(?:\s(?P<sa>thousand|million|billion))?"
-    rf"|(?P<b>{_EN_NUM})(?:\s(?P<sb>thousand|million|billion))?\s?(?:EUR|euros?|€)\b", re.IGNORECASE)
+    rf"(?:EUR|€|USD|\$|GBP|£)\s?(?P<a>{_EN_NUM})(?:\s(?P<sa>thousand|million|billion))?"
+    rf"|(?P<b>{_EN_NUM})(?:\s(?P<sb>thousand|million|billion))?\s?(?:EUR|euros?|€|pounds?)\b", re.IGNORECASE)
+# 12 months' imprisonment, imprisonment for a term not exceeding two years
+_EN_SENTENCE = re.compile(rf"\b(?P<n>{_EN_NUM}|[a-z]+)\s+(?P<u>month|year)s?'?\s+imprisonment\b|"
+                          rf"\bimprisonment for (?:a term )?(?:not exceeding |of up to |of )?(?P<n2>{_EN_NUM}|[a-z]+)\s+"
+                          rf"(?P<u2>month|year)s?\b", re.IGNORECASE)
 _EN_PERCENT = re.compile(rf"(?P<n>{_EN_NUM})\s?(?:%|per ?cent\b)", re.IGNORECASE)
 _EN_TIME = re.compile(
     rf"\b(?P<pre>within|no later than|not later than|at the latest|for at least|for a minimum(?: period)? of|"
@@ -276,6 +280,10 @@ def en_quantities(part: str, base: int, *, condition: bool) -> list[Quantity]:
         before = part[max(0, m.start() - 12) : m.start()].lower()
         comp = Comparator.AT_MOST if "up to" in before else Comparator.AT_LEAST if "at least" in before else Comparator.EXACT
         add(money_role, en_number(m.group("n")), "percent", comp, m)
+    for m in _EN_SENTENCE.finditer(part):
+        n = en_number(m.group("n") or m.group("n2") or "")
+        if n is not None:
+            add(QuantityRole.SENTENCE, n * _EN_DAYS[(m.group("u") or m.group("u2")).lower()], "days", Comparator.AT_MOST, m)
     for m in _EN_NOW.finditer(part):
         if not condition:
             add(QuantityRole.PERIOD, 0.0, "days", Comparator.AT_MOST, m)

@@ -369,7 +369,7 @@ _EN_QUALIFIER = re.compile(r"^\s*(?:where|if|when|as) (?:appropriate|applicable|
                            r"needed|requested|required)\s*$")
 # a condition that follows the act without a comma; "where" after a place or case is a relative adverb
 _EN_TRAILING = re.compile(r"(?<!State)(?<!States)(?<!country)(?<!place)(?<!premises)(?<!territory)(?<!cases)"
-                          r"(?<!situations)(?<!circumstances)(?<!Union)\s(?=(?:where|if|when|whenever|provided that|"
+                          r"(?<!situations)(?<!circumstances)(?<!Union)\s(?=(?:only (?:after|if|where|when|once)|where|if|when|whenever|provided that|"
                           r"to the extent that|in so far as|insofar as)\s(?!(?:appropriate|applicable|possible|"
                           r"feasible|necessary|relevant|available|requested|needed)\b))")
 
