@@ -1375,3 +1375,12 @@ def test_english_common_law_terms(en_rules, draft, final, want):
     "only after …" a condition on it (all read as wording)."""
     ch = classify_texts(draft, final, en_rules, Lang.EN, None)
     assert ch.label is want, ch.reason
+
+
+def test_a_control_abolished_by_policy_weighs_a_full_norm(zh_rules):
+    """本市探索取消…审查，实施告知承诺制: deregulation stated as policy (a service statement weighed half a norm, below a
+    label); 取消其投标资格 is a sanction, not a control abolished."""
+    ch = label("本市推行建筑师负责制。", "本市推行建筑师负责制。本市探索取消消防设计审查，实施告知承诺制。", zh_rules)
+    assert ch.label is Label.RELAXED, ch.reason
+    n = norms_of("对串通投标的，由住房城乡建设部门取消其投标资格。")[0]
+    assert (n.modality, n.polarity) == (Modality.SANCTION, Polarity.BURDEN)
