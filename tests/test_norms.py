@@ -1160,7 +1160,7 @@ def test_an_authority_extending_its_own_time_weighs_on_the_party_extending_the_p
     assert (n.role, n.action_class, n.polarity) == (Role.AUTHORITY, cls, pol)
 
 
-@pytest.mark.parametrize("text", ["以暴力、威胁方法收集的证人证言，应当予以排除。",
+@pytest.mark.parametrize("text", ["以暴力、威胁方法收集的证人证言，应当予以排除。", "采用刑讯逼供方法收集的被告人供述，应当予以排除。",
                                   "指定居所监视居住的，除无法通知的以外，应当在二十四小时以内通知被监视居住人的家属。"])
 def test_excluding_evidence_or_notifying_a_family_is_the_states_service(text):
     """Nobody named: only the state excludes evidence or tells a detained person's family (read as a duty of the
@@ -1384,3 +1384,10 @@ def test_a_control_abolished_by_policy_weighs_a_full_norm(zh_rules):
     assert ch.label is Label.RELAXED, ch.reason
     n = norms_of("对串通投标的，由住房城乡建设部门取消其投标资格。")[0]
     assert (n.modality, n.polarity) == (Modality.SANCTION, Polarity.BURDEN)
+
+
+def test_a_qualifier_dropped_before_a_compound_party_name_widens_the_duty(zh_rules):
+    """重要数据处理者 -> 数据处理者: the duty now reaches every data handler (重要 stood before 数据处理者, whose lexicon
+    noun is 处理者, so no party name followed the qualifier directly)."""
+    ch = label("重要数据处理者应当明确数据安全负责人。", "数据处理者应当明确数据安全负责人。", zh_rules)
+    assert ch.label is Label.TIGHTENED, ch.reason

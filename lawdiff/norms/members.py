@@ -147,6 +147,7 @@ def _and_act(e: Edit, n: Norm, at: int) -> bool:
     return (not after or after in ".;") and bool(_AND_ACT.match(e.text))
 
 
+COMPOUND_MAX = 4  # characters of a party's name before the lexicon's noun (数据 + 处理者)
 QUALIFIER_MAX = 8  # characters: a modifier put before a party's name (未成年人 + 用户, 重点 + 排污单位)
 _PLAIN = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -166,8 +167,16 @@ def _qualifies_party(e: Edit, n: Norm, at: int, lex: Lexicon, substituted: bool)
     pos = at - n.start
     if not (0 <= pos < len(n.text)) or any(x.start <= at < x.end for x in n.exceptions):
         return False
-    m = lex.actor_rx.match(n.text, pos + len(t))
-    return m is not None and not lex.authority.match(m.group(0))
+    after = pos + len(t)
+    m = lex.actor_rx.match(n.text, after)
+    if m is not None:
+        return not lex.authority.match(m.group(0))
+    # 重要 + 数据处理者: inside the bearer's own name, which may open with a word before the lexicon's noun
+    span = n.bearer_span
+    if span is None or not (span.start <= at and at + len(t) < span.end):
+        return False
+    m = lex.actor_rx.search(n.text, after, min(span.end - n.start, after + COMPOUND_MAX + 8))
+    return m is not None and m.start() - after <= COMPOUND_MAX and not lex.authority.match(m.group(0))
 
 
 _LIST_SEP = re.compile(r"、|或者|以及")  # separators that are never part of a word (unlike 和 in 共和国, 及 in 及时)

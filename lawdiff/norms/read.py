@@ -36,6 +36,9 @@ from lawdiff.norms.polarity import polarity_of
 
 # an actor a verb or preposition acts upon (…询问当事人，…; 对当事人，…) is its object, not the next clause's subject
 _OBJECT_OF = re.compile(r"(?:询问|讯问|通知|告知|传唤|听取|要求|责令|约谈|委托|聘请|指导|督促|协助|帮助|对|向|为|与|给)$")
+# a verb after an actor that follows its description (…的建设单位申请取水许可): the actor does something
+_ACTS_NEXT = re.compile(r"(?:申请|办理|从事|进行|开展|实施|使用|提供|销售|生产|建设|设立|变更|报送|提交|发布|经营|收集|"
+                        r"处理|取得|需要|拟|向|在|对|因|未|将)")
 _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依法)")
 _BY_ZH = re.compile(r"由")
 # 经营者未设置警示标志，经责令改正拒不改正的，由…处罚款: the party's conduct is the first condition of what follows
@@ -304,7 +307,8 @@ class Reader(Lookup):
             return None
         first = self.first_actor(p.text)
         # (新建建设项目的建设单位申请取水许可，应当…: an actor after its description opens the part too)
-        opens = first is not None and (first[1] == 0 or p.text[: first[1]].endswith("的"))
+        opens = first is not None and (first[1] == 0 or p.text[: first[1]].endswith("的") and bool(
+            _ACTS_NEXT.match(p.text[first[2]:])))  # (…收集的犯罪嫌疑人供述: the actor names whose statement)
         return first if first is not None and opens and first[2] < len(p.text.rstrip()) else None
 
     def _describes(self, text: str, modal_end: int) -> bool:
