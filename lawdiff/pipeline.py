@@ -58,8 +58,8 @@ def compare(
     kind: PairKind | None = None,
 ) -> Report:
     """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule tables and lexicons, the
-    pair's alignment and norms; :mod:`lawdiff.io.cache`, :mod:`lawdiff.io.parsed`, :mod:`lawdiff.io.align_store`,
-    :mod:`lawdiff.io.norm_store`).
+    pair's alignment, the raw diffs of its long units and its norms; :mod:`lawdiff.io.cache`, :mod:`lawdiff.io.parsed`, :mod:`lawdiff.io.align_store`,
+    :mod:`lawdiff.io.diff_store`, :mod:`lawdiff.io.norm_store`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
     from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
@@ -75,7 +75,7 @@ def compare(
     reports = []
     tokenizer = tokenizer or shared_tokenizer(cache)
     with token_cache((draft, final), lang, tokenizer, enabled=cache):
-        diffs = [diff_unit(unit, lang, tokenizer=tokenizer) for unit in units]
+        diffs = [diff_unit(unit, lang, tokenizer=tokenizer, disk_cache=cache) for unit in units]
     dm = _version_meta(draft, draft_meta)
     fm = _version_meta(final, final_meta)
     norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public, titles=(dm.title, fm.title),

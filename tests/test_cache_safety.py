@@ -259,7 +259,8 @@ def test_cache_info_and_clear(pair, cache):
     assert lines[0] == f"folder: {cache} ($LAWDIFF_CACHE_DIR)" and lines[1].startswith("key: lawdiff ")
     counts = {ln.split()[0]: int(ln.split()[1]) for ln in lines[2:]}
     # parsed: the norm lexicon, norm rules, polarity table and signal words (the pair has no meta.yaml)
-    assert counts == {"tokens": 2, "align": 1, "norms": 1, "dictionary": 1, "rules": 1, "parsed": 4, "leftovers": 2}
+    assert counts == {"tokens": 2, "align": 1, "norms": 1, "diffs": 0, "dictionary": 1, "rules": 1, "parsed": 4,
+                      "leftovers": 2}
     res = run("cache", "clear")
     assert res.exit_code == 0 and res.stdout.startswith("lawdiff: removed 12 files (")
     assert sorted(p.name for p in cache.rglob("*")) == ["notes.txt"] and mine.read_text() == "not lawdiff's"
