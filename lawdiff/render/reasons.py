@@ -216,8 +216,11 @@ def _item(u: UnitReport, f: Firing, w: Words, kind: PairKind, text_lang: Lang) -
     findings = [x for x in u.change.findings if x.rule_id == f.rule_id]
     if findings:
         quotes: list[Quote] = []
+        quoted: set[tuple[Side, int]] = set()  # where the quotes so far start (a set per finding was quadratic)
         for x in findings:
-            quotes += [q for q in x.quotes if (q.side, q.start) not in {(p.side, p.start) for p in quotes}]
+            new = [q for q in x.quotes if (q.side, q.start) not in quoted]
+            quotes += new
+            quoted.update((q.side, q.start) for q in new)
         shown = [x for x in findings if x.change.kind in _SHOWN_DETAIL and "->" in x.change.detail]
     else:
         quotes = [Quote(e.side, e.text, e.where, e.start, e.end) for e in f.evidence]
