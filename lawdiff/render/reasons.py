@@ -73,8 +73,9 @@ def locate(articles: tuple[Article, ...], offset: int) -> tuple[Article, int, st
     articles' texts joined with newlines, each article's lines joined with newlines)."""
     pos = 0
     for k, a in enumerate(articles):
-        end = pos + len(a.text)
-        if offset <= end or k == len(articles) - 1:
+        last = k == len(articles) - 1
+        end = 0 if last else pos + len(a.text)  # the last article's length is not needed (a.text joins its lines)
+        if last or offset <= end:
             rel, at = offset - pos, 0
             for p in a.paragraphs:
                 lines = ([(p.text, "")] if p.text else []) + [(i.text, i.label) for i in p.items]
