@@ -97,7 +97,7 @@ def codec(tp: Any) -> Codec:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             enc, dec = codec(args[0])
-            return (lambda v: [enc(x) for x in v]), (lambda v: tuple(dec(x) for x in as_list(v)))
+            return (lambda v: [enc(x) for x in v]), _tuple_decoder(dec)
         codecs = [codec(a) for a in args]
         return ((lambda v: [c[0](x) for c, x in zip(codecs, v, strict=True)]),
                 (lambda v: tuple(c[1](x) for c, x in zip(codecs, as_list(v, len(codecs)), strict=True))))
@@ -121,6 +121,29 @@ def no_cycle_collection() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def _tuple_decoder(dec: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The decoder of a tuple of any length of what ``dec`` decodes (most tuples of a norm are empty)."""
+    if isinstance(dec, _Kept):
+        kinds = dec.kinds
+
+        def kept(v: Any) -> tuple[Any, ...]:
+            if type(v) is not list:
+                raise Bad
+            for x in v:
+                if type(x) not in kinds:
+                    raise Bad
+            return tuple(v)
+
+        return kept
+
+    def made(v: Any) -> tuple[Any, ...]:
+        if type(v) is not list:
+            raise Bad
+        return tuple([dec(x) for x in v]) if v else ()
+
+    return made
 
 
 def _same(v: Any) -> Any:
