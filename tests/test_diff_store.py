@@ -1,6 +1,7 @@
-"""The raw diff cache (lawdiff/io/diff_store.py): a long unit's diff read back is the diff made afresh, a second
-run diffs nothing, a damaged or foreign file is refused and the unit diffed again, a diff the time limit cut
-short is never kept, and the report is the same with the cache, without it and with a damaged one."""
+"""The word diff cache (lawdiff/io/diff_store.py): the edits read back from a pair's file are the edits made
+afresh, a second run tokenizes and diffs nothing, a unit the time limit cut short is diffed again, a damaged
+or foreign file is refused and the pair diffed again, and the report is the same with the cache, without it
+and with a damaged one.  (Damaged files of every cache through a real run: tests/test_cache_safety.py.)"""
 
 from __future__ import annotations
 
@@ -8,24 +9,18 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run, write
+from conftest import ROOT, run, write
 
 import lawdiff.diff.word_diff as word_diff
+from lawdiff.align import align
+from lawdiff.diff import diff_units
 from lawdiff.diff.dmp import build
 from lawdiff.diff.engine import raw_diff
 from lawdiff.io import diff_store, store
+from lawdiff.io.cache import salt, shared_tokenizer, token_cache
 from lawdiff.model import Lang
-from lawdiff.text.words import tokenize_en
-
-
-def _sentences(n: int, word: str) -> str:
-    return " ".join(f"The provider {word} notify the authority of incident {i} within {i % 30 + 1} days."
-                    for i in range(n))
-
-
-#: One English article of ~2,400 tokens a side (long enough to be kept), a few words changed.
-DRAFT = "Article 1\n" + _sentences(200, "shall") + "\n"
-FINAL = "Article 1\n" + _sentences(120, "shall") + " " + _sentences(80, "may") + " A new closing sentence.\n"
+from lawdiff.pipeline import load_document
+from lawdiff.text.words import Tokenizer
 
 
 @pytest.fixture
@@ -35,101 +30,144 @@ def cache(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def _edits(disk_cache: bool):
-    return word_diff.bounded_diff(tokenize_en(DRAFT), tokenize_en(FINAL), disk_cache=disk_cache)
+@pytest.fixture(scope="module")
+def pair():
+    folder = ROOT / "corpora" / "genai-2023"
+    draft, final = load_document(folder / "draft.txt"), load_document(folder / "final.txt")
+    return draft, final, align(draft, final, lang=draft.lang)
+
+
+def _diffs(pair, disk_cache: bool, tokenizer: Tokenizer | None = None):
+    draft, final, units = pair
+    tok = tokenizer or shared_tokenizer(False)
+    with token_cache((draft, final), draft.lang, tok, enabled=False):
+        return diff_units(units, draft.lang, tokenizer=tok, disk_cache=disk_cache)
 
 
 def _files(cache: Path) -> list[Path]:
     return sorted((cache / diff_store.FOLDER).glob("*.json"))
 
 
-def _no_diffing(monkeypatch) -> None:
+def _nothing_diffed(monkeypatch) -> None:
     def refuse(*_a, **_k):
-        raise AssertionError("the unit was diffed although its diff is kept")
+        raise AssertionError("a unit was tokenized or diffed although the pair's diff is kept")
 
     monkeypatch.setattr(word_diff, "raw_diff", refuse)
+    monkeypatch.setattr(Tokenizer, "tokenize", refuse)
 
 
-def test_a_long_units_diff_read_back_is_the_diff_made(cache, monkeypatch):
-    assert len(tokenize_en(DRAFT)) + len(tokenize_en(FINAL)) >= diff_store.MIN_TOKENS
-    fresh = _edits(disk_cache=False)
+def test_a_pairs_edits_read_back_are_the_edits_made(pair, cache, monkeypatch):
+    fresh = _diffs(pair, disk_cache=False)
     assert not _files(cache)
-    assert _edits(disk_cache=True) == fresh
+    assert _diffs(pair, disk_cache=True) == fresh
     assert len(_files(cache)) == 1
-    _no_diffing(monkeypatch)
-    assert _edits(disk_cache=True) == fresh
+    _nothing_diffed(monkeypatch)
+    assert _diffs(pair, disk_cache=True) == fresh
 
 
-def test_a_short_unit_is_not_kept(cache):
-    word_diff.bounded_diff(tokenize_en(_sentences(5, "shall")), tokenize_en(_sentences(5, "may")), disk_cache=True)
+def test_a_unit_cut_short_is_not_kept_and_diffed_again(pair, cache, monkeypatch):
+    fresh = _diffs(pair, disk_cache=False)
+    calls = []
+    hits = [True]  # the first unit diffed hits the time limit, no other
+
+    def cut_short(a, b, ends):
+        calls.append((a, b))
+        return raw_diff(a, b, ends)[0], bool(hits and hits.pop())
+
+    monkeypatch.setattr(word_diff, "raw_diff", cut_short)
+    first = _diffs(pair, disk_cache=True)
+    assert [d.coarse for d in first].count(True) == 1
+    (path,) = _files(cache)
+    assert json.loads(path.read_text(encoding="utf-8"))["units"].count(None) == 1
+    calls.clear()
+    again = _diffs(pair, disk_cache=True)  # that unit alone is diffed again (and now finishes)
+    assert len(calls) == 1 and again == fresh
+
+
+def test_another_tokenizer_neither_reads_nor_writes_the_cache(pair, cache):
+    class Odd(Tokenizer):
+        pass
+
+    _diffs(pair, disk_cache=True, tokenizer=Odd())
     assert not _files(cache)
 
 
-def test_a_diff_cut_short_is_not_kept(cache, monkeypatch):
-    monkeypatch.setattr(word_diff, "raw_diff", lambda a, b, ends: (raw_diff(a, b, ends)[0], True))
-    assert _edits(disk_cache=True)[1] is True
-    assert not _files(cache)
-
-
-def _set_runs(runs):
+def _edit(change):
     def damage(p: Path) -> None:
         data = json.loads(p.read_text(encoding="utf-8"))
-        data["runs"] = runs(data["runs"])
+        k = next(i for i, u in enumerate(data["units"]) if u and 1 in u[::3] and 2 in u[::3])  # a changed unit
+        data["units"][k] = change(data["units"][k])
         p.write_text(json.dumps(data), encoding="utf-8")
 
     return damage
 
 
+def _replacement_as(op: int, runs: list[int]) -> list[int]:
+    """A deletion and the insertion after it written as one edit ``op`` over both: every length still adds up,
+    but an equality would join two different texts, and a deletion would take words of the final text."""
+    for k in range(0, len(runs) - 3, 3):
+        if runs[k] == 1 and runs[k + 3] == 2:
+            return [*runs[:k], op, runs[k + 1], runs[k + 5], *runs[k + 6 :]]
+    raise AssertionError("no replacement in the unit")
+
+
 DAMAGE = {
     "truncated": lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]),
-    "foreign": lambda p: p.write_text(json.dumps(["runs", {"key": 1}]), encoding="utf-8"),
+    "foreign": lambda p: p.write_text(json.dumps(["units", {"key": 1}]), encoding="utf-8"),
     "another key": lambda p: p.write_text(p.read_text(encoding="utf-8").replace('"key":"', '"key":"0'),
                                           encoding="utf-8"),
-    "a run short": _set_runs(lambda r: r[:-2]),
-    "a run too long": _set_runs(lambda r: [*r[:-1], r[-1] + 1]),
-    "an unknown op": _set_runs(lambda r: [2, *r[1:]]),
-    "a length that is text": _set_runs(lambda r: [r[0], str(r[1]), *r[2:]]),
-    "a length of a flag": _set_runs(lambda r: [r[0], True, *r[2:]]),
-    "an empty run": _set_runs(lambda r: [0, 0, *r]),
-    "odd": _set_runs(lambda r: r[:-1]),
+    "a unit short": lambda p: p.write_text(p.read_text(encoding="utf-8").replace('"units":[', '"units":[[0,1,1],'),
+                                           encoding="utf-8"),
+    "an edit short": _edit(lambda r: r[:-3]),
+    "an edit too long": _edit(lambda r: [*r[:-2], r[-2] + 1, r[-1] + 1]),
+    "an unknown op": _edit(lambda r: [3, *r[1:]]),
+    "a length that is text": _edit(lambda r: [r[0], str(r[1]), *r[2:]]),
+    "a length of a flag": _edit(lambda r: [r[0], True, *r[2:]]),
+    "a negative length": _edit(lambda r: [0, -1, -1, *r]),
+    "an empty edit": _edit(lambda r: [0, 0, 0, *r]),
+    "a deletion on both sides": _edit(lambda r: _replacement_as(1, r)),
+    "not triples": _edit(lambda r: r[:-1]),
+    "a unit of text": _edit(lambda r: "0,1,1"),
+    "a change read as equal": _edit(lambda r: _replacement_as(0, r)),
 }
 
 
-def _change_as_equal(runs: list[int]) -> list[int]:
-    """A deletion and an insertion of the same length read as one equality: every length still adds up, but
-    the two sides differ there."""
-    for k in range(0, len(runs) - 2, 2):
-        if runs[k] == -1 and runs[k + 2] == 1 and runs[k + 1] == runs[k + 3]:
-            return [*runs[:k], 0, runs[k + 1], *runs[k + 4 :]]
-    raise AssertionError("no replacement of the same length in the diff")
-
-
-DAMAGE["a change read as equal"] = _set_runs(_change_as_equal)
-
-
 @pytest.mark.parametrize("damage", list(DAMAGE))
-def test_a_damaged_file_is_refused_and_the_unit_diffed_again(cache, damage):
-    fresh = _edits(disk_cache=False)
-    _edits(disk_cache=True)
+def test_a_damaged_file_is_refused_and_the_pair_diffed_again(pair, cache, damage):
+    fresh = _diffs(pair, disk_cache=False)
+    _diffs(pair, disk_cache=True)
     (path,) = _files(cache)
     DAMAGE[damage](path)
-    assert _edits(disk_cache=True) == fresh
-    assert _edits(disk_cache=True) == fresh  # and again, from the file the recomputation wrote
+    texts = [(d.draft_text, d.final_text) for d in fresh]
+    assert diff_store.load_diffs(diff_store.diff_key(texts, lang=Lang.ZH, tokens=salt(), build=build()), texts) is None
+    assert _diffs(pair, disk_cache=True) == fresh
+    assert _diffs(pair, disk_cache=True) == fresh  # and again, from the file the recomputation wrote
 
 
-def test_everything_the_diff_depends_on_is_in_the_key():
-    a, b, ends = "\ue000\ue001\ue002", "\ue000\ue002", {"\ue002"}
-    base = diff_store.diff_key(a, b, ends, build())
-    others = {diff_store.diff_key(b, a, ends, build()), diff_store.diff_key(a, b, set(), build()),
-              diff_store.diff_key(a, b + "\ue001", ends, build()), diff_store.diff_key(a, b, ends, "another build")}
-    assert base not in others and len(others) == 4
+def test_everything_the_edits_depend_on_is_in_the_key():
+    texts = [("甲乙", "甲丙"), ("丁", "丁")]
+    base = diff_store.diff_key(texts, lang=Lang.ZH, tokens=salt(), build=build())
+    others = {
+        diff_store.diff_key([("甲乙", "甲丙"), ("丁", "戊")], lang=Lang.ZH, tokens=salt(), build=build()),
+        diff_store.diff_key([("甲", "乙甲丙"), ("丁", "丁")], lang=Lang.ZH, tokens=salt(), build=build()),
+        diff_store.diff_key([("甲乙", "甲丙丁"), ("", "丁")], lang=Lang.ZH, tokens=salt(), build=build()),
+        diff_store.diff_key(texts[:1], lang=Lang.ZH, tokens=salt(), build=build()),
+        # the same characters, the boundary between two texts moved across the key's own separator
+        diff_store.diff_key([("甲乙\x1e甲丙", "丁"), ("丁", "")], lang=Lang.ZH, tokens=salt(), build=build()),
+        diff_store.diff_key([("甲乙", "甲丙\x1e丁"), ("丁", "")], lang=Lang.ZH, tokens=salt(), build=build()),
+        diff_store.diff_key(texts, lang=Lang.EN, tokens=salt(), build=build()),
+        diff_store.diff_key(texts, lang=Lang.ZH, tokens="another jieba dictionary", build=build()),
+        diff_store.diff_key(texts, lang=Lang.ZH, tokens=salt(), build="another diff-match-patch"),
+    }
+    assert base not in others and len(others) == 9
 
 
 def test_the_report_is_the_same_with_the_cache_without_it_and_with_a_damaged_one(cache, tmp_path):
-    pair = str(write(tmp_path / "d.txt", DRAFT)), str(write(tmp_path / "f.txt", FINAL))
-    expected = run("diff", *pair, "--format", "json", "--lang", Lang.EN.value, "--no-cache").stdout
-    assert run("diff", *pair, "--format", "json", "--lang", "en").stdout == expected
+    text = (ROOT / "corpora" / "genai-2023" / "draft.txt").read_text(encoding="utf-8")
+    pair = str(write(tmp_path / "d.txt", text)), str(write(tmp_path / "f.txt", text.replace("应当", "可以")))
+    expected = run("diff", *pair, "--format", "json", "--no-cache").stdout
+    assert run("diff", *pair, "--format", "json").stdout == expected
     (path,) = _files(cache)
-    assert run("diff", *pair, "--format", "json", "--lang", "en").stdout == expected
+    assert run("diff", *pair, "--format", "json").stdout == expected
     DAMAGE["a change read as equal"](path)
-    assert run("diff", *pair, "--format", "json", "--lang", "en").stdout == expected
+    assert run("diff", *pair, "--format", "json").stdout == expected

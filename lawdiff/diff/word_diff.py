@@ -13,11 +13,12 @@ whitespace that sit between two changes are folded into the change, so ``[-a-]ï¼
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lawdiff.diff.dmp import build
-from lawdiff.diff.engine import Raw, raw_diff
-from lawdiff.io.cache import shared_tokenizer
-from lawdiff.io.diff_store import MIN_TOKENS, diff_key, load_diff, save_diff
+from lawdiff.diff.engine import raw_diff
+from lawdiff.io.cache import salt, shared_tokenizer
+from lawdiff.io.diff_store import diff_key, load_diffs, save_diffs
 from lawdiff.model import AlignedUnit, ArticleDiff, Edit, Lang, Op
 from lawdiff.text.normalize import fold
 from lawdiff.text.words import Tokenizer
@@ -55,16 +56,14 @@ def diff_tokens(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...]) ->
     return bounded_diff(draft_tokens, final_tokens)[0]
 
 
-def bounded_diff(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...], *, disk_cache: bool = False
-                 ) -> tuple[tuple[Edit, ...], bool]:
-    """The edits, and whether the time limit made them coarser (:mod:`lawdiff.diff.engine`).  ``disk_cache``:
-    a long unit's raw diff is read from and kept in lawdiff's cache folder (:mod:`lawdiff.io.diff_store`)."""
+def bounded_diff(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...]) -> tuple[tuple[Edit, ...], bool]:
+    """The edits, and whether the time limit made them coarser (:mod:`lawdiff.diff.engine`)."""
     table: dict[str, str] = {}
     seen: dict[str, str] = {}
     a = _encode(draft_tokens, table, seen)
     b = _encode(final_tokens, table, seen)
     ends = {table[k] for k in _SENTENCE_END_KEYS if k in table}
-    raw, cut_short = _kept_raw_diff(a, b, ends) if disk_cache and len(a) + len(b) >= MIN_TOKENS else raw_diff(a, b, ends)
+    raw, cut_short = raw_diff(a, b, ends)
     # back to token runs: (op, draft token slice, final token slice)
     runs: list[tuple[Op, list[str], list[str]]] = []
     i = j = 0
@@ -95,19 +94,6 @@ def bounded_diff(draft_tokens: tuple[str, ...], final_tokens: tuple[str, ...], *
         dpos += len(dtext)
         fpos += len(ftext)
     return tuple(_merge_adjacent(edits)), cut_short
-
-
-def _kept_raw_diff(a: str, b: str, ends: set[str]) -> tuple[Raw, bool]:
-    """:func:`raw_diff`, read back when this unit was diffed before; kept unless the time limit cut it short
-    (a coarser diff that a faster run would not give)."""
-    key = diff_key(a, b, ends, build())
-    raw = load_diff(key, a, b)
-    if raw is not None:
-        return raw, False
-    raw, cut_short = raw_diff(a, b, ends)
-    if not cut_short:
-        save_diff(key, a, b, raw)
-    return raw, cut_short
 
 
 #: Tokens that end a sentence or clause: the coarse pass of a long diff works on the pieces they delimit.
@@ -177,21 +163,35 @@ def diff_texts(draft_text: str, final_text: str, lang: Lang, *, tokenizer: Token
     return _diff(draft_text, final_text, lang, tokenizer)[0]
 
 
-def _diff(draft_text: str, final_text: str, lang: Lang, tokenizer: Tokenizer | None, disk_cache: bool = False
+def _diff(draft_text: str, final_text: str, lang: Lang, tokenizer: Tokenizer | None
           ) -> tuple[tuple[Edit, ...], bool]:
     if draft_text == final_text:
         # most units of a revision are untouched: what diff_tokens would return, without tokenizing
         return ((Edit(Op.EQUAL, draft_text, 0, 0),) if draft_text else ()), False
     tok = tokenizer or shared_tokenizer()
-    return bounded_diff(tok.tokenize(draft_text, lang), tok.tokenize(final_text, lang), disk_cache=disk_cache)
+    return bounded_diff(tok.tokenize(draft_text, lang), tok.tokenize(final_text, lang))
 
 
-def diff_unit(unit: AlignedUnit, lang: Lang, *, tokenizer: Tokenizer | None = None,
-              disk_cache: bool = False) -> ArticleDiff:
-    """Stage 4: an aligned unit -> its word-level diff (``coarse`` when the time limit cut it short).
-    ``disk_cache``: a long unit's raw diff is read back from lawdiff's cache folder when it was kept there,
-    and kept there otherwise (:mod:`lawdiff.io.diff_store`; :func:`lawdiff.pipeline.compare` turns it on
-    unless ``cache=False``)."""
+def diff_unit(unit: AlignedUnit, lang: Lang, *, tokenizer: Tokenizer | None = None) -> ArticleDiff:
+    """Stage 4: an aligned unit -> its word-level diff (``coarse`` when the time limit cut it short)."""
     draft_text, final_text = unit_texts(unit)
-    edits, coarse = _diff(draft_text, final_text, lang, tokenizer, disk_cache)
+    edits, coarse = _diff(draft_text, final_text, lang, tokenizer)
     return ArticleDiff(unit, draft_text, final_text, edits, coarse)
+
+
+def diff_units(units: Sequence[AlignedUnit], lang: Lang, *, tokenizer: Tokenizer | None = None,
+               disk_cache: bool = False) -> list[ArticleDiff]:
+    """:func:`diff_unit` of every unit of a pair.  ``disk_cache``: the edits are read back from lawdiff's cache
+    folder when the pair was diffed before, and kept there otherwise (:mod:`lawdiff.io.diff_store`); only with
+    lawdiff's own tokenizer, whose answers depend on nothing but the text and the dictionaries the key names."""
+    tok = tokenizer or shared_tokenizer()
+    texts = [unit_texts(u) for u in units]
+    if not disk_cache or type(tok) is not Tokenizer:
+        return [ArticleDiff(u, d, f, *_diff(d, f, lang, tok)) for u, (d, f) in zip(units, texts)]
+    key = diff_key(texts, lang=lang, tokens=salt(), build=build())
+    kept = load_diffs(key, texts)
+    out = [ArticleDiff(u, d, f, edits, False) if edits is not None else ArticleDiff(u, d, f, *_diff(d, f, lang, tok))
+           for u, (d, f), edits in zip(units, texts, kept or [None] * len(units))]
+    if kept is None:  # a unit the time limit cut short is not kept: a faster run would diff it finer
+        save_diffs(key, texts, [None if a.coarse else a.edits for a in out])
+    return out
