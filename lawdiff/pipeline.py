@@ -2,7 +2,7 @@
 
 This module alone knows the order of the stages::
 
-    read_file -> parse_text -> align -> diff_unit -> read_norms -> classify -> summarize   (then a renderer reads the Report)
+    read_file -> parse_text -> align -> diff_units -> read_norms -> classify -> summarize   (then a renderer reads the Report)
 
 each stage's entry function exported by its sub-package.  Renderers read only the Report.  The CLI is a
 thin wrapper around :func:`compare_files`.
@@ -20,7 +20,7 @@ from lawdiff.classify.norm_rules import NormRules, load_norm_rules
 from lawdiff.classify.parties import Parties, infer
 from lawdiff.classify.rules import load_rules, split_rule_files
 from lawdiff.classify.schema import RuleSet
-from lawdiff.diff import diff_unit
+from lawdiff.diff import diff_units
 from lawdiff.errors import InputError
 from lawdiff.io import read_file
 from lawdiff.io.align_store import align_key, load_alignment, save_alignment
@@ -58,8 +58,8 @@ def compare(
     kind: PairKind | None = None,
 ) -> Report:
     """``cache=False`` neither reads nor writes the on-disk caches (tokens, parsed rule tables and lexicons, the
-    pair's alignment and norms; :mod:`lawdiff.io.cache`, :mod:`lawdiff.io.parsed`, :mod:`lawdiff.io.align_store`,
-    :mod:`lawdiff.io.norm_store`).
+    pair's alignment, word diff and norms; :mod:`lawdiff.io.cache`, :mod:`lawdiff.io.parsed`, :mod:`lawdiff.io.align_store`,
+    :mod:`lawdiff.io.diff_store`, :mod:`lawdiff.io.norm_store`).
 
     ``regulated`` names the regulated parties (meta.yaml ``regulated:``); when empty they are inferred
     from the texts (:func:`lawdiff.classify.parties.infer`).  ``tokenizer`` splits the texts into words
@@ -75,7 +75,7 @@ def compare(
     reports = []
     tokenizer = tokenizer or shared_tokenizer(cache)
     with token_cache((draft, final), lang, tokenizer, enabled=cache):
-        diffs = [diff_unit(unit, lang, tokenizer=tokenizer) for unit in units]
+        diffs = diff_units(units, lang, tokenizer=tokenizer, disk_cache=cache)
     dm = _version_meta(draft, draft_meta)
     fm = _version_meta(final, final_meta)
     norms = read_norms(diffs, lang=lang, regulated=parties.terms, public=parties.public, titles=(dm.title, fm.title),

@@ -28,6 +28,24 @@ def test_indented_json_is_json_dumps_byte_for_byte(tree):
     assert dumps(tree) == json.dumps(tree, ensure_ascii=False, indent=2)
 
 
+def test_indented_json_writes_subclasses_of_plain_types_as_json_dumps_does():
+    """The commonest values (a string, an integer) are written without a call when their type is exactly that;
+    a subclass (a string enum, an integer enum, a flag) takes the general way, which json.dumps agrees with."""
+    import enum
+
+    from lawdiff.model import Modality
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    class Words(dict):
+        pass
+
+    tree = {"modality": Modality.OBLIGATION, "level": Level.HIGH, "flag": True, "list": [Modality.PERMISSION, Level.HIGH,
+            False, 7, "x"], "words": Words(a=Level.HIGH), "tuple": (Modality.OBLIGATION, 1)}
+    assert dumps(tree) == json.dumps(tree, ensure_ascii=False, indent=2)
+
+
 def test_indented_json_leaves_what_is_not_plain_to_json_dumps():
     for odd in ({1: "int key"}, [math.nan], {"x": math.inf}):
         assert dumps(odd) == json.dumps(odd, ensure_ascii=False, indent=2)

@@ -11,7 +11,7 @@ A rule is a judgement in legal vocabulary — "a duty of the regulated parties b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -104,9 +104,15 @@ class NormRule:
 class NormRules:
     rules: tuple[NormRule, ...]
     source: str
+    #: the rules that name each kind of change, in their order: a change is tried against these alone (against
+    #: every rule, a 400 KB article's 4,000 changes cost 190,000 tries, most failing on the kind)
+    by_change: dict[ChangeKind, tuple[NormRule, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_change", {k: tuple(r for r in self.rules if k in r.changes) for k in ChangeKind})
 
     def first(self, c: NormChange) -> NormRule | None:
-        return next((r for r in self.rules if r.holds(c)), None)
+        return next((r for r in self.by_change.get(c.kind, ()) if r.holds(c)), None)
 
 
 def _one_or_list(v: Any) -> list[str]:

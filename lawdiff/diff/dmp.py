@@ -14,9 +14,11 @@ differs between a fast and a slow machine.  tests/test_dmp_builds.py compares th
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
+import diff_match_patch as dmp_module
 from diff_match_patch import diff_match_patch
 
 #: The time limit of a diff with no deadline of its own (the tests' comparisons): generous, so that the
@@ -61,4 +63,19 @@ def raw_differ() -> Differ | None:
     return fast_diff if fast_module() is not None else None
 
 
-__all__ = ["TIMEOUT", "Differ", "RawDiff", "fast_diff", "fast_module", "python_diff", "raw_differ"]
+def build() -> str:
+    """Which diff runs, for the raw diff cache's key (:mod:`lawdiff.io.diff_store`): the pure-Python library's
+    version, and the C++ build's file (size and time: it carries no version of its own) where it is installed
+    and not blocked.  Looked up at each call (a stat), as :func:`raw_differ` is."""
+    out = f"diff-match-patch {getattr(dmp_module, '__version__', '?')}"
+    module = fast_module()
+    if module is not None:
+        try:
+            st = os.stat(module.__file__)
+        except (OSError, TypeError):
+            return f"{out}; C++ build of unknown file"
+        out += f"; C++ build {os.path.basename(module.__file__)} {st.st_size} {st.st_mtime_ns}"
+    return out
+
+
+__all__ = ["TIMEOUT", "Differ", "RawDiff", "build", "fast_diff", "fast_module", "python_diff", "raw_differ"]

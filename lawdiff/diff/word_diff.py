@@ -13,9 +13,12 @@ whitespace that sit between two changes are folded into the change, so ``[-a-]ï¼
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from lawdiff.diff.dmp import build
 from lawdiff.diff.engine import raw_diff
-from lawdiff.io.cache import shared_tokenizer
+from lawdiff.io.cache import salt, shared_tokenizer
+from lawdiff.io.diff_store import diff_key, load_diffs, save_diffs
 from lawdiff.model import AlignedUnit, ArticleDiff, Edit, Lang, Op
 from lawdiff.text.normalize import fold
 from lawdiff.text.words import Tokenizer
@@ -174,3 +177,21 @@ def diff_unit(unit: AlignedUnit, lang: Lang, *, tokenizer: Tokenizer | None = No
     draft_text, final_text = unit_texts(unit)
     edits, coarse = _diff(draft_text, final_text, lang, tokenizer)
     return ArticleDiff(unit, draft_text, final_text, edits, coarse)
+
+
+def diff_units(units: Sequence[AlignedUnit], lang: Lang, *, tokenizer: Tokenizer | None = None,
+               disk_cache: bool = False) -> list[ArticleDiff]:
+    """:func:`diff_unit` of every unit of a pair.  ``disk_cache``: the edits are read back from lawdiff's cache
+    folder when the pair was diffed before, and kept there otherwise (:mod:`lawdiff.io.diff_store`); only with
+    lawdiff's own tokenizer, whose answers depend on nothing but the text and the dictionaries the key names."""
+    tok = tokenizer or shared_tokenizer()
+    texts = [unit_texts(u) for u in units]
+    if not disk_cache or type(tok) is not Tokenizer:
+        return [ArticleDiff(u, d, f, *_diff(d, f, lang, tok)) for u, (d, f) in zip(units, texts)]
+    key = diff_key(texts, lang=lang, tokens=salt(), build=build())
+    kept = load_diffs(key, texts)
+    out = [ArticleDiff(u, d, f, edits, False) if edits is not None else ArticleDiff(u, d, f, *_diff(d, f, lang, tok))
+           for u, (d, f), edits in zip(units, texts, kept or [None] * len(units))]
+    if kept is None:  # a unit the time limit cut short is not kept: a faster run would diff it finer
+        save_diffs(key, texts, [None if a.coarse else a.edits for a in out])
+    return out

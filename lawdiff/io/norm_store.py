@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lawdiff.io.dataclass_json import Bad, Codec, as_list, codec, dataclass_codec
+from lawdiff.io.dataclass_json import Bad, Codec, as_list, codec, dataclass_codec, no_cycle_collection
 from lawdiff.io.store import cache_dir, keep_newest, key_hash, read_json, write_blob
 from lawdiff.model import ArticleDiff, Lang, Norm, NormChange, UnitKind, UnitNorms
 
@@ -56,13 +56,14 @@ def _path(key: str) -> Path:
 
 def load_norms(key: str, count: int) -> tuple[UnitNorms, ...] | None:
     """The norms kept under ``key`` (``count`` units), or None when there is no usable file."""
-    data = read_json(_path(key))
-    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("units"), list):
-        return None
-    try:
-        units = _units_codec()[1](data["units"])
-    except (Bad, TypeError, ValueError, RecursionError):
-        return None
+    with no_cycle_collection():
+        data = read_json(_path(key))
+        if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("units"), list):
+            return None
+        try:
+            units = _units_codec()[1](data["units"])
+        except (Bad, TypeError, ValueError, RecursionError):
+            return None
     return units if len(units) == count else None
 
 

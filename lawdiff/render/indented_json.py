@@ -54,17 +54,22 @@ def _encode(o: Any, indent: str, out: list[str], keys: dict[str, str]) -> None:
             put("{}")
             return
         inner = indent + "  "
-        sep = "{" + inner
+        sep, comma = "{" + inner, "," + inner
         for k, v in o.items():
             ek = keys.get(k)
             if ek is None:
                 if not isinstance(k, str):
                     raise _NotPlain
                 ek = keys[k] = encode_basestring(k) + ": "
-            put(sep)
-            put(ek)
-            _encode(v, inner, out, keys)
-            sep = "," + inner
+            tv = type(v)  # the commonest values written here, without a call (the rest: as above)
+            if tv is str:
+                put(sep + ek + encode_basestring(v))
+            elif tv is int:
+                put(sep + ek + int.__repr__(v))
+            else:
+                put(sep + ek)
+                _encode(v, inner, out, keys)
+            sep = comma
         put(indent)
         put("}")
     elif isinstance(o, (list, tuple)):
@@ -72,15 +77,18 @@ def _encode(o: Any, indent: str, out: list[str], keys: dict[str, str]) -> None:
             put("[]")
             return
         inner = indent + "  "
-        sep = "[" + inner
+        sep, comma = "[" + inner, "," + inner
         shallow = len(indent) <= 5  # the items of the report's top-level lists (units)
         for v in o:
-            put(sep)
-            mark = len(out)
-            _encode(v, inner, out, keys)
-            if shallow:
-                out[mark:] = ["".join(out[mark:])]
-            sep = "," + inner
+            if type(v) is str:
+                put(sep + encode_basestring(v))
+            else:
+                put(sep)
+                mark = len(out)
+                _encode(v, inner, out, keys)
+                if shallow:
+                    out[mark:] = ["".join(out[mark:])]
+            sep = comma
         put(indent)
         put("]")
     else:

@@ -73,8 +73,9 @@ def locate(articles: tuple[Article, ...], offset: int) -> tuple[Article, int, st
     articles' texts joined with newlines, each article's lines joined with newlines)."""
     pos = 0
     for k, a in enumerate(articles):
-        end = pos + len(a.text)
-        if offset <= end or k == len(articles) - 1:
+        last = k == len(articles) - 1
+        end = 0 if last else pos + len(a.text)  # the last article's length is not needed (a.text joins its lines)
+        if last or offset <= end:
             rel, at = offset - pos, 0
             for p in a.paragraphs:
                 lines = ([(p.text, "")] if p.text else []) + [(i.text, i.label) for i in p.items]
@@ -216,8 +217,11 @@ def _item(u: UnitReport, f: Firing, w: Words, kind: PairKind, text_lang: Lang) -
     findings = [x for x in u.change.findings if x.rule_id == f.rule_id]
     if findings:
         quotes: list[Quote] = []
+        quoted: set[tuple[Side, int]] = set()  # where the quotes so far start (a set per finding was quadratic)
         for x in findings:
-            quotes += [q for q in x.quotes if (q.side, q.start) not in {(p.side, p.start) for p in quotes}]
+            new = [q for q in x.quotes if (q.side, q.start) not in quoted]
+            quotes += new
+            quoted.update((q.side, q.start) for q in new)
         shown = [x for x in findings if x.change.kind in _SHOWN_DETAIL and "->" in x.change.detail]
     else:
         quotes = [Quote(e.side, e.text, e.where, e.start, e.end) for e in f.evidence]
