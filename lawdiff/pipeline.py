@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from lawdiff.align import align
 from lawdiff.classify import classify
 from lawdiff.classify.norm_rules import NormRules, load_norm_rules
 from lawdiff.classify.parties import Parties, infer
@@ -93,14 +92,16 @@ def compare(
 
 def _align(draft: Document, final: Document, lang: Lang, cache: bool) -> tuple[AlignedUnit, ...]:
     """:func:`align`, read back from lawdiff's cache folder when the pair was aligned before
-    (:mod:`lawdiff.io.align_store`)."""
-    if not cache:
-        return align(draft, final, lang=lang)
-    key = align_key(draft, final, lang)
-    units = load_alignment(key, draft, final)
+    (:mod:`lawdiff.io.align_store`; the aligner, and the patterns its features compile, are then not even
+    imported)."""
+    key = align_key(draft, final, lang) if cache else ""
+    units = load_alignment(key, draft, final) if key else None
     if units is None:
+        from lawdiff.align import align
+
         units = align(draft, final, lang=lang)
-        save_alignment(key, draft, final, units)
+        if key:
+            save_alignment(key, draft, final, units)
     return units
 
 
