@@ -3,13 +3,14 @@ whole one does: the same entries, the same total, the same words on every corpus
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 import pytest
 from conftest import CORPORA
 
 from lawdiff.model import Lang
-from lawdiff.text.prefixes import SortedDictionary
+from lawdiff.text.prefixes import KNOWN_TOTALS, SortedDictionary
 from lawdiff.text.words import Tokenizer, cjk_runs, import_jieba
 
 # the same word twice (甲乙: jieba keeps the last count), a word that is only a prefix's prefix (甲乙丙丁 makes
@@ -56,6 +57,30 @@ def test_a_dictionary_that_is_not_utf8_is_not_read():
     assert SortedDictionary.parse("甲 3 n\n乙 2 n\n".encode("gbk")) is None
 
 
+def installed_dictionary() -> bytes:
+    with Tokenizer._new().get_dict_file() as f:
+        return f.read()
+
+
+def test_a_known_dictionary_is_read_as_when_checked_line_by_line():
+    """A dict.txt of KNOWN_TOTALS skips the checks and the adding up: the same total and entries."""
+    data = installed_dictionary()
+    if hashlib.sha256(data).hexdigest() not in KNOWN_TOTALS:
+        pytest.skip("the installed jieba's dict.txt is not in KNOWN_TOTALS: first runs read every count (add it)")
+    known, checked = SortedDictionary.parse(data), SortedDictionary.check(data)
+    assert checked is not None and known is not None and known.total == checked.total
+    words = [line.split(" ")[0] for line in data.decode("utf-8").split("\n")[::97] if line]
+    frags = {w[:i] for w in words for i in range(1, len(w) + 1)} | {w + "的" for w in words}
+    assert [f for f in frags if known.entry(f) != checked.entry(f)] == []
+
+
+def test_a_changed_known_dictionary_is_checked_and_added_up_again():
+    data = installed_dictionary() + "甲乙丙丁戊己 5 n\n".encode()
+    mine = SortedDictionary.parse(data)
+    assert mine is not None and mine.total == jiebas_own(data)[1] and mine.entry("甲乙丙丁戊己") == 5
+    assert SortedDictionary.parse(data + b"x  1 n\n") is None  # not plain: the checks ran
+
+
 @pytest.fixture(scope="module")
 def whole():
     """jieba built the way jieba builds it: the whole dictionary, then lawdiff's legal user dictionary."""
@@ -71,9 +96,7 @@ def whole():
 
 @pytest.mark.slow
 def test_every_entry_of_jiebas_dictionary_is_answered_alike():
-    tok = Tokenizer._new()
-    with tok.get_dict_file() as f:
-        data = f.read()
+    data = installed_dictionary()
     whole, total = jiebas_own(data)
     mine = SortedDictionary.parse(data)
     assert mine is not None and mine.total == total
