@@ -68,7 +68,8 @@ def warm(pair, cache: Path) -> dict[str, Path]:
     forget_parsed_tables()
     files = {"tokens": sorted((cache / "tokens").glob("*.json"))[0], "rules": sorted(cache.glob("rules-*.json"))[0],
              "parsed": sorted(cache.glob("parsed-norm-lexicon-zh-*.json"))[0],
-             "norms": sorted((cache / "norms").glob("*.json"))[0], "align": sorted((cache / "align").glob("*.json"))[0]}
+             "norms": sorted((cache / "norms").glob("*.json"))[0], "align": sorted((cache / "align").glob("*.json"))[0],
+             "verdicts": sorted((cache / "verdicts").glob("*.json"))[0]}
     assert all(p.is_file() for p in files.values())
     return files
 
@@ -138,6 +139,9 @@ def _wrong_runs(p: Path) -> None:
     data = json.loads(p.read_bytes())
     if "runs" in data:
         data["runs"] = ["not cjk", *data["runs"]]
+    elif "verdict" in data:  # a pair's verdict (lawdiff.io.verdict_store): an unknown label, a score of text
+        data["verdict"][0][0][1] = "nonsense"
+        data["verdict"][0][-1][7] = "high"
     elif "units" in data and isinstance(data["units"][-1][1], str):  # an alignment (lawdiff.io.align_store)
         data["units"][-1][2] = [999]  # an article that is not there
         data["units"][0][1] = "nonsense"  # an unknown kind
@@ -158,7 +162,7 @@ if hasattr(os, "mkfifo"):
     DAMAGE["fifo"] = _fifo
 
 
-@pytest.mark.parametrize("kind", ["tokens", "rules", "parsed", "norms", "align"])
+@pytest.mark.parametrize("kind", ["tokens", "rules", "parsed", "norms", "align", "verdicts"])
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_a_damaged_cache_file_changes_nothing(pair, cache, expected, kind, damage):
     files = warm(pair, cache)
@@ -194,7 +198,8 @@ def test_a_fifo_in_the_cache_never_hangs_a_real_run(pair, tmp_path):
     cmd = [sys.executable, "-m", "lawdiff.cli", "diff", *pair, "--format", "json"]
     first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
     for p in [*cache.glob("*.json"), *(cache / "tokens").glob("*.json"),
-              *(cache / "norms").glob("*.json"), *(cache / "align").glob("*.json")]:
+              *(cache / "norms").glob("*.json"), *(cache / "align").glob("*.json"),
+              *(cache / "verdicts").glob("*.json")]:
         p.unlink()
         os.mkfifo(p)
     again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60, check=False)
@@ -246,9 +251,9 @@ def test_cache_info_and_clear(pair, cache):
     assert lines[0] == f"folder: {cache} ($LAWDIFF_CACHE_DIR)" and lines[1].startswith("key: lawdiff ")
     counts = {ln.split()[0]: int(ln.split()[1]) for ln in lines[2:]}
     # parsed: the norm lexicon, norm rules, polarity table and signal words (the pair has no meta.yaml)
-    assert counts == {"tokens": 2, "align": 1, "norms": 1, "rules": 1, "parsed": 4, "leftovers": 2}
+    assert counts == {"tokens": 2, "align": 1, "norms": 1, "verdicts": 1, "rules": 1, "parsed": 4, "leftovers": 2}
     res = run("cache", "clear")
-    assert res.exit_code == 0 and res.stdout.startswith("lawdiff: removed 11 files (")
+    assert res.exit_code == 0 and res.stdout.startswith("lawdiff: removed 12 files (")
     assert sorted(p.name for p in cache.rglob("*")) == ["notes.txt"] and mine.read_text() == "not lawdiff's"
 
 

@@ -1,7 +1,8 @@
 """lawdiff's cache folder: where it is, what a file must be to be read from it, and how it is kept tidy.
 
 The caches (:mod:`lawdiff.io.cache`: segmented tokens; the norms of each pair,
-:mod:`lawdiff.io.norm_store`, and their alignment, :mod:`lawdiff.io.align_store`; the parsed shipped
+:mod:`lawdiff.io.norm_store`, their alignment, :mod:`lawdiff.io.align_store`, and their verdict,
+:mod:`lawdiff.io.verdict_store`; the parsed shipped
 rule tables, :func:`lawdiff.classify.rules.shipped_rules`; the other shipped tables and meta.yaml files as
 parsed, :mod:`lawdiff.io.parsed`) are an optimisation only, so a cache file is
 read only when nothing about it is unexpected, and anything unexpected means "recompute":
@@ -54,8 +55,8 @@ FORMAT = 2
 MAX_BYTES = 64 * 1024 * 1024
 #: Age after which a temporary file in the cache folder is a leftover of a killed process.
 STALE_SECONDS = 3600
-#: The folders inside the cache folder: a file per document (tokens) or per pair (norms, align).
-SUBFOLDERS = ("tokens", "norms", "align")
+#: The folders inside the cache folder: a file per document (tokens) or per pair (norms, align, verdicts).
+SUBFOLDERS = ("tokens", "norms", "align", "verdicts")
 #: Files of older versions in the cache folder, never read: jieba's dictionary split by first character
 #: (lawdiff before 2026-12-05; about 10 MB) and jieba's own dictionary dump.
 OBSOLETE = ("jieba-prefix-*.bin", "jieba.cache")
@@ -221,6 +222,8 @@ KINDS = (
     Kind("tokens", ("tokens/*.json",), "jieba's segmentation of each document compared (one file per text)"),
     Kind("align", ("align/*.json",), "the alignment of each pair compared (one file per pair)"),
     Kind("norms", ("norms/*.json",), "the norms read from each pair compared (one file per pair)"),
+    Kind("verdicts", ("verdicts/*.json",),
+         "what was judged of each pair compared: labels, signal, versions (one file per pair)"),
     Kind("rules", ("rules-*.json",), "the shipped rule tables, parsed and checked"),
     Kind("parsed", ("parsed-*.json",),
          "the shipped norm lexicons, norm rules, polarity and signal tables, and meta.yaml files, parsed and checked"),
