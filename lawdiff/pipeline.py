@@ -23,6 +23,7 @@ from lawdiff.io.cache import shared_tokenizer, token_cache
 from lawdiff.io.meta import PairMeta, by_name, find_meta
 from lawdiff.io.verdict_store import Verdict, load_verdict, save_verdict, verdict_key
 from lawdiff.model import AlignedUnit, ArticleDiff, Document, Lang, PairKind, Regulated, Report, UnitReport, VersionMeta
+from lawdiff.norms import read_norms  # light: the reader itself is imported only to read (lawdiff.norms.reading)
 from lawdiff.parse import parse_text
 from lawdiff.text.normalize import key
 from lawdiff.text.words import Tokenizer
@@ -98,7 +99,6 @@ def _judge(draft: Document, final: Document, diffs: Sequence[ArticleDiff], *, la
     from lawdiff.classify.norm_rules import load_norm_rules
     from lawdiff.classify.parties import Parties, infer
     from lawdiff.classify.rules import load_rules, split_rule_files
-    from lawdiff.norms import read_norms
     from lawdiff.signal import summarize
     from lawdiff.signal.versions import pair_versions
 

@@ -46,6 +46,7 @@ from typing import Any
 
 from lawdiff import __version__
 from lawdiff.errors import OutputError
+from lawdiff.io.dataclass_json import Bad, Codec
 from lawdiff.io.write import write_atomic
 
 ENV = "LAWDIFF_CACHE_DIR"
@@ -173,6 +174,22 @@ def write_json(path: Path, value: Any) -> None:
     write_blob(path, payload)
 
 
+def write_result(path: Path, key: str, name: str, value: Any, codec: Codec, most: int) -> None:
+    """Write a result cache file, ``{"key": key, name: <value encoded>}``, only if it reads back as exactly
+    ``value``, then keep the ``most`` newest of its folder (:func:`keep_newest`); any failure leaves no trace
+    (:mod:`lawdiff.io.align_store`, :mod:`lawdiff.io.norm_store`, :mod:`lawdiff.io.verdict_store`)."""
+    encode, decode = codec
+    try:
+        payload = json.dumps({"key": key, name: encode(value)}, ensure_ascii=False, separators=(",", ":"),
+                             allow_nan=False)
+        if decode(json.loads(payload)[name]) != value:
+            return
+    except (Bad, AttributeError, KeyError, TypeError, ValueError, RecursionError):
+        return
+    write_blob(path, payload.encode("utf-8"))
+    keep_newest(path.parent, most)
+
+
 def keep_newest(folder: Path, most: int) -> None:
     """Past ``most`` JSON files in ``folder``, remove the oldest half (a result cache stays bounded)."""
     with contextlib.suppress(OSError):
@@ -276,4 +293,4 @@ def clear_cache(folder: Path | None = None) -> tuple[int, int]:
 
 
 __all__ = ["ENV", "FORMAT", "KINDS", "MAX_BYTES", "OBSOLETE", "Kind", "cache_dir", "cache_info", "cache_key", "clear_cache",
-           "code_hash", "keep_newest", "key_hash", "prune_leftovers", "read_blob", "read_json", "write_blob", "write_json"]
+           "code_hash", "keep_newest", "key_hash", "prune_leftovers", "read_blob", "read_json", "write_blob", "write_json", "write_result"]

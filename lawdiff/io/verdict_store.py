@@ -25,14 +25,13 @@ What a cache file must be to be read at all, and where the folder is: :mod:`lawd
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from lawdiff.io.dataclass_json import Bad, Codec, codec
-from lawdiff.io.store import cache_dir, keep_newest, key_hash, read_json, write_blob
+from lawdiff.io.store import cache_dir, key_hash, read_json, write_result
 from lawdiff.model import (
     ArticleDiff,
     Change,
@@ -94,17 +93,7 @@ def load_verdict(key: str, count: int) -> Verdict | None:
 
 def save_verdict(key: str, verdict: Verdict) -> None:
     """Write the verdict under ``key`` if it reads back as itself; any failure leaves no trace."""
-    try:
-        encode, decode = _codec()
-        payload = json.dumps({"key": key, "verdict": encode(verdict)}, ensure_ascii=False, separators=(",", ":"),
-                             allow_nan=False)
-        if decode(json.loads(payload)["verdict"]) != verdict:
-            return
-    except (Bad, AttributeError, TypeError, ValueError, RecursionError):
-        return
-    path = _path(key)
-    write_blob(path, payload.encode("utf-8"))
-    keep_newest(path.parent, MAX_FILES)
+    write_result(_path(key), key, "verdict", verdict, _codec(), MAX_FILES)
 
 
 @lru_cache(maxsize=1)  # pure memoisation: built from the model's annotations, which do not change in a process
