@@ -82,6 +82,24 @@ def test_foreign_salt_is_ignored(cache_env, monkeypatch):
     assert run_tokens(d, f) == expected
 
 
+def test_tokens_of_another_jieba_dictionary_are_not_read(cache_env, monkeypatch):
+    """jieba upgraded (its dict.txt changed): the segmentations made with the old one are neither found nor
+    trusted, and the texts are segmented again (with the new one, read afresh: lawdiff keeps no copy of it)."""
+    d, f = docs()
+    expected = run_tokens(d, f)
+    key = cache.document_key(d, Lang.ZH)
+    cache.salt.cache_clear()
+    monkeypatch.setattr(cache, "jieba_dict_stamp", lambda: "5071852-1")
+    try:
+        assert cache.document_key(d, Lang.ZH) != key
+        assert cache.load(key) == {}
+        tok = fresh()
+        assert run_tokens(d, f, tok) == expected and tok.dictionary is not None  # segmented again
+        assert len(token_files(cache_env)) == 4
+    finally:
+        cache.salt.cache_clear()
+
+
 def test_lawdiff_cache_dir_is_respected(cache_env):
     d, f = docs()
     compare(d, f, tokenizer=fresh())
