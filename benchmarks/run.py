@@ -62,7 +62,7 @@ GENAI = (ROOT / "corpora" / "genai-2023" / "draft.txt", ROOT / "corpora" / "gena
 # ----------------------------------------------------------------------------- in-process stages
 
 #: the benchmark's tokenizer: jieba loaded once, outside every timed stage; each run starts an empty memo
-JIEBA = Tokenizer(cache.DiskDictionary())
+JIEBA = Tokenizer()
 
 
 def run_stages(draft_path: Path, final_path: Path, cache_root: Path) -> tuple[dict[str, float], Report]:

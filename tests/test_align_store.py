@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from conftest import ROOT
 
-import lawdiff.pipeline as pipeline
+import lawdiff.align as align_stage
 from lawdiff.align import align
 from lawdiff.io import align_store, store
 from lawdiff.pipeline import compare, load_document
@@ -31,7 +31,7 @@ def test_units_read_back_are_the_units_aligned(pair, tmp_path, monkeypatch):
     def no_aligning(*_a, **_k):
         raise AssertionError("the pair was aligned again although its alignment is kept")
 
-    monkeypatch.setattr(pipeline, "align", no_aligning)
+    monkeypatch.setattr(align_stage, "align", no_aligning)
     again = compare(draft, final)
     assert again == fresh
     ids = {id(a) for a in (*draft.articles, *final.articles)}

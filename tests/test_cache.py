@@ -24,8 +24,8 @@ def cache_env(tmp_path, monkeypatch):
 
 
 def fresh():
-    """A tokenizer with lawdiff's disk store and an empty memo, as a new process would have."""
-    return Tokenizer(cache.DiskDictionary())
+    """A tokenizer with an empty memo, as a new process would have."""
+    return Tokenizer()
 
 
 def docs():
@@ -80,6 +80,24 @@ def test_foreign_salt_is_ignored(cache_env, monkeypatch):
         for memo in (store.cache_key, store.code_hash, cache.salt):
             memo.cache_clear()
     assert run_tokens(d, f) == expected
+
+
+def test_tokens_of_another_jieba_dictionary_are_not_read(cache_env, monkeypatch):
+    """jieba upgraded (its dict.txt changed): the segmentations made with the old one are neither found nor
+    trusted, and the texts are segmented again (with the new one, read afresh: lawdiff keeps no copy of it)."""
+    d, f = docs()
+    expected = run_tokens(d, f)
+    key = cache.document_key(d, Lang.ZH)
+    cache.salt.cache_clear()
+    monkeypatch.setattr(cache, "jieba_dict_stamp", lambda: "5071852-1")
+    try:
+        assert cache.document_key(d, Lang.ZH) != key
+        assert cache.load(key) == {}
+        tok = fresh()
+        assert run_tokens(d, f, tok) == expected and tok.dictionary is not None  # segmented again
+        assert len(token_files(cache_env)) == 4
+    finally:
+        cache.salt.cache_clear()
 
 
 def test_lawdiff_cache_dir_is_respected(cache_env):
@@ -144,45 +162,35 @@ def test_a_document_met_again_is_stored_whole(cache_env, monkeypatch):
         assert [tok.tokenize(a.text, Lang.ZH) for a in d.articles]
 
 
-# ----------------------------------------------------------------------------- jieba's dictionary in parts
+# ----------------------------------------------------------------------------- jieba's dictionary
 
 TEXT = "生成式人工智能服务提供者应当依法开展安全评估，不得侵害他人合法权益。"
 
 
-def test_dictionary_parts_give_the_same_tokens(cache_env):
-    first = fresh()
-    whole = first.tokenize(TEXT, Lang.ZH)
-    assert first.parts is None  # the first tokenizer loads all of it, and writes the parts
-    assert cache.open_prefix_shards() is not None
-    second = fresh()
-    assert second.tokenize(TEXT, Lang.ZH) == whole
-    assert second.parts is not None and len(second.jieba().FREQ) < 200_000  # only what the text needs
+def test_no_dictionary_file_is_written(cache_env):
+    """jieba's dictionary is read for the runs segmented (lawdiff.text.prefixes), never copied to disk: the
+    cache folder holds only what the pipeline's own caches write."""
+    d, f = docs()
+    compare(d, f, tokenizer=fresh())
+    assert fresh().tokenize(TEXT, Lang.ZH)
+    names = {p.name for p in cache_env.iterdir()}
+    assert not [n for n in names if n.startswith("jieba")] and {"tokens", "align", "norms"} <= names
 
 
-def test_damaged_dictionary_parts_are_not_used(cache_env):
-    whole = fresh().tokenize(TEXT, Lang.ZH)
-    (path,) = cache_env.glob("jieba-prefix-*.bin")
-    data = bytearray(path.read_bytes())
-    data[-100] ^= 0xFF
-    path.write_bytes(bytes(data))
-    assert cache.open_prefix_shards() is None
-    assert fresh().tokenize(TEXT, Lang.ZH) == whole
+def test_dictionary_files_of_older_versions_are_removed(cache_env):
+    """lawdiff before 2026-12-05 kept jieba's dictionary split by first character (10 MB); the next run that
+    writes tokens removes it, and jieba's own dump, whatever their age."""
+    cache_env.mkdir(parents=True)
+    old = [cache_env / ("jieba-prefix-" + "ab" * 20 + ".bin"), cache_env / "jieba.cache"]
+    for p in old:
+        p.write_bytes(b"old")
+    assert [k.name for k, n, _ in store.cache_info(cache_env) if n] == ["leftovers"]
+    d, f = docs()
+    run_tokens(d, f)
+    assert not any(p.exists() for p in old)
 
 
-def test_unreadable_part_falls_back_to_the_whole_dictionary(cache_env, monkeypatch):
-    whole = fresh().tokenize(TEXT, Lang.ZH)
-    tok = fresh()
-    tok.jieba()  # built from the parts (user-dictionary characters loaded)
-
-    def broken(self, chars):
-        raise ValueError("unreadable part")
-
-    monkeypatch.setattr(cache.PrefixShards, "load", broken)
-    assert tok.tokenize(TEXT, Lang.ZH) == whole
-    assert tok.parts is None
-
-
-def test_no_cache_writes_no_dictionary_parts(cache_env):
+def test_no_cache_writes_nothing(cache_env):
     d, f = docs()
     compare(d, f, cache=False, tokenizer=Tokenizer())
     assert not cache_env.exists()
@@ -194,7 +202,7 @@ def test_a_tokenizer_keeps_its_own_memo():
     a.preload({"甲乙": ("甲", "乙")})
     assert a.tokenize("甲乙", Lang.ZH) == ("甲", "乙") and "甲乙" not in b.memo
     assert cache.shared_tokenizer(True) is cache.shared_tokenizer(True)
-    assert cache.shared_tokenizer(False).store is None and cache.shared_tokenizer(True).store is not None
+    assert cache.shared_tokenizer(False) is not cache.shared_tokenizer(True)
 
 
 def test_parsed_rule_table_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_path, monkeypatch):

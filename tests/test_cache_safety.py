@@ -9,7 +9,6 @@ with the one made without any cache.
 from __future__ import annotations
 
 import json
-import marshal
 import os
 import pickle
 import subprocess
@@ -68,10 +67,10 @@ def warm(pair, cache: Path) -> dict[str, Path]:
     shared_tokenizer.cache_clear()
     forget_parsed_tables()
     files = {"tokens": sorted((cache / "tokens").glob("*.json"))[0], "rules": sorted(cache.glob("rules-*.json"))[0],
-             "dictionary": sorted(cache.glob("jieba-prefix-*.bin"))[0],
              "parsed": sorted(cache.glob("parsed-norm-lexicon-zh-*.json"))[0],
              "norms": sorted((cache / "norms").glob("*.json"))[0], "align": sorted((cache / "align").glob("*.json"))[0],
-             "diffs": sorted((cache / "diffs").glob("*.json"))[0]}
+             "diffs": sorted((cache / "diffs").glob("*.json"))[0],
+             "verdicts": sorted((cache / "verdicts").glob("*.json"))[0]}
     assert all(p.is_file() for p in files.values())
     return files
 
@@ -115,13 +114,7 @@ def _truncate(p: Path) -> None:
 
 
 def _foreign(p: Path) -> None:
-    if p.suffix == ".bin":  # the right magic and a header of the wrong types
-        head = marshal.dumps({"key": 1, "total": "many", "crc": None, "index": {"a": (0, 10**12)}})
-        from lawdiff.io.dictionary import MAGIC
-
-        p.write_bytes(MAGIC + len(head).to_bytes(8, "little") + head)
-    else:
-        p.write_text(json.dumps([{"salt": 1}, "runs", None]), encoding="utf-8")
+    p.write_text(json.dumps([{"salt": 1}, "runs", None]), encoding="utf-8")
 
 
 def _deep(p: Path) -> None:
@@ -144,29 +137,27 @@ def _group_writable(p: Path) -> None:
 
 def _wrong_runs(p: Path) -> None:
     """Well-formed, but a run that is not CJK text, and a key that is not the file's."""
-    if p.suffix == ".json":
-        data = json.loads(p.read_bytes())
-        if "runs" in data:
-            data["runs"] = ["not cjk", *data["runs"]]
-        elif p.parent.name == "diffs":  # a pair's word diff (lawdiff.io.diff_store): an unknown op, a unit of text
-            data["units"][-1] = [7, *data["units"][-1][1:]]
-            data["units"][0] = "equal"
-        elif "units" in data and isinstance(data["units"][-1][1], str):  # an alignment (lawdiff.io.align_store)
-            data["units"][-1][2] = [999]  # an article that is not there
-            data["units"][0][1] = "nonsense"  # an unknown kind
-        elif "units" in data:  # a pair's norms (lawdiff.io.norm_store): an unknown modality, an id of a number
-            data["units"][-1][1][0][6] = "nonsense"
-            data["units"][0][0] = 5
-        elif "dict" in data:  # a parsed table (lawdiff.io.parsed) with all but its first entry cut
-            data["dict"] = data["dict"][:1]
-        else:
-            data["rules"] = data["rules"][:1]
-            data["rules"][0]["weight"] = "heavy"
-        p.write_text(json.dumps(data), encoding="utf-8")
+    data = json.loads(p.read_bytes())
+    if "runs" in data:
+        data["runs"] = ["not cjk", *data["runs"]]
+    elif "verdict" in data:  # a pair's verdict (lawdiff.io.verdict_store): an unknown label, a score of text
+        data["verdict"][0][0][1] = "nonsense"
+        data["verdict"][0][-1][7] = "high"
+    elif p.parent.name == "diffs":  # a pair's word diff (lawdiff.io.diff_store): an unknown op, a unit of text
+        data["units"][-1] = [7, *data["units"][-1][1:]]
+        data["units"][0] = "equal"
+    elif "units" in data and isinstance(data["units"][-1][1], str):  # an alignment (lawdiff.io.align_store)
+        data["units"][-1][2] = [999]  # an article that is not there
+        data["units"][0][1] = "nonsense"  # an unknown kind
+    elif "units" in data:  # a pair's norms (lawdiff.io.norm_store): an unknown modality, an id of a number
+        data["units"][-1][1][0][6] = "nonsense"
+        data["units"][0][0] = 5
+    elif "dict" in data:  # a parsed table (lawdiff.io.parsed) with all but its first entry cut
+        data["dict"] = data["dict"][:1]
     else:
-        data = bytearray(p.read_bytes())
-        data[-50:] = bytes(50)
-        p.write_bytes(bytes(data))
+        data["rules"] = data["rules"][:1]
+        data["rules"][0]["weight"] = "heavy"
+    p.write_text(json.dumps(data), encoding="utf-8")
 
 
 DAMAGE = {"truncated": _truncate, "foreign": _foreign, "deep": _deep, "link": _link, "group-writable": _group_writable,
@@ -175,7 +166,7 @@ if hasattr(os, "mkfifo"):
     DAMAGE["fifo"] = _fifo
 
 
-@pytest.mark.parametrize("kind", ["tokens", "rules", "dictionary", "parsed", "norms", "align", "diffs"])
+@pytest.mark.parametrize("kind", ["tokens", "rules", "parsed", "norms", "align", "diffs", "verdicts"])
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_a_damaged_cache_file_changes_nothing(pair, cache, expected, kind, damage):
     files = warm(pair, cache)
@@ -210,8 +201,9 @@ def test_a_fifo_in_the_cache_never_hangs_a_real_run(pair, tmp_path):
     env = {**os.environ, "NO_COLOR": "1", store.ENV: str(cache)}
     cmd = [sys.executable, "-m", "lawdiff.cli", "diff", *pair, "--format", "json"]
     first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
-    for p in [*cache.glob("*.bin"), *cache.glob("*.json"), *(cache / "tokens").glob("*.json"),
-              *(cache / "norms").glob("*.json"), *(cache / "align").glob("*.json"), *(cache / "diffs").glob("*.json")]:
+    for p in [*cache.glob("*.json"), *(cache / "tokens").glob("*.json"),
+              *(cache / "norms").glob("*.json"), *(cache / "align").glob("*.json"),
+              *(cache / "diffs").glob("*.json"), *(cache / "verdicts").glob("*.json")]:
         p.unlink()
         os.mkfifo(p)
     again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60, check=False)
@@ -263,7 +255,7 @@ def test_cache_info_and_clear(pair, cache):
     assert lines[0] == f"folder: {cache} ($LAWDIFF_CACHE_DIR)" and lines[1].startswith("key: lawdiff ")
     counts = {ln.split()[0]: int(ln.split()[1]) for ln in lines[2:]}
     # parsed: the norm lexicon, norm rules, polarity table and signal words (the pair has no meta.yaml)
-    assert counts == {"tokens": 2, "align": 1, "norms": 1, "diffs": 1, "dictionary": 1, "rules": 1, "parsed": 4,
+    assert counts == {"tokens": 2, "align": 1, "norms": 1, "diffs": 1, "verdicts": 1, "rules": 1, "parsed": 4,
                       "leftovers": 2}
     res = run("cache", "clear")
     assert res.exit_code == 0 and res.stdout.startswith("lawdiff: removed 13 files (")
@@ -271,7 +263,8 @@ def test_cache_info_and_clear(pair, cache):
 
 
 def test_leftovers_of_killed_runs_are_pruned(cache):
-    from lawdiff.io.dictionary import save_prefix_shards
+    """When a run writes new tokens (a first run, new texts)."""
+    from lawdiff.io import cache as tokens
 
     cache.mkdir(parents=True)
     (cache / "tokens").mkdir()
@@ -280,7 +273,7 @@ def test_leftovers_of_killed_runs_are_pruned(cache):
     new = write(cache / "tmpzz99yy88", "a dump in progress")
     for p in old:
         os.utime(p, (1, 1))
-    save_prefix_shards({"甲": 1, "甲乙": 2}, 3)
+    tokens.save("0" * 40, {"甲乙": ("甲", "乙")})
     assert [p.exists() for p in old] == [False, False, False] and new.exists()
 
 

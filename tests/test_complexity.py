@@ -66,6 +66,7 @@ def own_cache(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
     monkeypatch.setattr(lawdiff.pipeline, "load_alignment", lambda *_a, **_k: None)
     monkeypatch.setattr(lawdiff.norms, "load_norms", lambda *_a, **_k: None)
+    monkeypatch.setattr(lawdiff.pipeline, "load_verdict", lambda *_a, **_k: None)
 
 
 @pytest.mark.skipif(not (RAW / "large" / "civil-code-2020").is_dir(), reason="../shared/corpora-raw/large is not present")

@@ -229,7 +229,7 @@ def test_ctrl_c_during_a_long_run_exits_130_and_leaves_no_file(tmp_path, pair):
     out = tmp_path / "out"
     out.mkdir()
     proc = spawn("diff", *map(str, pair), "--format", "json", "-o", str(out / "r.json"), "--no-cache",
-                 pause="lawdiff.pipeline:align")
+                 pause="lawdiff.align:align")
     proc.send_signal(signal.SIGINT)
     _stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr

@@ -826,8 +826,9 @@ def test_fuzz_regressions_exist():
 def test_jieba_writes_no_cache_of_its_own(tmp_path, no_cache):
     """jieba keeps a marshalled prefix cache at ``$TMPDIR/jieba.cache`` by default, a world-writable place
     where another user could plant a file for ``marshal`` to load, and dumps it through temporary files an
-    interrupt leaves behind.  lawdiff builds the dictionary itself and keeps it, in parts, in its own cache
-    folder (nothing at all under ``--no-cache``).  A real process, so jieba loads afresh."""
+    interrupt leaves behind.  lawdiff reads jieba's dictionary itself and keeps no copy of it anywhere: its
+    cache folder holds the segmentations (nothing at all under ``--no-cache``).  A real process, so jieba
+    loads afresh."""
     tmp, cache = tmp_path / "tmp", tmp_path / "cache"
     tmp.mkdir()
     env = {**os.environ, "NO_COLOR": "1", "TMPDIR": str(tmp), "LAWDIFF_CACHE_DIR": str(cache)}
@@ -840,7 +841,7 @@ def test_jieba_writes_no_cache_of_its_own(tmp_path, no_cache):
     found = sorted(p.name.split("-")[0] if "-" in p.name else p.name for p in cache.rglob("*") if p.is_file()) \
         if cache.exists() else []
     assert "jieba.cache" not in found and not [n for n in found if n.startswith(("tmp", "."))]
-    assert ("jieba" in found) is not no_cache
+    assert "jieba" not in found and bool(list(cache.glob("tokens/*.json"))) is not no_cache
 
 
 # ------------------------------------------------------------------ control characters in names, no diffs

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-import lawdiff.norms as norms_stage
+import lawdiff.norms.reading as reading
 from lawdiff.align import align
 from lawdiff.diff import diff_unit
 from lawdiff.io import norm_store, store
@@ -34,7 +34,7 @@ def test_norms_read_back_are_the_norms_read(pair, tmp_path, monkeypatch):
     def no_reading(*_a, **_k):
         raise AssertionError("a clause was read although the pair's norms are kept")
 
-    monkeypatch.setattr(norms_stage, "read_unit", no_reading)
+    monkeypatch.setattr(reading, "read_units", no_reading)
     again = read_norms(diffs, lang=lang, titles=titles)
     assert again == fresh
     assert [[type(c.draft), type(c.final)] for u in again for c in u.changes] == \

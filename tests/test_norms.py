@@ -427,7 +427,7 @@ def test_kuanzhi_is_a_criminal_punishment_only_as_a_sentence():
 def test_the_instruments_own_topic_classes_no_act_of_an_authority():
     """In a regulation titled 检验检测条例, 汇总分析检验检测数据 is the authority's own statistics, not an inspection
     of anyone; the same words in an untitled text read as oversight (the rule fires)."""
-    from lawdiff.norms import title_subjects
+    from lawdiff.norms.reading import title_subjects
 
     assert title_subjects(["江苏省检验检测条例", "北京市审计条例", "上海市音像制品管理条例", "最高人民法院关于…的解释"],
                           load_lexicon("zh")) == ("检验检测", "审计", "音像制品")

@@ -596,13 +596,13 @@ def test_inconsistent_edits_still_show_every_word():
     [("corpora/a/draft.txt", "corpora/a/draft.txt"), ("../laws/a.txt", "../laws/a.txt"), ("", "")],
 )
 def test_paths_are_shown_as_given_when_relative(given, shown):
-    from lawdiff.render.table import display_path
+    from lawdiff.render.stamps import display_path
 
     assert display_path(given) == shown
 
 
 def test_absolute_paths_become_relative_or_a_file_name(tmp_path, monkeypatch):
-    from lawdiff.render.table import display_path
+    from lawdiff.render.stamps import display_path
 
     monkeypatch.chdir(tmp_path)
     assert display_path(str(tmp_path / "sub" / "a.txt")) == "sub/a.txt"

@@ -121,7 +121,7 @@ def test_an_unchanged_unit_is_not_read():
             calls.append(side)
             return super().read(text, articles, side, mtext)
 
-    from lawdiff.norms import read_unit
+    from lawdiff.norms.reading import read_unit
 
     reader = Counting(lang, Parties())
     same = [d for d in diffs if d.unit.draft and d.unit.final and not d.changed]
@@ -360,9 +360,9 @@ def _moves_every_pair(units):
 def test_moves_found_by_the_pair_index_are_those_of_every_pair(pair):
     """resolve_moves looks only at added norms sharing a character pair with a removed one; the moves are
     exactly those of scoring every removed norm against every added norm."""
-    from lawdiff.norms import read_unit
     from lawdiff.norms.moves import resolve_moves
     from lawdiff.norms.read import Parties, Reader
+    from lawdiff.norms.reading import read_unit
 
     lang, diffs = _diffs(pair)
     reader = Reader(lang, Parties())
@@ -372,9 +372,9 @@ def test_moves_found_by_the_pair_index_are_those_of_every_pair(pair):
 
 def test_the_pair_index_finds_a_near_copy_moved_between_units():
     from lawdiff.model import ChangeKind
-    from lawdiff.norms import read_unit
     from lawdiff.norms.moves import resolve_moves
     from lawdiff.norms.read import Parties, Reader
+    from lawdiff.norms.reading import read_unit
 
     lang, diffs = _diffs("anti-monopoly-law-2022")
     units = [read_unit(d, Reader(lang, Parties())) for d in diffs]

@@ -37,9 +37,6 @@ from lawdiff.model import (
     UnitKind,
     UnitNorms,
 )
-from lawdiff.norms import read_unit
-from lawdiff.norms.read import Parties as NormParties
-from lawdiff.norms.read import Reader
 
 _SNIP = 28  # longest evidence text quoted in a reason before eliding the middle
 #: A changed article is relaxed / tightened only on at least one norm's worth of weight (a duty, a fine, a
@@ -71,7 +68,10 @@ def classify(diff: ArticleDiff, rules: RuleSet, lang: Lang, parties: Parties | N
     else:
         applies = Applies.CHANGED
     ctx = UnitContext(diff, lang, parties)
-    if norms is None:
+    if norms is None:  # a library call: the pipeline reads every unit's norms first (stage norms)
+        from lawdiff.norms.reading import Parties as NormParties
+        from lawdiff.norms.reading import Reader, read_unit
+
         terms = parties.terms if parties is not None else ()
         norms = read_unit(diff, Reader(lang, NormParties(terms, parties.public if parties is not None else False)))
     findings, norm_firings = judge(diff, norms, norm_rules or shipped_norm_rules())

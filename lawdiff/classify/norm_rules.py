@@ -21,7 +21,7 @@ from lawdiff.classify.rules import read_rule_text
 from lawdiff.errors import RuleError
 from lawdiff.io.parsed import load_parsed
 from lawdiff.io.schema import check
-from lawdiff.io.yaml import YamlError, line_of, parse
+from lawdiff.io.yaml_data import YamlError, line_of
 from lawdiff.model import ChangeKind, Direction, Modality, NormChange, Polarity, Role, Theme
 
 THEMES = tuple(t.value for t in Theme)
@@ -193,6 +193,8 @@ def build_checked(data: Any, source: str) -> NormRules:
 
 
 def parse_norm_rules(text: str, source: str) -> NormRules:
+    from lawdiff.io.yaml import parse  # PyYAML only for a table parsed, not read back parsed (lawdiff.io.parsed)
+
     try:
         data = parse(text)
     except YamlError as exc:
@@ -209,6 +211,8 @@ def shipped_norm_rules(*, disk_cache: bool = True) -> NormRules:
     source = "lawdiff/data/rules/norms.yaml"
 
     def parse_checked() -> Any:
+        from lawdiff.io.yaml import parse  # PyYAML only for a table parsed, not read back parsed
+
         try:
             return checked(parse(text, trusted=True), source)
         except YamlError as exc:

@@ -22,7 +22,7 @@ from lawdiff.classify.schema import RuleSet, check_set, parse_rules
 from lawdiff.errors import RuleError
 from lawdiff.io import store
 from lawdiff.io.plain import PlainError, from_plain, to_plain
-from lawdiff.io.yaml import YamlLimitError, read_yaml_text
+from lawdiff.io.yaml_data import TooLarge, read_yaml_text
 from lawdiff.model import Lang
 
 #: A rule file of norm rules (judgements over norm changes, ``lang: any``) rather than keyword rules.
@@ -34,7 +34,7 @@ def read_rule_text(path: str | Path) -> str:
     p = Path(path)
     try:
         return read_yaml_text(p)  # refuses more than 2 MB before parsing (PyYAML takes ~10 s a MB)
-    except YamlLimitError as exc:
+    except TooLarge as exc:
         raise RuleError(f"{p}: {exc}") from None
     except FileNotFoundError:
         raise RuleError(f"{p}: no such rule file; check the path given to --rules") from None

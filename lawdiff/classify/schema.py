@@ -18,7 +18,7 @@ from typing import Any
 from lawdiff.classify.patterns import NAME, PatternError, compile_pattern, expand
 from lawdiff.errors import RuleError
 from lawdiff.io.schema import check
-from lawdiff.io.yaml import Map, YamlError, line_of, parse
+from lawdiff.io.yaml_data import Map, YamlError, line_of
 from lawdiff.model import Bearer, Direction, Effect, Label, Lang, Sphere, TextEnum, Theme
 
 PATTERN_KEYS = ("deleted", "inserted", "draft_only", "final_only", "draft_has", "final_has", "unless")
@@ -140,6 +140,8 @@ class _Table:
 def parse_rules(text: str, source: str, *, user: bool = False) -> RuleSet:
     """Validate a rule table given as YAML text; ``source`` names it in messages.  ``user``: a table
     from ``--rules`` (not shipped), whose patterns are matched under a time limit."""
+    from lawdiff.io.yaml import parse  # PyYAML only for a table parsed, not read back parsed (lawdiff.io.parsed)
+
     table = _Table(source, user)
     try:
         doc = parse(text, trusted=not user and source.startswith("lawdiff/data/"))

@@ -30,11 +30,10 @@ def _where() -> str:
              epilog=_example("lawdiff cache info"))
 @click.pass_context
 def cache(ctx: click.Context) -> None:
-    """Show or remove the files lawdiff keeps to be fast: jieba's segmentations and dictionary, parsed rules.
+    """Show or remove the files lawdiff keeps to be fast: segmentations, alignments, norms, verdicts, parsed rules.
 
-    They hold plain data only (JSON, and jieba's dictionary as plain strings and counts), keyed by lawdiff's
-    version, a hash of its code and data, the Python version and the cache format; a file that is not
-    exactly what lawdiff wrote is ignored and recomputed.  Removing them is always safe: the next run is
+    They hold plain data only (JSON), keyed by lawdiff's version, a hash of its code and data, the Python
+    version and the cache format; a file that is not exactly what lawdiff wrote is ignored and recomputed.  Removing them is always safe: the next run is
     slower, the answer the same.  The folder: $LAWDIFF_CACHE_DIR, else ~/.cache/lawdiff.
     """
     import os

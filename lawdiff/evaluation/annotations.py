@@ -25,7 +25,7 @@ from typing import Any
 
 from lawdiff.errors import CorpusError
 from lawdiff.io.meta import read_corpus_yaml
-from lawdiff.io.yaml import line_of
+from lawdiff.io.yaml_data import line_of
 from lawdiff.model import Document, Effect, Label, Report, TextEnum, Theme, Verdict
 
 #: Effects allowed for each label; every other label takes ``effect: null``.

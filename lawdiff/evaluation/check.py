@@ -31,7 +31,7 @@ from lawdiff.evaluation.annotations import load_annotations, validate_against
 from lawdiff.evaluation.metrics import Bars, Counts, PairResult, evaluate, shortfalls, total
 from lawdiff.evaluation.pool import run_parallel
 from lawdiff.io.meta import load_meta, read_corpus_yaml
-from lawdiff.io.yaml import line_of
+from lawdiff.io.yaml_data import line_of
 
 try:  # Python >= 3.11
     import tomllib as _toml

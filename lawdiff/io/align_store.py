@@ -19,12 +19,11 @@ What a cache file must be to be read at all, and where the folder is: :mod:`lawd
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from lawdiff.io.dataclass_json import Bad, Codec, as_list, dataclass_codec
-from lawdiff.io.store import cache_dir, keep_newest, key_hash, read_json, write_blob
+from lawdiff.io.store import cache_dir, key_hash, read_json, write_result
 from lawdiff.model import AlignedUnit, Article, Document, Lang
 
 FOLDER = "align"
@@ -88,17 +87,7 @@ def load_alignment(key: str, draft: Document, final: Document) -> tuple[AlignedU
 
 def save_alignment(key: str, draft: Document, final: Document, units: tuple[AlignedUnit, ...]) -> None:
     """Write the units under ``key`` if they read back as themselves; any failure leaves no trace."""
-    try:
-        encode, decode = _units_codec(draft, final)
-        payload = json.dumps({"key": key, "units": encode(units)}, ensure_ascii=False, separators=(",", ":"),
-                             allow_nan=False)
-        if decode(json.loads(payload)["units"]) != units:
-            return
-    except (Bad, AttributeError, KeyError, TypeError, ValueError, RecursionError):
-        return
-    path = _path(key)
-    write_blob(path, payload.encode("utf-8"))
-    keep_newest(path.parent, MAX_FILES)
+    write_result(_path(key), key, "units", units, _units_codec(draft, final), MAX_FILES)
 
 
 __all__ = ["FOLDER", "MAX_FILES", "align_key", "load_alignment", "save_alignment"]

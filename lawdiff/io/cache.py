@@ -1,6 +1,4 @@
-"""The token cache, and the jieba dictionary store a :class:`~lawdiff.text.words.Tokenizer` is given.
-
-These spare a run most of jieba's cost (about a second on the benchmark machine):
+"""The token cache: jieba's segmentations kept on disk, so that a repeated run never loads jieba.
 
 * ``tokens/<key>.json`` — jieba segmentations, one file per document, named by a hash of its article
   texts and of everything the segmentation depends on (:func:`lawdiff.io.store.cache_key`: lawdiff's
@@ -11,8 +9,9 @@ These spare a run most of jieba's cost (about a second on the benchmark machine)
   its key inside, and every value is checked on load: anything else (a truncated file, a list where the
   runs should be, a run with other characters) means the document is segmented afresh.  Running lawdiff
   again on the same texts never loads jieba.
-* jieba's prefix dictionary in parts (:mod:`lawdiff.io.dictionary`), handed to a tokenizer by
-  :class:`DiskDictionary`.
+
+jieba's dictionary itself is not kept: a tokenizer reads only the entries its runs look up, straight from
+jieba's ``dict.txt`` (:mod:`lawdiff.text.prefixes`), in less time than reading a copy of it back would take.
 
 What a cache file must be to be read at all, and where the folder is: :mod:`lawdiff.io.store`.  The caches
 are an optimisation only: a missing, corrupt, foreign or unwritable cache is ignored silently and the
@@ -22,18 +21,30 @@ text is tokenized as if there were none (``lawdiff diff --no-cache`` skips both)
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
-from lawdiff.io.dictionary import PrefixShards, jieba_dict_stamp, open_prefix_shards, save_prefix_shards
-from lawdiff.io.store import ENV, cache_dir, cache_key, key_hash, read_json, write_json
+from lawdiff.io.store import ENV, cache_dir, cache_key, key_hash, prune_leftovers, read_json, write_json
 from lawdiff.model import Document, Lang
 from lawdiff.text.words import Tokenizer, cjk_runs
 
 MAX_FILES = 256  # token files kept; the oldest half goes when there are more
 _RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")  # what lawdiff.text.words segments with jieba
+
+
+@lru_cache(maxsize=1)  # pure memoisation: the installed jieba dictionary does not change under a process
+def jieba_dict_stamp() -> str:
+    """Size and time of jieba's ``dict.txt`` (without importing jieba: that is the point)."""
+    with contextlib.suppress(Exception):
+        spec = find_spec("jieba")
+        if spec and spec.origin:
+            st = os.stat(os.path.join(os.path.dirname(spec.origin), "dict.txt"))
+            return f"{st.st_size}-{st.st_mtime_ns}"
+    return "unknown"
 
 
 @lru_cache(maxsize=1)  # pure memoisation: a function of constants (the package, the jieba installation)
@@ -74,6 +85,7 @@ def save(key: str, segmented: dict[str, tuple[str, ...]]) -> None:
     write_json(path, {"salt": salt(), "key": key, "runs": [" ".join(t) for t in segmented.values()]})
     with contextlib.suppress(OSError):
         _prune(path.parent)
+    prune_leftovers(path.parent.parent)  # new texts: a first run, or a run since an edit (the folder is tidied)
 
 
 def _prune(folder: Path) -> None:
@@ -86,27 +98,15 @@ def _prune(folder: Path) -> None:
             p.unlink()
 
 
-class DiskDictionary:
-    """jieba's dictionary kept in lawdiff's cache folder: the store a :class:`Tokenizer` is given.
-
-    The folder is looked up at each use (``LAWDIFF_CACHE_DIR`` may change in a long-lived process)."""
-
-    def open_parts(self) -> PrefixShards | None:
-        return open_prefix_shards()
-
-    def save_parts(self, freq: dict[str, int], total: int) -> None:
-        save_prefix_shards(freq, total)
-
-
 @lru_cache(maxsize=2)
 def shared_tokenizer(disk: bool = True) -> Tokenizer:
     """The tokenizer :func:`lawdiff.pipeline.compare` uses when it is given none: one per process and per
-    ``disk`` (``--no-cache``: no store, nothing read or written).
+    ``disk`` (under ``--no-cache`` no segmentation read from the token cache reaches the memo).
 
     Pure memoisation, hence the lru_cache: a tokenizer's answers depend only on the text and the
-    dictionary files; what it keeps (jieba, the dictionary parts, segmented runs) only spares loading
-    jieba again, which costs up to a second per call in a process that compares many pairs."""
-    return Tokenizer(DiskDictionary() if disk else None)
+    dictionary files; what it keeps (jieba, the dictionary entries looked up, segmented runs) only spares
+    loading jieba again in a process that compares many pairs."""
+    return Tokenizer()
 
 
 # ----------------------------------------------------------------------------- the token cache
@@ -141,5 +141,5 @@ def token_cache(docs: Sequence[Document], lang: Lang, tokenizer: Tokenizer, *,
             save(key, seg)
 
 
-__all__ = ["ENV", "MAX_FILES", "DiskDictionary", "PrefixShards", "cache_dir", "document_key", "load", "salt", "save",
+__all__ = ["ENV", "MAX_FILES", "cache_dir", "document_key", "jieba_dict_stamp", "load", "salt", "save",
            "shared_tokenizer", "token_cache"]

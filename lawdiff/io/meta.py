@@ -14,7 +14,7 @@ from typing import Any
 from lawdiff.errors import CorpusError
 from lawdiff.io.parsed import load_parsed
 from lawdiff.io.schema import check
-from lawdiff.io.yaml import YamlError, YamlLimitError, line_of, parse, read_yaml_text
+from lawdiff.io.yaml_data import TooLarge, YamlError, line_of, read_yaml_text
 from lawdiff.model import Lang, Level, PairKind, Status, VersionMeta
 
 
@@ -54,7 +54,7 @@ def read_corpus_yaml(path: Path, schema: str | None) -> Any:
 def _read_text(path: Path) -> str:
     try:
         return read_yaml_text(path)  # refuses more than 2 MB while reading
-    except YamlLimitError as exc:
+    except TooLarge as exc:
         raise CorpusError(f"{path}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot be read ({exc}); it must be a UTF-8 YAML file") from None
@@ -62,6 +62,8 @@ def _read_text(path: Path) -> str:
 
 def _checked(path: Path, text: str, schema: str | None) -> Any:
     """The data of ``text``, the YAML file at ``path``, checked (see :func:`read_corpus_yaml`)."""
+    from lawdiff.io.yaml import parse  # PyYAML only for a file parsed, not read back parsed (lawdiff.io.parsed)
+
     try:
         data = parse(text)
     except YamlError as exc:

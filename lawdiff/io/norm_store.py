@@ -23,14 +23,13 @@ What a cache file must be to be read at all, and where the folder is: :mod:`lawd
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lawdiff.io.dataclass_json import Bad, Codec, as_list, codec, dataclass_codec, no_cycle_collection
-from lawdiff.io.store import cache_dir, keep_newest, key_hash, read_json, write_blob
+from lawdiff.io.store import cache_dir, key_hash, read_json, write_result
 from lawdiff.model import ArticleDiff, Lang, Norm, NormChange, UnitKind, UnitNorms
 
 FOLDER = "norms"
@@ -69,18 +68,7 @@ def load_norms(key: str, count: int) -> tuple[UnitNorms, ...] | None:
 
 def save_norms(key: str, units: tuple[UnitNorms, ...]) -> None:
     """Write the norms under ``key`` if they read back as themselves; any failure leaves no trace."""
-    try:
-        encode, decode = _units_codec()
-        value = encode(units)
-        payload = json.dumps({"key": key, "units": value}, ensure_ascii=False, separators=(",", ":"),
-                             allow_nan=False)
-        if decode(json.loads(payload)["units"]) != units:
-            return
-    except (Bad, AttributeError, TypeError, ValueError, RecursionError):
-        return
-    path = _path(key)
-    write_blob(path, payload.encode("utf-8"))
-    keep_newest(path.parent, MAX_FILES)
+    write_result(_path(key), key, "units", units, _units_codec(), MAX_FILES)
 
 
 @lru_cache(maxsize=1)  # pure memoisation: built from the model's annotations, which do not change in a process

@@ -4,7 +4,7 @@ imports the schema checker.
 Why: the norm lexicon, the polarity table, the norm rules, the signal word lists and a pair's meta.yaml
 are YAML read with a pure-Python parser and checked against their schemas; on a short regulation that was
 a third of a run, and importing ``jsonschema`` alone another fifth.  What is kept is the *data* the
-parser gave (for a file read with line numbers, :class:`lawdiff.io.yaml.Map` and :class:`Seq` with their
+parser gave (for a file read with line numbers, :class:`lawdiff.io.yaml_data.Map` and :class:`Seq` with their
 lines, so that every rule keeps its line), after it passed its schema; the tables are built from it again
 on each run (compiling their patterns), which is cheap.  Plain data only: nothing in a cache file can run
 code (STYLE: caches hold plain data, never pickle).
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from lawdiff.io import store
-from lawdiff.io.yaml import Map, Seq
+from lawdiff.io.yaml_data import Map, Seq
 
 T = TypeVar("T")
 #: The file-name prefix of a parsed copy (``lawdiff cache info`` counts them by it).

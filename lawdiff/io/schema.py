@@ -15,7 +15,7 @@ root's own ``x-messages`` only for the top level), then the root's ``x-defaults`
 * ``hint``: the ``x-hint`` of the schema of the missing key (``required``) or of the failing schema;
 * ``first``: for a key given twice (pseudo-keyword ``duplicate``), the line where it was first given.
 
-The line comes from the :class:`lawdiff.io.yaml.Map` / :class:`~lawdiff.io.yaml.Seq` the data was read
+The line comes from the :class:`lawdiff.io.yaml_data.Map` / :class:`~lawdiff.io.yaml_data.Seq` the data was read
 into: the line of the key or list item at fault; for a missing key, the line of the key or item that
 holds the mapping.  Of several problems the first in the file is reported.
 
@@ -34,7 +34,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from lawdiff.io.yaml import Map, Seq, line_of
+from lawdiff.io.yaml_data import Map, Seq, line_of
 
 if TYPE_CHECKING:  # jsonschema is imported when a file is checked: a run that reads only cached tables never is
     from jsonschema import Draft202012Validator

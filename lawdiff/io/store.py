@@ -1,15 +1,14 @@
 """lawdiff's cache folder: where it is, what a file must be to be read from it, and how it is kept tidy.
 
-The caches (:mod:`lawdiff.io.cache`: segmented tokens and jieba's dictionary in parts; the norms of each pair,
-:mod:`lawdiff.io.norm_store`, their alignment, :mod:`lawdiff.io.align_store`, and their word diff,
-:mod:`lawdiff.io.diff_store`; the parsed shipped
+The caches (:mod:`lawdiff.io.cache`: segmented tokens; the norms of each pair,
+:mod:`lawdiff.io.norm_store`, their alignment, :mod:`lawdiff.io.align_store`, their word diff,
+:mod:`lawdiff.io.diff_store`, and their verdict, :mod:`lawdiff.io.verdict_store`; the parsed shipped
 rule tables, :func:`lawdiff.classify.rules.shipped_rules`; the other shipped tables and meta.yaml files as
 parsed, :mod:`lawdiff.io.parsed`) are an optimisation only, so a cache file is
 read only when nothing about it is unexpected, and anything unexpected means "recompute":
 
-* **plain data only**: JSON, or ``marshal`` of built-in types (dicts of strings and integers) for jieba's
-  dictionary.  Nothing in a cache file can run code: no pickle anywhere (a planted ``rules-*.pickle``
-  once ran code on the next ``lawdiff diff``);
+* **plain data only**: JSON.  Nothing in a cache file can run code: no pickle anywhere (a planted
+  ``rules-*.pickle`` once ran code on the next ``lawdiff diff``);
 * **a regular file of the user's own**, opened without following a link and without blocking: a FIFO, a
   device, a link, a folder, a file owned by someone else or writable by others is ignored (a FIFO once
   hung the run; a shared ``LAWDIFF_CACHE_DIR`` let another user plant files);
@@ -21,8 +20,9 @@ read only when nothing about it is unexpected, and anything unexpected means "re
 Cache files are written atomically (:func:`lawdiff.io.write.write_atomic`) with mode ``0644`` whatever the
 umask, so that the ownership check above accepts them.  Temporary files left by a killed process (ours,
 ``.NAME.<hex>.tmp``, and jieba's old ``tmpXXXXXXXX`` dictionary dumps) are removed once they are an hour
-old.  ``lawdiff cache info|clear`` (:func:`cache_info`, :func:`clear_cache`) shows and removes only the
-files lawdiff makes; the folder may be one the user shares with other things.
+old, and the dictionary files of older versions (:data:`OBSOLETE`) at once.  ``lawdiff cache info|clear``
+(:func:`cache_info`, :func:`clear_cache`) shows and removes only the files lawdiff makes; the folder may be
+one the user shares with other things.
 
 Where: ``$LAWDIFF_CACHE_DIR`` if set; else ``%LOCALAPPDATA%\\lawdiff\\Cache`` on Windows,
 ``$XDG_CACHE_HOME/lawdiff`` or ``~/.cache/lawdiff`` elsewhere (no ``platformdirs`` dependency for three
@@ -46,17 +46,21 @@ from typing import Any
 
 from lawdiff import __version__
 from lawdiff.errors import OutputError
+from lawdiff.io.dataclass_json import Bad, Codec
 from lawdiff.io.write import write_atomic
 
 ENV = "LAWDIFF_CACHE_DIR"
 #: The layout of every cache file; bump it when one changes shape.
 FORMAT = 2
-#: The largest cache file read (jieba's dictionary in parts is about 10 MB).
+#: The largest cache file read (the tokens of the largest texts are a few MB).
 MAX_BYTES = 64 * 1024 * 1024
 #: Age after which a temporary file in the cache folder is a leftover of a killed process.
 STALE_SECONDS = 3600
-#: The folders inside the cache folder: a file per document (tokens) or per pair (norms, align, diffs).
-SUBFOLDERS = ("tokens", "norms", "align", "diffs")
+#: The folders inside the cache folder: a file per document (tokens) or per pair (norms, align, diffs, verdicts).
+SUBFOLDERS = ("tokens", "norms", "align", "diffs", "verdicts")
+#: Files of older versions in the cache folder, never read: jieba's dictionary split by first character
+#: (lawdiff before 2026-12-05; about 10 MB) and jieba's own dictionary dump.
+OBSOLETE = ("jieba-prefix-*.bin", "jieba.cache")
 _LEFTOVER = re.compile(r"^(?:\..+\.[0-9a-f]{12}\.tmp|tmp[a-z0-9_]{8})$")
 _READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
                | getattr(os, "O_BINARY", 0))
@@ -170,6 +174,22 @@ def write_json(path: Path, value: Any) -> None:
     write_blob(path, payload)
 
 
+def write_result(path: Path, key: str, name: str, value: Any, codec: Codec, most: int) -> None:
+    """Write a result cache file, ``{"key": key, name: <value encoded>}``, only if it reads back as exactly
+    ``value``, then keep the ``most`` newest of its folder (:func:`keep_newest`); any failure leaves no trace
+    (:mod:`lawdiff.io.align_store`, :mod:`lawdiff.io.norm_store`, :mod:`lawdiff.io.verdict_store`)."""
+    encode, decode = codec
+    try:
+        payload = json.dumps({"key": key, name: encode(value)}, ensure_ascii=False, separators=(",", ":"),
+                             allow_nan=False)
+        if decode(json.loads(payload)[name]) != value:
+            return
+    except (Bad, AttributeError, KeyError, TypeError, ValueError, RecursionError):
+        return
+    write_blob(path, payload.encode("utf-8"))
+    keep_newest(path.parent, most)
+
+
 def keep_newest(folder: Path, most: int) -> None:
     """Past ``most`` JSON files in ``folder``, remove the oldest half (a result cache stays bounded)."""
     with contextlib.suppress(OSError):
@@ -183,9 +203,15 @@ def keep_newest(folder: Path, most: int) -> None:
 
 def prune_leftovers(folder: Path, *, older_than: float = STALE_SECONDS) -> int:
     """Remove temporary files of killed processes (ours and jieba's) older than ``older_than`` seconds, in
-    the cache folder and its :data:`SUBFOLDERS`."""
+    the cache folder and its :data:`SUBFOLDERS`, and the files of older versions (:data:`OBSOLETE`)."""
     removed = 0
     now = time.time()
+    with contextlib.suppress(OSError):
+        for p in [p for pattern in OBSOLETE for p in folder.glob(pattern)]:
+            with contextlib.suppress(OSError):
+                if stat.S_ISREG(p.lstat().st_mode):
+                    p.unlink()
+                    removed += 1
     for sub in (folder, *(folder / sub for sub in SUBFOLDERS)):
         with contextlib.suppress(OSError):
             for p in sub.iterdir():
@@ -211,14 +237,15 @@ class Kind:
 
 KINDS = (
     Kind("tokens", ("tokens/*.json",), "jieba's segmentation of each document compared (one file per text)"),
-    Kind("dictionary", ("jieba-prefix-*.bin",), "jieba's dictionary split by first character (built once)"),
     Kind("align", ("align/*.json",), "the alignment of each pair compared (one file per pair)"),
     Kind("norms", ("norms/*.json",), "the norms read from each pair compared (one file per pair)"),
     Kind("diffs", ("diffs/*.json",), "the word diff of each pair compared (one file per pair)"),
+    Kind("verdicts", ("verdicts/*.json",),
+         "what was judged of each pair compared: labels, signal, versions (one file per pair)"),
     Kind("rules", ("rules-*.json",), "the shipped rule tables, parsed and checked"),
     Kind("parsed", ("parsed-*.json",),
          "the shipped norm lexicons, norm rules, polarity and signal tables, and meta.yaml files, parsed and checked"),
-    Kind("leftovers", ("rules-*.pickle", "jieba.cache"),
+    Kind("leftovers", ("rules-*.pickle", *OBSOLETE),
          "files of older lawdiff versions and temporary files of killed runs: never read"),
 )
 
@@ -266,5 +293,5 @@ def clear_cache(folder: Path | None = None) -> tuple[int, int]:
     return files, bytes_
 
 
-__all__ = ["ENV", "FORMAT", "KINDS", "MAX_BYTES", "Kind", "cache_dir", "cache_info", "cache_key", "clear_cache",
-           "code_hash", "keep_newest", "key_hash", "prune_leftovers", "read_blob", "read_json", "write_blob", "write_json"]
+__all__ = ["ENV", "FORMAT", "KINDS", "MAX_BYTES", "OBSOLETE", "Kind", "cache_dir", "cache_info", "cache_key", "clear_cache",
+           "code_hash", "keep_newest", "key_hash", "prune_leftovers", "read_blob", "read_json", "write_blob", "write_json", "write_result"]

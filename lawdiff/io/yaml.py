@@ -21,35 +21,33 @@ does not refuse, and what this loader does:
   :class:`yaml.constructor.ConstructorError` with the line, like every other YAML error.
 
 Every refusal is a :class:`yaml.MarkedYAMLError`.  Use :class:`GuardedLoader` (or subclass it) wherever
-``yaml.SafeLoader`` would be used; :func:`read_yaml_text` reads a file with the size cap applied while
-reading.
+``yaml.SafeLoader`` would be used; :func:`lawdiff.io.yaml_data.read_yaml_text` reads a file with the size
+cap applied while reading.
 
 lawdiff's own files (rule tables, meta.yaml, annotations.yaml, signal.yaml) are read with :func:`parse`,
-the one line-aware loader: mappings come back as :class:`Map` and lists as :class:`Seq`, which remember
-the line of every key and item (so that :mod:`lawdiff.io.schema` can name the line of a problem) and the
-keys given twice (which ``yaml.safe_load`` would silently keep the last of).  Every YAML problem becomes
-one :class:`YamlError` with its line.
+the one line-aware loader: mappings come back as :class:`~lawdiff.io.yaml_data.Map` and lists as
+:class:`~lawdiff.io.yaml_data.Seq`, which remember the line of every key and item (so that
+:mod:`lawdiff.io.schema` can name the line of a problem) and the keys given twice (which ``yaml.safe_load``
+would silently keep the last of).  Every YAML problem becomes one :class:`~lawdiff.io.yaml_data.YamlError`
+with its line.
+
+What the loader gives is defined apart, in :mod:`lawdiff.io.yaml_data`, without PyYAML: a run that reads
+every table back parsed (:mod:`lawdiff.io.parsed`) uses those types and never imports PyYAML (10 ms).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-#: Bytes of a file (characters of a text).  Refused before parsing.
-MAX_SIZE = 2_000_000
+from lawdiff.io.yaml_data import MAX_SIZE, TOO_LARGE, Map, Seq, YamlError
+
 #: Values the aliases of a document may repeat, counting each alias as the size of what it repeats.
 MAX_NODES = 200_000
 #: Nesting levels of mappings and lists.
 MAX_DEPTH = 64
-
-
-_TOO_BIG = (f"larger than {MAX_SIZE // 1_000_000} MB, more than a rule, meta or annotations file needs; "
-            "split it or remove what is not needed")
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -72,7 +70,7 @@ class GuardedLoader(yaml.SafeLoader):
     def __init__(self, stream: Any) -> None:
         size = len(stream) if isinstance(stream, (str, bytes)) else 0
         if size > MAX_SIZE:
-            raise YamlLimitError(_TOO_BIG)
+            raise YamlLimitError(TOO_LARGE)
         super().__init__(stream)
         self._expanded = 0  # values so far, aliases counted as what they repeat: the weight of each node
         self._repeated = 0  # values repeated by aliases: what the cap applies to
@@ -145,34 +143,7 @@ def _construct_int(loader: GuardedLoader, node: yaml.ScalarNode) -> int:
 GuardedLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
-def read_yaml_text(path: str | os.PathLike[str]) -> str:
-    """The UTF-8 text of a YAML file, refusing one over :data:`MAX_SIZE` bytes without reading the rest.
-
-    Raises ``OSError``/``UnicodeDecodeError`` like ``Path.read_text``, and :class:`YamlLimitError`.
-    """
-    with Path(path).open("rb") as fh:
-        data = fh.read(MAX_SIZE + 1)
-    if len(data) > MAX_SIZE:
-        raise YamlLimitError(_TOO_BIG)
-    return data.decode("utf-8")
-
-
 # ------------------------------------------------------------------------------ the line-aware loader
-
-
-class Map(dict[str, Any]):
-    """A YAML mapping that remembers where it is: its first line, each key's line, repeated keys."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-    repeated: list[tuple[str, int, int]]  # (key, line of the repeat, line of the first)
-
-
-class Seq(list[Any]):
-    """A YAML list that remembers its first line and the line of each item."""
-
-    line: int = 0
-    item_lines: list[int]
 
 
 class LineLoader(GuardedLoader):
@@ -223,14 +194,6 @@ else:  # pragma: no cover - PyYAML built without libyaml
     TRUSTED_LOADER = LineLoader
 
 
-class YamlError(Exception):
-    """A YAML text that cannot be read: ``line`` (0 when unknown) and the cause with its fix."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-
-
 def parse(text: str, *, trusted: bool = False) -> Any:
     """The data of one YAML document (:class:`Map`, :class:`Seq`, scalars; None when empty), guarded.
     ``trusted``: a file shipped inside lawdiff's package, parsed with libyaml when PyYAML has it (the guards
@@ -251,16 +214,6 @@ def parse(text: str, *, trusted: bool = False) -> Any:
         raise YamlError(0, f"not valid YAML ({str(exc).splitlines()[0]}); fix the syntax") from None
 
 
-def line_of(container: Any, key: str | int) -> int:
-    """The line of ``container[key]``: a key's line in a :class:`Map`, an item's in a :class:`Seq`;
-    else the container's own line (0 for plain data)."""
-    if isinstance(container, Map) and isinstance(key, str):
-        return container.key_lines.get(key, container.line)
-    if isinstance(container, Seq) and isinstance(key, int) and 0 <= key < len(container.item_lines):
-        return container.item_lines[key]
-    return getattr(container, "line", 0)
-
-
 def safe_load(text: str) -> Any:
     return yaml.load(text, Loader=GuardedLoader)  # a SafeLoader subclass: no python/* tags
 
@@ -269,5 +222,4 @@ def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=GuardedLoader)
 
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_SIZE", "GuardedLoader", "LineLoader", "Map", "Seq", "YamlError",
-           "YamlLimitError", "compose", "line_of", "parse", "read_yaml_text", "safe_load"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "GuardedLoader", "LineLoader", "YamlLimitError", "compose", "parse", "safe_load"]

@@ -14,7 +14,6 @@ regular expression that can backtrack over a whole hostile line: see ``tests/tes
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -53,6 +52,8 @@ def looks_like_html(text: str) -> bool:
 def strip_html(text: str) -> str:
     """The words of an HTML page: script/style/title dropped, block tags end a line, other tags dropped, entities
     unescaped.  Linear: each raw-text element is skipped with one forward search for its end tag."""
+    import html  # here: its table of entities is imported only for a page that needs it (1 ms a run otherwise)
+
     out: list[str] = []
     pos = 0
     while True:

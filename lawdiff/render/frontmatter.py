@@ -24,10 +24,10 @@ from lawdiff.render.prose import (
     top_changes,
 )
 from lawdiff.render.reasons import unit_where
+from lawdiff.render.stamps import display_path
 from lawdiff.render.table import (
     cell_width,
     count_bar,
-    display_path,
     one_line,
     pad,
     score_bar,

@@ -43,7 +43,7 @@ from lawdiff.render.i18n import Words, verdict_shown, words_for
 from lawdiff.render.indented_json import dumps
 from lawdiff.render.prose import commitment_note, order_warning, regulated_line, thresholds_text, top_changes
 from lawdiff.render.reasons import align_notes
-from lawdiff.render.table import display_path, timestamp_now
+from lawdiff.render.stamps import display_path, timestamp_now
 from lawdiff.render.view import View, explanation, view_of
 
 SCHEMA_VERSION = "1.4"

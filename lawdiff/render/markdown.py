@@ -37,6 +37,7 @@ from lawdiff.render.frontmatter import (
     version_blocks,
 )
 from lawdiff.render.i18n import Words
+from lawdiff.render.stamps import timestamp_now
 from lawdiff.render.table import (
     Anchors,
     Block,
@@ -48,7 +49,6 @@ from lawdiff.render.table import (
     one_line,
     reason_lines,
     sections,
-    timestamp_now,
 )
 from lawdiff.render.view import View, view_of
 

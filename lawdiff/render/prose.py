@@ -13,7 +13,7 @@ import math
 from lawdiff.model import Document, Information, Level, Notice, Report, UnitReport
 from lawdiff.render.i18n import Words
 from lawdiff.render.reasons import clip, unit_where
-from lawdiff.render.table import display_path
+from lawdiff.render.stamps import display_path
 from lawdiff.render.view import explanation
 
 

@@ -8,13 +8,11 @@ text bars of the signal summary.  Everything here is plain text; nothing is esca
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 
 from lawdiff.model import Article, ArticleDiff, Label, Lang, Op, Report, UnitKind, UnitReport
 from lawdiff.render.i18n import Words
@@ -66,28 +64,6 @@ class Section:
     @property
     def changed(self) -> int:
         return sum(1 for r in self.rows if r.kind is not RowKind.SAME)
-
-
-# --------------------------------------------------------------------------- paths
-
-
-def display_path(path: str) -> str:
-    """A path fit for a committed report: as given when relative, else relative to the working folder.
-
-    Absolute paths would make the same comparison differ between machines; a path outside the working
-    folder is shortened to its file name for the same reason.
-    """
-    if not path:
-        return ""
-    p = Path(path)
-    if not p.is_absolute():
-        return p.as_posix()
-    try:
-        return p.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return p.name
-    except OSError:  # the working folder is gone
-        return p.name
 
 
 # --------------------------------------------------------------------------- diff -> runs
@@ -338,19 +314,6 @@ def cell_width(text: str) -> int:
 
 def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_width(text))
-
-
-def timestamp_now() -> str:
-    """UTC now, or ``SOURCE_DATE_EPOCH`` when set, so that even stamped reports can be reproduced."""
-    from datetime import datetime, timezone
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (
-        datetime.fromtimestamp(int(epoch), timezone.utc)
-        if epoch and epoch.isdigit()
-        else datetime.now(timezone.utc)
-    )
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 _WS = re.compile(r"\s+")

@@ -18,7 +18,7 @@ from typing import Any
 from lawdiff.errors import RuleError
 from lawdiff.io.parsed import load_parsed
 from lawdiff.io.schema import check
-from lawdiff.io.yaml import YamlError, line_of, parse
+from lawdiff.io.yaml_data import YamlError, line_of
 from lawdiff.model import Lang, Level
 
 
@@ -156,6 +156,8 @@ def load_signal_words(path: str | Path | None = None) -> dict[Lang, SignalWords]
 def checked_signal(text: str, name: str, *, trusted: bool = False) -> Any:
     """The parsed signal word file, checked against ``signal.schema.json`` (a :class:`RuleError` naming
     the line otherwise); ``trusted``: the packaged file (:func:`lawdiff.io.yaml.parse`)."""
+    from lawdiff.io.yaml import parse  # PyYAML only for a file parsed, not read back parsed (lawdiff.io.parsed)
+
     try:
         root = parse(text, trusted=trusted)
     except YamlError as e:
@@ -174,18 +176,22 @@ def words_from(root: Any, name: str) -> dict[Lang, SignalWords]:
     return {Lang(k): reader.language(Lang(k), v) for k, v in root.items()}
 
 
-@lru_cache(maxsize=2)  # pure memoisation: the packaged file is constant for the process
-def _packaged(disk_cache: bool = True) -> dict[Lang, SignalWords]:
+def _section(root: Any, lang: Lang, name: str) -> SignalWords:
+    """The word lists of one language of a checked signal word file (the other's patterns left uncompiled)."""
+    if lang.value not in root:
+        raise RuleError(f"{name}: no section for language {lang.value!r}; add one")
+    return _Reader(name).language(lang, root[lang.value])
+
+
+@lru_cache(maxsize=4)  # pure memoisation: the packaged file is constant for the process
+def _packaged(lang: Lang, disk_cache: bool = True) -> SignalWords:
     text = (resources.files("lawdiff") / "data" / "signal.yaml").read_text(encoding="utf-8")
     name = "lawdiff/data/signal.yaml"
-    return load_parsed("signal-words", text, lambda: checked_signal(text, name, trusted=True), lambda root: words_from(root, name),
-                       disk_cache=disk_cache)
+    return load_parsed("signal-words", text, lambda: checked_signal(text, name, trusted=True),
+                       lambda root: _section(root, lang, name), disk_cache=disk_cache)
 
 
 def signal_words(lang: Lang, *, disk_cache: bool = True) -> SignalWords:
     """The packaged word lists for ``lang`` (loaded and validated once per process, and kept parsed on disk:
     :mod:`lawdiff.io.parsed`; ``disk_cache=False`` neither reads nor writes that copy)."""
-    words = _packaged(disk_cache)
-    if lang not in words:
-        raise RuleError(f"lawdiff/data/signal.yaml: no section for language {lang.value!r}; add one")
-    return words[lang]
+    return _packaged(Lang(lang), disk_cache)
