@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import ROOT
+from conftest import corpus
 
 import lawdiff.align as align_stage
 from lawdiff.align import align
@@ -16,8 +16,7 @@ from lawdiff.pipeline import compare, load_document
 
 
 def _docs(pair: str):
-    folder = ROOT / "corpora" / pair
-    return load_document(folder / "draft.txt"), load_document(folder / "final.txt")
+    return load_document(corpus(pair, "draft")), load_document(corpus(pair, "final"))
 
 
 @pytest.mark.parametrize("pair", ["genai-2023", "eu-ai-act-2024"])

@@ -369,13 +369,13 @@ class Reader(Lookup):
         return [Part(p.text[: cut.start()], p.start), Part(p.text[cut.start() + 1:], p.start + cut.start() + 1)]
 
 
-_EN_QUALIFIER = re.compile(r"^\s*(?:where|if|when|as) (?:appropriate|applicable|possible|feasible|necessary|relevant|"
-                           r"needed|requested|required)\s*$")
+# where appropriate, if necessary, as required: words that qualify an act, not a condition of it
+_EN_QUALIFYING = r"(?:appropriate|applicable|possible|feasible|necessary|relevant|available|requested|needed|required)"
+_EN_QUALIFIER = re.compile(rf"^\s*(?:where|if|when|as) {_EN_QUALIFYING}\s*$")
 # a condition that follows the act without a comma; "where" after a place or case is a relative adverb
 _EN_TRAILING = re.compile(r"(?<!State)(?<!States)(?<!country)(?<!place)(?<!premises)(?<!territory)(?<!cases)"
-                          r"(?<!situations)(?<!circumstances)(?<!Union)\s(?=(?:only (?:after|if|where|when|once)|where|if|when|whenever|provided that|"
-                          r"to the extent that|in so far as|insofar as)\s(?!(?:appropriate|applicable|possible|"
-                          r"feasible|necessary|relevant|available|requested|needed)\b))")
+                          r"(?<!situations)(?<!circumstances)(?<!Union)\s(?=(?:only (?:after|if|where|when|once)|where|if|"
+                          rf"when|whenever|provided that|to the extent that|in so far as|insofar as)\s(?!{_EN_QUALIFYING}\b))")
 
 
 _AMOUNT = re.compile(r"(?:EUR|€|%|per ?cent|元|倍|百分之)", re.IGNORECASE)

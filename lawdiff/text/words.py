@@ -23,6 +23,7 @@ never normalised.
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 import warnings
@@ -135,16 +136,16 @@ class Tokenizer:
         tok = self._new()
         with tok.get_dict_file() as f:
             dictionary = SortedDictionary.parse(f.read())
-        with resources.as_file(resources.files("lawdiff") / "data" / "legal_dict.txt") as path:
-            if dictionary is not None:
-                tok.FREQ, tok.total, tok.initialized = {}, dictionary.total, True
-                # a user word without a count is segmented to get one, and add_word keeps the prefixes that
-                # are there: the entries the file's fragments look up come first
-                dictionary.add_fragments(tok.FREQ, path.read_text(encoding="utf-8-sig"))
-            else:
-                tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())
-                tok.initialized = True
-            tok.load_userdict(str(path))
+        user = (resources.files("lawdiff") / "data" / "legal_dict.txt").read_text(encoding="utf-8-sig")
+        if dictionary is not None:
+            tok.FREQ, tok.total, tok.initialized = {}, dictionary.total, True
+            # a user word without a count is segmented to get one, and add_word keeps the prefixes that
+            # are there: the entries the file's fragments look up come first
+            dictionary.add_fragments(tok.FREQ, user)
+        else:
+            tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())
+            tok.initialized = True
+        tok.load_userdict(io.StringIO(user))  # (the file is read once: jieba takes its lines from here)
         self.dictionary = dictionary
         self._tok = tok
         return tok
