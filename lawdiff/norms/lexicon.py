@@ -91,6 +91,7 @@ class Lexicon:
     timing: re.Pattern[str] | None  # a condition that only says when the act is due (Before placing … on the market)
     validity: re.Pattern[str] | None  # how long a licence lasts (有效期为三年): longer favours its holder
     mitigation_ladder: tuple[tuple[re.Pattern[str], float], ...]  # 从轻 < 减轻 < 免予刑事处罚, with their levels
+    review_ladder: tuple[tuple[re.Pattern[str], float], ...]  # depths of an authority's review, deeper = higher
     standard_ladder: tuple[tuple[re.Pattern[str], float], ...]  # bases of an amount, higher level = higher figure
     state_business: re.Pattern[str] | None  # nobody named; a plan of the state or public works: the state's own
     transitional: re.Pattern[str] | None  # a sentence on which cases or acts the text governs in time
@@ -117,6 +118,11 @@ class Lexicon:
 def _optional(data: dict[str, Any], name: str, flags: int) -> re.Pattern[str] | None:
     """The pattern of an optional lexicon section, or None when the lexicon has none."""
     return _rx(data[name], name, flags) if data.get(name) else None
+
+
+def _ladder(data: dict[str, Any], name: str, flags: int) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """A ladder section: rungs of {pattern, level}, higher level = more (a higher figure, a deeper review)."""
+    return tuple((_rx(r["pattern"], f"{name}.{i}", flags), float(r["level"])) for i, r in enumerate(data.get(name) or ()))
 
 
 def _rx(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
@@ -204,8 +210,8 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         validity=_optional(data, "validity", flags),
         mitigation_ladder=tuple((_rx(r["pattern"], f"mitigation_ladder.{i}", flags), float(r["level"]))
                                 for i, r in enumerate(data.get("mitigation_ladder") or ())),
-        standard_ladder=tuple((_rx(r["pattern"], f"standard_ladder.{i}", flags), float(r["level"]))
-                              for i, r in enumerate(data.get("standard_ladder") or ())),
+        review_ladder=_ladder(data, "review_ladder", flags),
+        standard_ladder=_ladder(data, "standard_ladder", flags),
         state_business=_optional(data, "state_business", flags),
         transitional=_optional(data, "transitional", flags),
         empty_duty=_optional(data, "empty_duty", flags),
