@@ -56,7 +56,10 @@ def _alternatives(n: Norm, runs: list[Span]) -> bool:
     authority's duty that serves the party only 或者 makes ways to comply: a list closed by 等措施 there names
     what the party receives (救助、补偿、抚恤等措施), and more of it is more relief."""
     rx = _OR if n.polarity is Polarity.RELIEF else _ALTERNATIVES
+    after_modal = n.modal_span.end if n.modal_span is not None else n.start
     for s in runs:
+        if s.start < after_modal:
+            continue  # (编制详细规划或者土地一级开发阶段，应当…: a 或者 in the condition offers the duty no way out)
         after = n.text[s.end - n.start : s.end - n.start + 24]
         around = s.text + after
         if rx.search(around) and not _CONJUNCTS.search(s.text):
