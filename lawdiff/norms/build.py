@@ -96,6 +96,7 @@ _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff
 
 
 _ENTITLED = re.compile(r"\bshall (?:have|be given|be granted) (?:\w+ )*access\b", re.IGNORECASE)
+_ALLOWS = ("允许", "准许", "allow", "permit")  # modal words by which an authority grants a permission
 _DETERMINER = re.compile(r"\s*(?:(?:the|each|every|any|a|an)\s+)?", re.IGNORECASE)  # before a bearer's name
 _MEASURE_LIMIT = re.compile(r"^(?:(?:暂扣|查封|扣押|冻结|留置|扣留|责令停产停业|停产停业|强制措施)[、和或]?)+(?:的)?期限")  # a measure's time limit
 # 举证期限…不得少于十五日: nobody named and a floor under a period — the least time a party must be given
@@ -132,6 +133,11 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
                 action = s.text
         elif not bearer:
             bearer = template.bearer
+    if modality is Modality.PERMISSION and bearer and d.modal_span is not None and \
+            text[d.modal_span[0]:d.modal_span[1]] in _ALLOWS and look.role(bearer) is Role.AUTHORITY:
+        # 政府…允许多个经营主体使用同一地址: the authority allows, the party named next (or the regulated) may act
+        who = look.first_actor(action)
+        bearer = action[:who[2]].strip() if who is not None and who[1] <= 3 else ""
     whole = d.modal_part.text if d.modal_part is not None else action
     limit = modality in (Modality.OBLIGATION, Modality.PROHIBITION) and bool(_MEASURE_LIMIT.match(whole.strip())) or \
         modality is Modality.PROHIBITION and not bearer and bool(_PERIOD_FLOOR.match(action.strip()))
@@ -228,6 +234,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if bearer and (m := _DETERMINER.match(classed)) is not None and classed.startswith(bearer, m.end()):
         classed = classed[m.end() + len(bearer):]  # 海关对进口商品实施检验, The port authority shall …: the act, not its bearer  # 海关对进口商品实施检验: the act, not the authority doing it
     action_class = look.action_class(classed) if role is Role.AUTHORITY or modality is Modality.POWER else ""
+    if inherited and template is not None and template.role is role and lex.measures_lead is not None and \
+            lex.measures_lead.search(template.action) and action_class not in ("control", "correction"):
+        action_class = template.action_class  # 采取下列措施简化…：（四）推行住所标准化登记: one of the lead's measures
     if report and role is Role.PROTECTED:
         action_class = "report"
     if limit:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Polarity, Role, Span
-from lawdiff.norms.conditions import restated, unmatched_parts
+from lawdiff.norms.conditions import restated, restates_duty, unmatched_parts
 from lawdiff.norms.keys import bigrams as _bigrams
 from lawdiff.norms.keys import gram_set, similarity, similarity_of_keys
 from lawdiff.norms.keys import key as _key
@@ -36,7 +36,7 @@ from lawdiff.norms.measures import (
     sanction_changes,
     standard_changes,
 )
-from lawdiff.norms.members import EditIndex, members, restates_duty, unmatched
+from lawdiff.norms.members import EditIndex, members, unmatched
 from lawdiff.text.normalize import match_text
 
 MATCH_MIN = 0.34  # least clause similarity for two norms to be the same norm, changed

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from lawdiff.model import Span
+from lawdiff.model import Modality, Norm, Span
 from lawdiff.norms.keys import REF, bigrams, key, similarity
 from lawdiff.text.normalize import fold
 
@@ -52,6 +52,8 @@ RESTATED = 0.8  # share of a condition's character pairs found in the other clau
 
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_TITLED = re.compile(r"《[^》]*》")
+_FRAME = re.compile(r"^\s*[(（][一二三四五六七八九十0-9]+[)）]\s*|的?[,，;；。]?\s*$")  # an item's number, a closing 的
 
 
 def restated(condition: str, other_clause: str) -> bool:
@@ -61,8 +63,9 @@ def restated(condition: str, other_clause: str) -> bool:
     if words:
         other = {w.lower() for w in _WORD.findall(other_clause)}
         return len(words) >= 2 and len(words & other) / len(words) >= RESTATED
-    k = bigrams(key(condition))
-    return len(k) >= 3 and len(k & bigrams(key(other_clause))) / len(k) >= RESTATED
+    k = bigrams(key(_FRAME.sub("", condition)))  # （六）设立分支机构的 -> 设立分支机构
+    # (words inside a cited title, 《具有舆论属性…安全评估规定》, name a statute: they restate no condition)
+    return len(k) >= 3 and len(k & bigrams(key(_TITLED.sub("", other_clause)))) / len(k) >= RESTATED
 
 
 _TRIVIAL = re.compile(r"^(?:违反本(?:条例|办法|规定|法|解释)?(?:第[^,;。]{1,12}(?:条|款|项))?(?:的)?规定(?:的)?|"
@@ -75,4 +78,24 @@ def trivial(t: str) -> bool:
     return bool(_TRIVIAL.match(REF.sub("第#条", fold(t).strip())))
 
 
-__all__ = ["SAME_CONDITION", "restated", "trivial", "unmatched_parts"]
+_CONVERSE = re.compile(r"^(?:超出|超越|超过|离开|脱离|偏离|改变|变更|违反)")  # 不得超出指定地点经营 <- 应当在指定地点经营
+_UNLESS_DONE = re.compile(r"^未(?:经|取得|办理|依法取得)(.+?)的?$")
+CONVERSE_SAME = 0.6  # least similarity of the ban's act (its verb of departure removed) to the duty's
+
+
+def restates_duty(n: Norm, kept: list[Norm]) -> bool:
+    """应当在指定地点经营，不得超出指定地点经营: a ban that only forbids departing from a duty kept on both sides
+    adds no norm."""
+    if n.modality is not Modality.PROHIBITION:
+        return False
+    m = _CONVERSE.match(n.action.strip())
+    unless = next((u for c in n.conditions if (u := _UNLESS_DONE.match(c.text.strip()))), None)
+    if m is None and unless is None:
+        return False
+    # 不得超出指定地点经营 after 应当在指定地点经营; 未经审查批准的，不得发布 after 应当经审查批准
+    rest = n.action.strip()[m.end():] if m is not None else unless.group(1) if unless is not None else ""
+    return any(k.modality is Modality.OBLIGATION and k.role is n.role and (
+        similarity(rest, k.action) >= CONVERSE_SAME or len(rest) >= 2 and rest in k.action) for k in kept)
+
+
+__all__ = ["SAME_CONDITION", "restated", "restates_duty", "trivial", "unmatched_parts"]

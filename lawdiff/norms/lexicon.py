@@ -84,6 +84,7 @@ class Lexicon:
     acts_on_condition: re.Pattern[str] | None  # 对其/责令其 after the modal word: the condition's party is the object
     not_subject: re.Pattern[str] | None  # a 的+noun head that names a thing, not a party (复议案件)
     hired_by: re.Pattern[str] | None  # 聘请的/委托的 after an authority: it qualifies the party hired
+    measures_lead: re.Pattern[str] | None  # 采取下列措施…: the items are the measures, classed as the lead's act
     perceives: re.Pattern[str] | None  # 发现/接到 right after the first actor: that actor is the subject
     applies_to: re.Pattern[str] | None  # a scope statement (本办法适用于…): its thresholds bound the duties' reach
     payable: re.Pattern[str] | None  # compensation or charges a rule computes (死亡赔偿金按…计算): the payer bears them
@@ -203,6 +204,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         not_subject=_optional(data, "not_subject", flags),
         hired_by=_optional(data, "hired_by", flags),
         perceives=_optional(data, "perceives", flags),
+        measures_lead=_optional(data, "measures_lead", flags),
         applies_to=_optional(data, "applies_to", flags),
         payable=_optional(data, "payable", flags),
         overseer=_optional(data, "overseer", flags),

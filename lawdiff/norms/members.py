@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Span
-from lawdiff.norms.keys import similarity
 from lawdiff.norms.lexicon import Lexicon
 
 _ENUM_SPLIT = re.compile(r"、|和|及|以及|或者|或|与|, |,| and | or ")
@@ -99,8 +98,14 @@ def _grams(text: str) -> set[str]:
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
-def _inside(spans: tuple[Span, ...], pos: int) -> bool:
-    return any(s.start <= pos < s.end for s in spans)
+def _side(spans: tuple[Span, ...], pos: int, run: str) -> int:
+    """-1 for a member inside an exception (it widens the exception, so narrows the norm), else +1 — also inside
+    a proviso duty (但应当公示地址或者联系方式), where a member joined by 或者 is one more way to comply."""
+    s = next((s for s in spans if s.start <= pos < s.end), None)
+    return 1 if s is None or _PROVISO.match(s.text) and _OR.search(run) else -1
+
+
+_PROVISO = re.compile(r"^\s*但(?:是)?[,，]?(?:应当|必须|须|应)")
 
 
 def _in_authority_name(e: Edit, d: Norm, f: Norm, lex: Lexicon) -> bool:
@@ -260,7 +265,7 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
                 continue
             paired.update((i, i + 1))
             if n:
-                score += -n if _inside(f.exceptions, g.final_start) else n
+                score += n * _side(f.exceptions, g.final_start, g.text)
                 (fspans if n > 0 else dspans).append(
                     Span(g.text, g.final_start, g.final_start + len(g.text)) if n > 0 else
                     Span(e.text, e.draft_start, e.draft_start + len(e.text)))
@@ -298,10 +303,10 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
             score -= 1
             dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
         elif e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
-            score += -n if _inside(f.exceptions, e.final_start) else n
+            score += n * _side(f.exceptions, e.final_start, e.text)
             fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
         elif e.op is Op.DELETE and d.start <= e.draft_start < d.end and (n := _members_in(e.text)):
-            score += n if _inside(d.exceptions, e.draft_start) else -n
+            score -= n * _side(d.exceptions, e.draft_start, e.text)
             dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
     if not score:
         return _more_ways(d, f)
@@ -320,26 +325,6 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
     return [NormChange(kind, d, f, pol, 1.0, force="stronger" if score > 0 else "weaker", detail=detail,
                        draft_spans=tuple(dspans), final_spans=tuple(fspans))]
 
-
-
-_CONVERSE = re.compile(r"^(?:超出|超越|超过|离开|脱离|偏离|改变|变更|违反)")  # 不得超出指定地点经营 <- 应当在指定地点经营
-_UNLESS_DONE = re.compile(r"^未(?:经|取得|办理|依法取得)(.+?)的?$")
-CONVERSE_SAME = 0.6  # least similarity of the ban's act (its verb of departure removed) to the duty's
-
-
-def restates_duty(n: Norm, kept: list[Norm]) -> bool:
-    """应当在指定地点经营，不得超出指定地点经营: a ban that only forbids departing from a duty kept on both sides
-    adds no norm."""
-    if n.modality is not Modality.PROHIBITION:
-        return False
-    m = _CONVERSE.match(n.action.strip())
-    unless = next((u for c in n.conditions if (u := _UNLESS_DONE.match(c.text.strip()))), None)
-    if m is None and unless is None:
-        return False
-    # 不得超出指定地点经营 after 应当在指定地点经营; 未经审查批准的，不得发布 after 应当经审查批准
-    rest = n.action.strip()[m.end():] if m is not None else unless.group(1) if unless is not None else ""
-    return any(k.modality is Modality.OBLIGATION and k.role is n.role and (
-        similarity(rest, k.action) >= CONVERSE_SAME or len(rest) >= 2 and rest in k.action) for k in kept)
 
 
 def _factor_polarity(fspans: list[Span], dspans: list[Span], lex: Lexicon) -> Polarity:
@@ -397,4 +382,4 @@ def unmatched(n: Norm, kept: list[Norm], other: tuple[Norm, ...], added: bool) -
     return NormChange(ChangeKind.NORM_REMOVED, n, None, n.polarity, n.strength, draft_spans=span)
 
 
-__all__ = ["EditIndex", "list_members_edited", "members", "restates_duty", "unmatched"]
+__all__ = ["EditIndex", "list_members_edited", "members", "unmatched"]

@@ -44,6 +44,7 @@ _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依�
 _BY_ZH = re.compile(r"由")
 # 经营者未设置警示标志，经责令改正拒不改正的，由…处罚款: the party's conduct is the first condition of what follows
 _VIOLATION = re.compile(r"未(?!经)|违反|擅自|拒不|拒绝|逃避|不按照|不依照|不履行|骗取|伪造|隐瞒")
+_ITEM_LABEL = re.compile(r"^\s*[(（][一二三四五六七八九十0-9]+[)）]\s*")
 _TOPIC = re.compile(r"^对(?:于)?[^,;。]*的")  # 对符合条件的经营者，…: a fronted topic that conditions the norm
 _COERCE = re.compile(r"^(?:并|并且|同时)?(?:责令|限期|没收|查封|扣押|暂扣|吊销|予以)")
 _BUT_MODAL = re.compile(r"^但(?:是)?[,，]?(?:不得|应当|必须)(.+?)$")  # 但不得违反…: a part that only restates the law
@@ -308,7 +309,8 @@ class Reader(Lookup):
             return None
         first = self.first_actor(p.text)
         # (新建建设项目的建设单位申请取水许可，应当…: an actor after its description opens the part too)
-        opens = first is not None and (first[1] == 0 or p.text[: first[1]].endswith("的") and bool(
+        label = _ITEM_LABEL.match(p.text)  # (（三）个体工商户设立分店，可以…: the item's number opens nothing)
+        opens = first is not None and (first[1] == (label.end() if label else 0) or p.text[: first[1]].endswith("的") and bool(
             _ACTS_NEXT.match(p.text[first[2]:])))  # (…收集的犯罪嫌疑人供述: the actor names whose statement)
         return first if first is not None and opens and first[2] < len(p.text.rstrip()) else None
 

@@ -1,0 +1,62 @@
+"""Readings of the fifth round (2026-12-05, evening): who holds a norm an authority grants or a list item states,
+what a proviso's alternatives do, and how a review of the party's files is weighed.  Sentences of our own, from
+domains none of the corpora cover."""
+
+from __future__ import annotations
+
+import pytest
+from test_norms import label, norms_of
+
+from lawdiff.classify.rules import load_rules
+from lawdiff.model import Label, Lang, Modality, Polarity, Role
+
+
+@pytest.fixture(scope="module")
+def zh_rules():
+    return load_rules(Lang.ZH)
+
+
+_LEAD = "区人民政府应当采取下列措施便利个体工商户登记：\n（一）推行经营场所自主申报登记；\n" \
+        "（二）允许个体工商户以网络经营场所作为登记住所；\n（三）个体工商户设立分店，可以申请在营业执照上注明分店地址。"
+
+
+def test_items_of_a_measures_lead_are_its_measures_and_what_an_authority_allows_is_the_partys_permission():
+    items = [n for n in norms_of(_LEAD) if n.item]
+    got = [(n.role, n.modality, n.polarity, n.action_class) for n in items]
+    assert got == [
+        # （一）推行…登记: one of the measures that ease registration, not an inspection
+        (Role.AUTHORITY, Modality.OBLIGATION, Polarity.RELIEF, "service"),
+        # （二）允许个体工商户…: the authority allows, the business may
+        (Role.REGULATED, Modality.PERMISSION, Polarity.RELIEF, ""),
+        # （三）个体工商户设立分店，可以申请…: the actor opening the item, after its number, holds the permission
+        (Role.REGULATED, Modality.PERMISSION, Polarity.RELIEF, ""),
+    ]
+
+
+@pytest.mark.parametrize(("draft", "final"), [
+    (_LEAD, _LEAD.replace("（三）个体工商户设立分店，", "（三）设立分店的，")),
+    # the item's number is no part of the condition's words (（一）设立分公司的 restates 平台公司设立分公司)
+    ("网约车平台公司应当遵守下列规定：\n（一）平台公司设立分公司，应当向市交通运输部门备案；",
+     "网约车平台公司应当遵守下列规定：\n（一）设立分公司的，应当向市交通运输部门备案；"),
+])
+def test_an_item_whose_subject_became_a_condition_is_reworded(zh_rules, draft, final):
+    assert label(draft, final, zh_rules).label is Label.REWORDED
+
+
+@pytest.mark.parametrize(("draft", "final", "want"), [
+    # a way to comply added to a proviso duty (但应当…或者…) makes the permission easier to use
+    ("个体工商户可以在住所以外开展经营，但应当公示经营场所地址。",
+     "个体工商户可以在住所以外开展经营，但应当公示经营场所地址或者联系电话。", Label.RELAXED),
+    # … while a case added to a true exception still narrows the norm it excepts
+    ("旅行社应当投保旅行社责任险，但是只经营入境旅游业务的除外。",
+     "旅行社应当投保旅行社责任险，但是只经营入境旅游业务或者在线旅游业务的除外。", Label.RELAXED),
+    # a review on the merits became a check of form: the authority checks the party less
+    ("不动产登记机构应当对申请人提交的权属证明材料进行审查。",
+     "不动产登记机构应当对申请人提交的权属证明材料进行形式审查。", Label.RELAXED),
+    # an authority that finds a vehicle parked unlawfully may tow it: the authority, not the vehicle, holds the power
+    ("", "公安机关交通管理部门发现违法停放的机动车，可以将车辆拖移至指定地点。", "burden"),
+])
+def test_fifth_round_labels(zh_rules, draft, final, want):
+    ch = label(draft, final, zh_rules)
+    got = ch.effect.value if ch.effect is not None else ch.label
+    assert got == want, ch.reason
