@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from test_norms import label, norms_of
 
+from lawdiff.classify.label import classify_texts
 from lawdiff.classify.rules import load_rules
 from lawdiff.model import Label, Lang, Modality, Polarity, Role
 
@@ -60,3 +61,35 @@ def test_fifth_round_labels(zh_rules, draft, final, want):
     ch = label(draft, final, zh_rules)
     got = ch.effect.value if ch.effect is not None else ch.label
     assert got == want, ch.reason
+
+
+@pytest.fixture(scope="module")
+def en_rules():
+    return load_rules(Lang.EN)
+
+
+@pytest.mark.parametrize(("draft", "final", "want"), [
+    # the result a duty names became what an effort aims at
+    ("Manufacturers shall ensure that their devices are free of defects.",
+     "Manufacturers shall take appropriate measures to ensure that their devices are, as far as possible, free of "
+     "defects.", Label.RELAXED),
+    ("Employers shall ensure that their staff are trained in first aid.",
+     "Employers shall take measures to ensure, to their best extent, that their staff are trained in first aid.",
+     Label.RELAXED),
+    # an authority that must carry out checks now may: a lighter hold
+    ("The port authority shall carry out checks on vessels in transit.",
+     "The port authority may carry out checks on vessels in transit.", Label.RELAXED),
+    # a condition between commas after the modal word ("shall, upon request, provide") is the duty's condition
+    ("Operators shall, upon request, provide the regulator with their safety records.",
+     "Operators shall provide the regulator with their safety records.", Label.TIGHTENED),
+    # a modifier put into the bearer's complement narrows who is bound
+    ("Operators of online platforms shall publish an annual transparency report.",
+     "Operators of very large online platforms shall publish an annual transparency report.", Label.RELAXED),
+    # one more thing the duty's that-clause requires
+    ("Distributors shall verify that the toy bears the CE marking.",
+     "Distributors shall verify that the toy bears the CE marking and is accompanied by instructions in the official language.",
+     Label.TIGHTENED),
+])
+def test_fifth_round_english_labels(en_rules, draft, final, want):
+    ch = classify_texts(draft, final, en_rules, Lang.EN, None)
+    assert ch.label is want, ch.reason

@@ -246,7 +246,9 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
     if modality is Modality.POWER and lex.agent_of_state is not None and any(
             lex.agent_of_state.search(c.text) for c in d.conditions):
         action_class = "internal"  # …聘请的专业人员违反…的，由有关主管机关追究责任: a hold over the state's own agent
-    effort = modality is Modality.OBLIGATION and bool(lex.effort.search(action)) and not lex.result.search(action)
+    em, rm = lex.effort.search(action), lex.result.search(action)
+    # (take appropriate measures to ensure that … are free of errors: the result is what the effort aims at)
+    effort = modality is Modality.OBLIGATION and em is not None and (rm is None or em.start() < rm.start())
     if effort:
         strength = min(strength, 1.0)
     quantities: list[Quantity] = []

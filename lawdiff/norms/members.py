@@ -148,7 +148,9 @@ def _comma_act(e: Edit, n: Norm, at: int) -> bool:
 # English: "…keep records for five years and make them available on request": one more act the duty requires
 _AND_ACT = re.compile(r"^\s*,?\s*and\s+(?:shall\s+)?(?:make|provide|inform|notify|submit|keep|retain|ensure|publish|"
                       r"register|report|take|cooperate|document|maintain|update|disclose|label|monitor|store|record|"
-                      r"communicate|designate|appoint|establish|implement|verify|assess|test|transmit|send|forward|deliver)\b[^.;]*$", re.IGNORECASE)
+                      r"communicate|designate|appoint|establish|implement|verify|assess|test|transmit|send|forward|deliver|"
+                      r"(?:is|are|has been|have been)\s+[a-z]+(?:ed|en)(?=\s))\b[^.;]*$", re.IGNORECASE)
+# (…verify that the system bears the CE marking and is accompanied by the instructions: one more thing to verify)
 
 
 def _and_act(e: Edit, n: Norm, at: int) -> bool:
@@ -174,6 +176,9 @@ def _qualifies_party(e: Edit, n: Norm, at: int, lex: Lexicon, substituted: bool)
     t = e.text
     if n.bearer_span is not None and 0 <= at - n.bearer_span.end <= 1 and not substituted and _RELATIVE.match(t):
         return True
+    if n.bearer_span is not None and n.modal_span is not None and not substituted and _EN_MODIFIER.match(t) and \
+            n.bearer_span.end < at < n.modal_span.start and _EN_OF.match(n.text, n.bearer_span.end - n.start, at - n.start):
+        return True  # Providers of AI systems -> Providers of high-risk AI systems: fewer providers are bound
     if substituted or len(t) > QUALIFIER_MAX or not _PLAIN.match(t) or _SEPS.search(t) or t.endswith("的"):
         return False
     pos = at - n.start
@@ -189,6 +194,10 @@ def _qualifies_party(e: Edit, n: Norm, at: int, lex: Lexicon, substituted: bool)
         return False
     m = lex.actor_rx.search(n.text, after, min(span.end - n.start, after + COMPOUND_MAX + 8))
     return m is not None and m.start() - after <= COMPOUND_MAX and not lex.authority.match(m.group(0))
+
+
+_EN_MODIFIER = re.compile(r"^\s*[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2}\s*$")
+_EN_OF = re.compile(r"\s+of\s+(?:[A-Za-z-]+\s+){0,3}$")  # the bearer's complement up to the insertion
 
 
 _LIST_SEP = re.compile(r"、|或者|以及")  # separators that are never part of a word (unlike 和 in 共和国, 及 in 及时)

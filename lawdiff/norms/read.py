@@ -126,6 +126,10 @@ class Reader(Lookup):
             if (i < last or s.item and pt.endswith(("的", "的;", "的。"))) and (
                     lex.condition.search(pt) and (not has_modal or pt.endswith("的"))
                     or _TOPIC.match(pt) and not has_modal and not self.sanctions(p.text)):
+                if self.lang is Lang.EN and current is not None and current.modal_span is not None and \
+                        not "".join(x.text for x in current.action_parts).strip():
+                    current.conditions.append(p)  # Providers shall, upon request, provide …: the act goes on
+                    continue
                 pending_cond.append(p)
                 if current is None:
                     sentence_cond.append(p)
