@@ -54,6 +54,15 @@ def test_an_item_whose_subject_became_a_condition_is_reworded(zh_rules, draft, f
     # a review on the merits became a check of form: the authority checks the party less
     ("不动产登记机构应当对申请人提交的权属证明材料进行审查。",
      "不动产登记机构应当对申请人提交的权属证明材料进行形式审查。", Label.RELAXED),
+    # an interval of school terms: a drill each term instead of each school year is more often
+    ("幼儿园应当每学年组织一次消防演练。", "幼儿园应当每学期组织一次消防演练。", Label.TIGHTENED),
+    # 未成年人、精神病人的监护人: the listed modifiers qualify the guardian, who bears the duty (and now more of them)
+    ("未成年人的监护人应当履行监护职责。", "未成年人、精神病人的监护人应当履行监护职责。", Label.TIGHTENED),
+    # a power over the regulated that gains one more act
+    ("海关可以要求进口商说明情况。", "海关可以要求进口商说明情况，并查阅有关账簿。", Label.TIGHTENED),
+    # a permission that needed someone's consent now needs only prior notice: down the ladder
+    ("个体工商户经房屋所有人同意，可以将住宅改为经营场所。", "个体工商户事先告知房屋所有人后，可以将住宅改为经营场所。",
+     Label.RELAXED),
     # an authority that finds a vehicle parked unlawfully may tow it: the authority, not the vehicle, holds the power
     ("", "公安机关交通管理部门发现违法停放的机动车，可以将车辆拖移至指定地点。", "burden"),
 ])

@@ -278,7 +278,8 @@ def build_norm(look: Lookup, d: Draft, s: Sentence, text: str, template: Norm | 
         quantities = [replace(q, role=QuantityRole.FINE) if q.role is QuantityRole.AMOUNT else q for q in quantities]
     regime = modality is Modality.PROCEDURE and (_REGIME.search(action) or d.conditions and _APPROVED_BY.match(
         action.strip()))  # 本市对…实行备案管理
-    binds = modality in (Modality.OBLIGATION, Modality.PROHIBITION, Modality.EXEMPTION) or bool(regime)
+    binds = modality in (Modality.OBLIGATION, Modality.PROHIBITION, Modality.EXEMPTION) or bool(regime) or \
+        modality is Modality.PERMISSION and role is Role.REGULATED and bool(d.conditions)  # 经批准，可以…
     named = look.instruments([*d.action_parts, *d.conditions, *d.scope_parts]) \
         if binds and (role is not Role.AUTHORITY or regime) else []  # (…的建设单位申请取水许可，应当…: the occasion)
     top = max(named, key=lambda x: lex.instrument_level(x[0]), default=None)

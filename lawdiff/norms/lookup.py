@@ -22,6 +22,7 @@ TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 BOOK = re.compile(r"《[^》]*》")
 _CHOICE = re.compile(r"\s*(?:或者|或|\bor\b)\s*")
 _NAME_STOP = "的及与或对向由在经应可不并等其为被"
+_LISTED_OF = re.compile(r"、[^,;。，；、的]{1,8}的")  # 适龄儿童、少年的父母: a list of modifiers of the noun after it
 _NAME_BREAK = re.compile(r"[的对向由在经应可不,，;；、]")
 _VERB_STOP = re.compile(r"会同|发现|要求|督促|指导|组织|通过|依照|按照|根据|配合|协助|支持|鼓励|引导|推动|对|向|由|和")
 
@@ -177,7 +178,7 @@ class Lookup:
         for a in merged:
             start = self.display_start(part, a, floor)
             floor = a[2]
-            attribute = part[a[2]:a[2] + 1] == "的" and not (
+            attribute = (part[a[2]:a[2] + 1] == "的" or bool(_LISTED_OF.match(part, a[2]))) and not (
                 lex.person_of is not None and lex.person_of.match(part, a[2] + 1)) or (
                 lex.hired_by is not None and lex.hired_by.match(part, a[2]) is not None)  # 部门委托的机构
             if self.lang is Lang.ZH and (start and part[start - 1] in PREPOSITION_ZH or attribute):

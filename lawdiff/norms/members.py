@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Span
+from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Role, Span
 from lawdiff.norms.lexicon import Lexicon
 
 _ENUM_SPLIT = re.compile(r"、|和|及|以及|或者|或|与|, |,| and | or ")
@@ -96,6 +96,12 @@ ALTERNATIVES_CONTAINED = 0.7  # share of the old act's character pairs found in 
 def _grams(text: str) -> set[str]:
     t = re.sub(r"[\s,;。，；、]", "", text)
     return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _binds(n: Norm) -> bool:
+    """A duty or ban of the regulated, or a power of an authority over them (可以要求…说明情况，并提出审查意见)."""
+    return n.modality in (Modality.OBLIGATION, Modality.PROHIBITION) or \
+        n.modality is Modality.PERMISSION and n.role is Role.AUTHORITY
 
 
 def _side(spans: tuple[Span, ...], pos: int, run: str) -> int:
@@ -303,12 +309,10 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
             continue
         if lex.authority.search(e.text) or lex.purpose.search(e.text) or _in_authority_name(e, d, f, lex):
             continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
-        if f.polarity is Polarity.BURDEN and f.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
-                e.op is Op.INSERT and _comma_act(e, f, e.final_start):
+        if f.polarity is Polarity.BURDEN and _binds(f) and e.op is Op.INSERT and _comma_act(e, f, e.final_start):
             score += 1
             fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
-        elif d.polarity is Polarity.BURDEN and d.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
-                e.op is Op.DELETE and _comma_act(e, d, e.draft_start):
+        elif d.polarity is Polarity.BURDEN and _binds(d) and e.op is Op.DELETE and _comma_act(e, d, e.draft_start):
             score -= 1
             dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
         elif e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
