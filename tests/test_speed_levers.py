@@ -381,3 +381,32 @@ def test_the_pair_index_finds_a_near_copy_moved_between_units():
     moved = resolve_moves(units)
     assert sum(c.kind is ChangeKind.MOVED for u in moved for c in u.changes) == 2
     assert moved == _moves_every_pair(units)
+
+
+# ------------------------------------------------------------------------------------ the cycle collector
+
+
+def test_a_command_runs_with_the_collector_s_thresholds_raised_and_restores_them(monkeypatch):
+    """lawdiff's commands run with mypy's thresholds (lawdiff.cli.group.fewer_collections), and whatever the
+    caller had is back afterwards, also when the command fails (CliRunner runs in the test's own process)."""
+    import gc
+
+    import click
+    from click.testing import CliRunner
+
+    from lawdiff.cli import main
+    from lawdiff.cli.group import GC_THRESHOLDS
+
+    seen = []
+
+    def command(self, ctx):
+        seen.append(gc.get_threshold())
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(click.Group, "invoke", command)
+    before = gc.get_threshold()
+    assert before != GC_THRESHOLDS
+    result = CliRunner().invoke(main, [])
+    assert result.exit_code == 2  # the crash is reported as trouble
+    assert seen == [GC_THRESHOLDS]
+    assert gc.get_threshold() == before
