@@ -84,9 +84,9 @@ def fewer_collections() -> Iterator[None]:
     Why: a run makes millions of small objects (tokens, spans, norms, report rows) that reference counting
     frees and that form no cycles, yet at the default thresholds (700, 10, 10) the collector walks the newest
     objects every 700 allocations and, every hundred of those walks, every object alive: 0.1 s of a first run
-    on the civil code (8 %), 0.7 s of one on 5,000 articles (16 %).  Cycles are still collected, only less often; the peak memory of the benchmark
-    runs did not move (``benchmarks/results/2026-12-05-speed-6.md``).  A process-wide setting, so it is made
-    here, where the process is the command's, and never by the library."""
+    on the civil code (386 collections, 8 %), 0.7 s of one on 5,000 articles (16 %).  Cycles are still
+    collected, only less often; peak memory did not move (``benchmarks/results/2026-12-05-speed-6.md``).  A
+    process-wide setting, so it is made here, where the process is the command's, and never by the library."""
     old = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
     try:
