@@ -252,6 +252,7 @@ class ChangeKind(TextEnum):
     QUANTITY_ADDED = "quantity-added"
     QUANTITY_REMOVED = "quantity-removed"
     INSTRUMENT = "instrument"
+    REVIEW = "review"  # how deeply an authority examines a party's application: 审查 -> 形式审核
     SANCTION_ADDED = "sanction-added"
     SANCTION_REMOVED = "sanction-removed"
     MOVED_TO_LAW = "moved-to-law"

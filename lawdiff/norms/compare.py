@@ -32,6 +32,7 @@ from lawdiff.norms.measures import (
     discretionary,
     quantity_changes,
     quantity_polarity,
+    review_changes,
     sanction_changes,
     standard_changes,
 )
@@ -190,7 +191,8 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
             kind = ChangeKind.STRENGTH
         out.append(NormChange(kind, d, f, pol, abs(delta), trend="heavier" if delta > 0 else "lighter",
                               detail=_transition(d, f, kind),
-                              draft_spans=_spans(d.modal_span, d), final_spans=_spans(f.modal_span, f)))
+                              draft_spans=kind is ChangeKind.ACTION and _class_spans(d, f, lex) or _spans(d.modal_span, d),
+                              final_spans=kind is ChangeKind.ACTION and _class_spans(f, d, lex) or _spans(f.modal_span, f)))
     deferring = bool(d.reference and f.reference)  # 依照处罚较重的规定处罚: the other law decides, whatever the case list
     for kind_add, kind_rm, dl, fl in () if deferring else ((ChangeKind.CONDITION_ADDED, ChangeKind.CONDITION_REMOVED, d.conditions, f.conditions),
                                       (ChangeKind.EXCEPTION_ADDED, ChangeKind.EXCEPTION_REMOVED, d.exceptions, f.exceptions)):
@@ -222,6 +224,7 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
         out.extend(_instruments(d, f, pol, lex))
     out.extend(sanction_changes(d, f, pol, lex))
     out.extend(standard_changes(d, f, quantity_polarity(d, f, pol, lex), lex))
+    out.extend(review_changes(d, f, pol, lex))
     out.extend(_qualifiers(d, f, pol, lex))
     out.extend(_seriousness(d, f, pol, lex))
     return out
@@ -245,25 +248,31 @@ def _alternatives(d: Norm, f: Norm, pol: Polarity, added: list[Span], removed: l
     return out
 
 
-def _class_word(n: Norm, lex: Lexicon) -> str:
-    """The words that gave an authority's norm its action class (要求…报送 for control), "" when none did."""
+def _class_words(n: Norm, lex: Lexicon) -> list[str]:
+    """The words that gave an authority's norm its action class (要求…报送 for control), [] when none did."""
     classed = n.text if n.modality is Modality.PROHIBITION else n.action
     for name, rx in lex.action_classes:
-        if name == n.action_class and rx.pattern != "." and (m := rx.search(classed)) is not None:
-            return m.group(0)
-    return ""
+        if name == n.action_class and rx.pattern != "." and (found := [m.group(0) for m in rx.finditer(classed)]):
+            return found
+    return []
 
 
 def _class_change_grounded(d: Norm, f: Norm, lex: Lexicon) -> bool:
-    """An authority's act changed class (its own check -> a demand on businesses) only when the words that
-    class it are new: a word that stands in the other clause too (审计 in 审计机关 and in 运用审计报告, 公开 in
-    按照公开、公平、公正的原则) is the text's subject or a principle, not a new act."""
-    wd, wf = _class_word(d, lex), _class_word(f, lex)
+    """An authority's act changed class (its own check -> a demand on businesses) only when words that class
+    it are new on both sides: a word that stands in the other clause too (审计 in 审计机关 and in 运用审计报告,
+    公开 in 按照公开、公平、公正的原则, 登记 in 对登记材料进行审查 -> 对登记材料进行形式审核) is the text's subject
+    or a principle, not a new act; 审查 -> 形式审核 is one."""
+    wd, wf = _class_words(d, lex), _class_words(f, lex)
     kd, kf = _key(d.text), _key(f.text)
     # a word of the other side standing only inside this side's own class word (审查 inside 形式审查) is no witness
-    kd_rest = kd.replace(_key(wd), "\0") if wd else kd
-    kf_rest = kf.replace(_key(wf), "\0") if wf else kf
-    return not (wf and _key(wf) in kd_rest) and not (wd and _key(wd) in kf_rest)
+    kd_rest, kf_rest = kd, kf
+    for w in wd:
+        kd_rest = kd_rest.replace(_key(w), "\0")
+    for w in wf:
+        kf_rest = kf_rest.replace(_key(w), "\0")
+    new_f = not wf or any(_key(w) not in kd_rest for w in wf)
+    new_d = not wd or any(_key(w) not in kf_rest for w in wd)
+    return new_f and new_d
 
 
 def _seriousness(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
@@ -320,6 +329,13 @@ def _found(n: Norm, rx: re.Pattern[str], words: set[str]) -> tuple[Span, ...]:
     """Where the words ``rx`` finds lie in the norm's clause (offsets of the text as printed)."""
     return tuple(Span(n.text[m.start():m.end()], n.start + m.start(), n.start + m.end())
                  for m in rx.finditer(match_text(n.text)) if m.group(0) in words)[:3]
+
+
+def _class_spans(n: Norm, other: Norm, lex: Lexicon) -> tuple[Span, ...]:
+    """Where the words that class ``n``'s act and do not stand in ``other`` lie (审查 -> 形式审核)."""
+    text, ko = match_text(n.text), _key(other.text)
+    return tuple(Span(w, n.start + at, n.start + at + len(w)) for w in dict.fromkeys(_class_words(n, lex))
+                 if _key(w) not in ko and (at := text.find(w)) >= 0)[:3]
 
 
 def _spans(s: Span | None, n: Norm) -> tuple[Span, ...]:

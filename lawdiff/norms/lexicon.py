@@ -84,12 +84,14 @@ class Lexicon:
     acts_on_condition: re.Pattern[str] | None  # 对其/责令其 after the modal word: the condition's party is the object
     not_subject: re.Pattern[str] | None  # a 的+noun head that names a thing, not a party (复议案件)
     hired_by: re.Pattern[str] | None  # 聘请的/委托的 after an authority: it qualifies the party hired
+    perceives: re.Pattern[str] | None  # 发现/接到 right after the first actor: that actor is the subject
     applies_to: re.Pattern[str] | None  # a scope statement (本办法适用于…): its thresholds bound the duties' reach
     payable: re.Pattern[str] | None  # compensation or charges a rule computes (死亡赔偿金按…计算): the payer bears them
     overseer: re.Pattern[str] | None  # bodies that oversee the administration (人大常委会, courts) when it is regulated
     timing: re.Pattern[str] | None  # a condition that only says when the act is due (Before placing … on the market)
     validity: re.Pattern[str] | None  # how long a licence lasts (有效期为三年): longer favours its holder
     mitigation_ladder: tuple[tuple[re.Pattern[str], float], ...]  # 从轻 < 减轻 < 免予刑事处罚, with their levels
+    review_ladder: tuple[tuple[re.Pattern[str], float], ...]  # depths of an authority's review, deeper = higher
     standard_ladder: tuple[tuple[re.Pattern[str], float], ...]  # bases of an amount, higher level = higher figure
     state_business: re.Pattern[str] | None  # nobody named; a plan of the state or public works: the state's own
     transitional: re.Pattern[str] | None  # a sentence on which cases or acts the text governs in time
@@ -116,6 +118,11 @@ class Lexicon:
 def _optional(data: dict[str, Any], name: str, flags: int) -> re.Pattern[str] | None:
     """The pattern of an optional lexicon section, or None when the lexicon has none."""
     return _rx(data[name], name, flags) if data.get(name) else None
+
+
+def _ladder(data: dict[str, Any], name: str, flags: int) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """A ladder section: rungs of {pattern, level}, higher level = more (a higher figure, a deeper review)."""
+    return tuple((_rx(r["pattern"], f"{name}.{i}", flags), float(r["level"])) for i, r in enumerate(data.get(name) or ()))
 
 
 def _rx(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
@@ -195,6 +202,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         acts_on_condition=_optional(data, "acts_on_condition", flags),
         not_subject=_optional(data, "not_subject", flags),
         hired_by=_optional(data, "hired_by", flags),
+        perceives=_optional(data, "perceives", flags),
         applies_to=_optional(data, "applies_to", flags),
         payable=_optional(data, "payable", flags),
         overseer=_optional(data, "overseer", flags),
@@ -202,8 +210,8 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         validity=_optional(data, "validity", flags),
         mitigation_ladder=tuple((_rx(r["pattern"], f"mitigation_ladder.{i}", flags), float(r["level"]))
                                 for i, r in enumerate(data.get("mitigation_ladder") or ())),
-        standard_ladder=tuple((_rx(r["pattern"], f"standard_ladder.{i}", flags), float(r["level"]))
-                              for i, r in enumerate(data.get("standard_ladder") or ())),
+        review_ladder=_ladder(data, "review_ladder", flags),
+        standard_ladder=_ladder(data, "standard_ladder", flags),
         state_business=_optional(data, "state_business", flags),
         transitional=_optional(data, "transitional", flags),
         empty_duty=_optional(data, "empty_duty", flags),

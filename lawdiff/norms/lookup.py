@@ -22,6 +22,7 @@ TITLE = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
 BOOK = re.compile(r"《[^》]*》")
 _CHOICE = re.compile(r"\s*(?:或者|或|\bor\b)\s*")
 _NAME_STOP = "的及与或对向由在经应可不并等其为被"
+_NAME_BREAK = re.compile(r"[的对向由在经应可不,，;；、]")
 _VERB_STOP = re.compile(r"会同|发现|要求|督促|指导|组织|通过|依照|按照|根据|配合|协助|支持|鼓励|引导|推动|对|向|由|和")
 
 Actor = tuple[str, int, int]  # (name as shown, start, end) within a part
@@ -201,6 +202,14 @@ class Lookup:
     def actor_before(self, part: str, pos: int) -> tuple[str, int, int] | None:
         before = [a for a in self.actors(part) if a[2] <= pos]
         return before[0] if before else None
+
+    def perceiver(self, part: str) -> tuple[str, int, int] | None:
+        """The actor opening ``part`` when a perceiving verb follows it (公安机关发现…的车辆): the subject."""
+        a = self.first_actor(part)
+        if a is None or a[1] > 1 or self.lex.perceives is None:
+            return None
+        m = self.lex.perceives.search(part, a[2], a[2] + 16)  # (the name may go on: 公安机关交通管理部门发现)
+        return a if m is not None and not _NAME_BREAK.search(part, a[2], m.start()) and m.start() - a[2] <= 8 else None
 
     def first_actor(self, part: str) -> tuple[str, int, int] | None:
         acts = self.actors(part)

@@ -109,6 +109,24 @@ def standard_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[Norm
                        quantity="amount", detail=f"{a[1]} -> {b[1]}")]
 
 
+def review_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
+    """应当对登记材料进行审查 -> 应当对登记材料内容进行形式审核: an authority's review of what the party files moved
+    down (or up) the review ladder — the deepest review each clause names, compared."""
+    if not lex.review_ladder or d.role is not Role.AUTHORITY or f.role is not Role.AUTHORITY:
+        return []
+
+    def deepest(n: Norm) -> tuple[float, str, int] | None:
+        found = [(level, m.group(0), m.start()) for rx, level in lex.review_ladder for m in rx.finditer(n.text)]
+        return max(found, key=lambda x: (x[0], -x[2])) if found else None
+
+    a, b = deepest(d), deepest(f)
+    if a is None or b is None or a[0] == b[0]:
+        return []
+    return [NormChange(ChangeKind.REVIEW, d, f, pol, 1.0, force="stronger" if b[0] > a[0] else "weaker",
+                       detail=f"{a[1]} -> {b[1]}", draft_spans=(Span(a[1], d.start + a[2], d.start + a[2] + len(a[1])),),
+                       final_spans=(Span(b[1], f.start + b[2], f.start + b[2] + len(b[1])),))]
+
+
 def sanction_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[NormChange]:
     out: list[NormChange] = []
     dk, fk = set(d.sanction_kinds), set(f.sanction_kinds)
@@ -140,4 +158,5 @@ def sanction_changes(d: Norm, f: Norm, pol: Polarity, lex: Lexicon) -> list[Norm
     return out
 
 
-__all__ = ["discretionary", "quantity_changes", "quantity_polarity", "sanction_changes", "standard_changes"]
+__all__ = ["discretionary", "quantity_changes", "quantity_polarity", "review_changes", "sanction_changes",
+           "standard_changes"]

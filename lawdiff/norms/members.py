@@ -46,16 +46,23 @@ def _members_in(text: str) -> int:
 
 
 _ALTERNATIVES = re.compile(r"或者|或|等(?:措施|方式|形式|处置)|\bor\b|\bsuch as\b")
+_OR = re.compile(r"或者|或|\bor\b")
 _CONJUNCTS = re.compile(r"和|及|以及|并|同时|\band\b")
 
 
 def _alternatives(n: Norm, runs: list[Span]) -> bool:
     """The members a duty gained (or lost) are alternatives — ways to comply, joined by 或者 or closed by
-    等…措施 — rather than acts it requires together: more of them leave more choice, not more burden."""
+    等…措施 — rather than acts it requires together: more of them leave more choice, not more burden.  For an
+    authority's duty that serves the party only 或者 makes ways to comply: a list closed by 等措施 there names
+    what the party receives (救助、补偿、抚恤等措施), and more of it is more relief."""
+    rx = _OR if n.polarity is Polarity.RELIEF else _ALTERNATIVES
+    after_modal = n.modal_span.end if n.modal_span is not None else n.start
     for s in runs:
+        if s.start < after_modal:
+            continue  # (编制详细规划或者土地一级开发阶段，应当…: a 或者 in the condition offers the duty no way out)
         after = n.text[s.end - n.start : s.end - n.start + 24]
         around = s.text + after
-        if _ALTERNATIVES.search(around) and not _CONJUNCTS.search(s.text):
+        if rx.search(around) and not _CONJUNCTS.search(s.text):
             return True
     return False
 

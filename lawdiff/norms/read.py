@@ -31,6 +31,7 @@ from dataclasses import replace
 from lawdiff.model import Article, Lang, Modality, Norm, Role
 from lawdiff.norms.build import Draft, build_norm, exception_quantities
 from lawdiff.norms.clauses import Part, Sentence, sentences
+from lawdiff.norms.english import en_parts
 from lawdiff.norms.lookup import Lookup, Parties, has_control
 from lawdiff.norms.polarity import polarity_of
 
@@ -93,7 +94,7 @@ class Reader(Lookup):
         lex = self.lex
         parts = s.parts(",:")
         if self.lang is Lang.EN:
-            parts = self._en_parts(parts)
+            parts = en_parts(self, parts)
         built: list[Draft] = []
         pending_cond: list[Part] = []
         pending_exc: list[Part] = []
@@ -250,11 +251,11 @@ class Reader(Lookup):
             if actor is not None and i < last and actor[2] >= len(p.text.rstrip()) and \
                     not lex.definition.search(p.text) and not self._acts_on(p.text, actor) and \
                     not _OBJECT_OF.search(p.text[: actor[1]]):
-                subject, subject_part = actor, p
+                subject, subject_part = self.perceiver(p.text) or actor, p
                 continue
             head = self.subject_head(p, parts[i + 1] if i < last else None)
             if head is not None:
-                subject, subject_part = head, p  # 从业人员三百人以上的商场，应当…: 商场 is the subject
+                subject, subject_part = self.perceiver(p.text) or head, p  # 从业人员三百人以上的商场，应当…
                 continue
             opener = self._opens_for_next(p, parts[i + 1] if i < last else None) if current is None else None
             if opener is not None:
@@ -339,43 +340,6 @@ class Reader(Lookup):
         return replace(n, polarity=pol, strength=weight)
 
     # ------------------------------------------------------------------------------ finishing a norm
-    def _en_parts(self, parts: list[Part]) -> list[Part]:
-        """English commas separate list members as often as clauses ("Micro, small and medium-sized
-        enterprises"): a comma part stands alone only when it opens or closes a condition or exception."""
-        out: list[Part] = []
-
-        def cuts(t: str) -> bool:  # (", where appropriate," qualifies the act: it cuts nothing)
-            return bool(self.lex.condition.match(t) or self.lex.exception.match(t)) and not _EN_QUALIFIER.match(t)
-
-        for p in parts:
-            pt = p.text.strip()
-            if out and not cuts(pt) and not cuts(out[-1].text.strip()):
-                prev = out[-1]
-                gap = p.start - (prev.start + len(prev.text))
-                out[-1] = Part(prev.text + " " * gap + p.text, prev.start)
-            else:
-                out.append(p)
-        return [q for p in out for q in self._trailing_condition(p)]
-
-    def _trailing_condition(self, p: Part) -> list[Part]:
-        """…shall carry out an assessment where processing is likely to result in a high risk: a condition
-        after the act, with no comma, is still the norm's condition (it read as part of the act)."""
-        m = self.modal(p.text)
-        if m is None:
-            return [p]
-        cut = _EN_TRAILING.search(p.text, m[1])
-        if cut is None:
-            return [p]
-        return [Part(p.text[: cut.start()], p.start), Part(p.text[cut.start() + 1:], p.start + cut.start() + 1)]
-
-
-# where appropriate, if necessary, as required: words that qualify an act, not a condition of it
-_EN_QUALIFYING = r"(?:appropriate|applicable|possible|feasible|necessary|relevant|available|requested|needed|required)"
-_EN_QUALIFIER = re.compile(rf"^\s*(?:where|if|when|as) {_EN_QUALIFYING}\s*$")
-# a condition that follows the act without a comma; "where" after a place or case is a relative adverb
-_EN_TRAILING = re.compile(r"(?<!State)(?<!States)(?<!country)(?<!place)(?<!premises)(?<!territory)(?<!cases)"
-                          r"(?<!situations)(?<!circumstances)(?<!Union)\s(?=(?:only (?:after|if|where|when|once)|where|if|"
-                          rf"when|whenever|provided that|to the extent that|in so far as|insofar as)\s(?!{_EN_QUALIFYING}\b))")
 
 
 _AMOUNT = re.compile(r"(?:EUR|€|%|per ?cent|元|倍|百分之)", re.IGNORECASE)

@@ -40,7 +40,7 @@ MAX_ITEMS = 4
 MAX_QUOTES = 2
 _RELAX = {Label.RELAXED, Effect.ENABLING, Effect.RELAXING}
 _TIGHTEN = {Label.TIGHTENED, Effect.BURDEN, Effect.TIGHTENING}
-_SHOWN_DETAIL = {ChangeKind.QUANTITY, ChangeKind.INSTRUMENT}  # details in the texts' own words
+_SHOWN_DETAIL = {ChangeKind.QUANTITY, ChangeKind.INSTRUMENT, ChangeKind.REVIEW}  # details in the texts' own words
 _ITEM_MARKS = re.compile(r"[（）()．.、\s]")
 _CN = "零一二三四五六七八九"
 
