@@ -502,3 +502,21 @@ def test_the_shipped_tables_are_loaded_without_the_schema_checker(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[]"
     assert any(tmp_path.iterdir())  # the tables were parsed (and kept), not read back
+
+
+# ------------------------------------------------------------------------------------ folding
+
+
+_FOLD_CHARS = st.sampled_from(list("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202e\u2066\u2069“”‘’〔〕【】"
+                                   "，；：（）　１２ａＡ½ﬁ第条应当不得 ,;.\n\t"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FOLD_CHARS | st.characters(exclude_categories=("Cs",)), max_size=40).map("".join))
+def test_fold_is_the_two_translations_around_nfkc(text):
+    """fold skips a translation only when it would change nothing: the same text as the plain formula."""
+    import unicodedata
+
+    from lawdiff.text.normalize import _PUNCT_FOLD, ZERO_WIDTH, fold
+
+    assert fold(text) == unicodedata.normalize("NFKC", text.translate(ZERO_WIDTH)).translate(_PUNCT_FOLD)
