@@ -381,3 +381,142 @@ def test_the_pair_index_finds_a_near_copy_moved_between_units():
     moved = resolve_moves(units)
     assert sum(c.kind is ChangeKind.MOVED for u in moved for c in u.changes) == 2
     assert moved == _moves_every_pair(units)
+
+
+# ------------------------------------------------------------------------------------ the cycle collector
+
+
+def test_a_command_runs_with_the_collector_s_thresholds_raised_and_restores_them(monkeypatch):
+    """lawdiff's commands run with mypy's thresholds (lawdiff.cli.group.fewer_collections), and whatever the
+    caller had is back afterwards, also when the command fails (CliRunner runs in the test's own process)."""
+    import gc
+
+    import click
+    from click.testing import CliRunner
+
+    from lawdiff.cli import main
+    from lawdiff.cli.group import GC_THRESHOLDS
+
+    seen = []
+
+    def command(self, ctx):
+        seen.append(gc.get_threshold())
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(click.Group, "invoke", command)
+    before = gc.get_threshold()
+    assert before != GC_THRESHOLDS
+    result = CliRunner().invoke(main, [])
+    assert result.exit_code == 2  # the crash is reported as trouble
+    assert seen == [GC_THRESHOLDS]
+    assert gc.get_threshold() == before
+
+
+# ------------------------------------------------------------------------------------ shipped tables known to pass
+
+
+def test_the_digests_of_the_shipped_tables_are_current():
+    """Every shipped table with a schema passes it and is listed by its digest (otherwise each first run checks it
+    again, a twentieth of the civil code's first run): run tools/regen_checked.py after changing one."""
+    from importlib import resources
+
+    from lawdiff.io.schema import CHECKED, SHIPPED, checked_listing
+
+    listed = (resources.files("lawdiff") / "data" / "schemas" / CHECKED).read_text(encoding="utf-8")
+    assert listed == checked_listing(), "stale lawdiff/data/schemas/checked.txt: run python tools/regen_checked.py"
+    assert len(listed.splitlines()) == 2 + len(SHIPPED)  # every shipped table passes, and is listed
+
+
+def _signal_text() -> str:
+    from importlib import resources
+
+    return (resources.files("lawdiff") / "data" / "signal.yaml").read_text(encoding="utf-8")
+
+
+def test_a_listed_table_is_not_checked_again_and_any_other_text_is(monkeypatch):
+    """The digest covers the table's text, its schema's text and the checker's code: a change to any of them
+    means the table is checked on load again, so a listed digest never lets a changed table through."""
+    import lawdiff.io.schema as sch
+    from lawdiff.errors import RuleError
+    from lawdiff.io.yaml import parse
+    from lawdiff.signal.lexicon import checked_signal
+
+    text = _signal_text()
+    bad = parse(text, trusted=True)
+    bad["zh"]["no_such_key"] = 1  # a problem the schema finds
+    assert sch.check(bad, "signal") is not None
+    assert sch.check(bad, "signal", shipped=text) is None  # the listed text is trusted as it was checked
+    # the same table with one more line is another text: checked, and refused
+    changed = text.replace("\nzh:\n", "\nzh:\n  no_such_key: 1\n", 1)
+    assert changed != text
+    with pytest.raises(RuleError, match="no_such_key"):
+        checked_signal(changed, "lawdiff/data/signal.yaml", trusted=True)
+    assert sch.check(bad, "signal", shipped=changed) is not None
+    # another schema, or another checker, and the listed text is checked again
+    schema_text = sch._schema_text("signal")
+    monkeypatch.setattr(sch, "_schema_text", lambda name: schema_text.replace("{", "{ ", 1))
+    assert sch.check(bad, "signal", shipped=text) is not None
+    monkeypatch.undo()
+    monkeypatch.setattr(sch, "__file__", str(Path(sch.__file__).with_name("yaml.py")))
+    assert sch.check(bad, "signal", shipped=text) is not None
+
+
+def test_a_user_table_is_always_checked(tmp_path, monkeypatch):
+    """The shortcut is for the shipped tables only: with every text taken as listed, a user's rule table and
+    signal word file are still checked."""
+    import lawdiff.io.schema as sch
+    from lawdiff.classify.norm_rules import parse_norm_rules
+    from lawdiff.classify.rules import load_rule_file
+    from lawdiff.errors import RuleError
+    from lawdiff.signal.lexicon import load_signal_words
+
+    monkeypatch.setattr(sch, "known_valid", lambda name, text: True)
+    (tmp_path / "rules.yaml").write_text("lang: zh\nno_such_key: 1\nrules: []\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="no_such_key"):
+        load_rule_file(tmp_path / "rules.yaml")
+    with pytest.raises(RuleError, match="no_such_key"):
+        parse_norm_rules("lang: any\nno_such_key: 1\nrules: []\n", "mine.yaml")
+    (tmp_path / "signal.yaml").write_text(_signal_text().replace("\nzh:\n", "\nzh:\n  no_such_key: 1\n", 1),
+                                          encoding="utf-8")
+    with pytest.raises(RuleError, match="no_such_key"):
+        load_signal_words(tmp_path / "signal.yaml")
+
+
+def test_the_shipped_tables_are_loaded_without_the_schema_checker(tmp_path):
+    """With an empty cache folder, loading every shipped table imports neither jsonschema nor its helpers: each
+    is listed as passing (what the lever is for; a table that is not is checked, and imports it)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from lawdiff.model import Lang\n"
+            "from lawdiff.classify.rules import shipped_rules\n"
+            "from lawdiff.classify.norm_rules import shipped_norm_rules\n"
+            "from lawdiff.signal.lexicon import signal_words\n"
+            "for lang in Lang:\n"
+            "    shipped_rules(lang); signal_words(lang)\n"
+            "shipped_norm_rules()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jsonschema', 'referencing')))\n")
+    env = dict(os.environ, LAWDIFF_CACHE_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"
+    assert any(tmp_path.iterdir())  # the tables were parsed (and kept), not read back
+
+
+# ------------------------------------------------------------------------------------ folding
+
+
+_FOLD_CHARS = st.sampled_from(list("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c\u202a\u202e\u2066\u2069“”‘’〔〕【】"
+                                   "，；：（）　１２ａＡ½ﬁ第条应当不得 ,;.\n\t"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FOLD_CHARS | st.characters(exclude_categories=("Cs",)), max_size=40).map("".join))
+def test_fold_is_the_two_translations_around_nfkc(text):
+    """fold skips a translation only when it would change nothing: the same text as the plain formula."""
+    import unicodedata
+
+    from lawdiff.text.normalize import _PUNCT_FOLD, ZERO_WIDTH, fold
+
+    assert fold(text) == unicodedata.normalize("NFKC", text.translate(ZERO_WIDTH)).translate(_PUNCT_FOLD)

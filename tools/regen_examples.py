@@ -1,6 +1,7 @@
 """Regenerate ``examples/``: the committed Markdown, JSON and Word reports of the showcase corpus pairs.
 
-    python tools/regen_examples.py           # rewrite examples/<pair>.md, .json (and .docx for DOCX_PAIRS)
+    python tools/regen_examples.py           # rewrite examples/<pair>.md, .json (and .docx for DOCX_PAIRS),
+                                             # and lawdiff/data/schemas/checked.txt (tools/regen_checked.py)
     python tools/regen_examples.py --check   # write nothing; exit 1 and name the stale files
     python tools/regen_examples.py --out DIR # write into DIR instead (the staleness test does this)
     python tools/regen_examples.py --only genai-2023.docx   # only the files named (repeatable)
@@ -152,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
                 print("regenerate with: python tools/regen_examples.py", file=sys.stderr)
             return 1 if bad else 0
         changed = write(args.out, files, leftovers=not args.only)
+        if args.out == ROOT / "examples":  # the shipped tables' digests too, when the repository is written
+            sys.path.insert(0, str(ROOT / "tools"))
+            from regen_checked import regen
+
+            if regen():
+                print("lawdiff/data/schemas/checked.txt rewritten", file=sys.stderr)
     except LawdiffError as exc:
         print(f"lawdiff: {exc}", file=sys.stderr)
         return 2

@@ -150,9 +150,10 @@ def build(data: Any, source: str) -> NormRules:
     return build_checked(data, source)
 
 
-def checked(data: Any, source: str) -> Any:
-    """``data`` if it passes ``norm-rules.schema.json``, else the :class:`RuleError` naming the line."""
-    problem = check(data, "norm-rules")
+def checked(data: Any, source: str, shipped: str | None = None) -> Any:
+    """``data`` if it passes ``norm-rules.schema.json``, else the :class:`RuleError` naming the line;
+    ``shipped``: the text of the shipped table it was parsed from (:func:`lawdiff.io.schema.check`)."""
+    problem = check(data, "norm-rules", shipped=shipped)
     if problem is not None:
         raise RuleError(f"{source}:{problem.line}: {problem.message}")
     return data
@@ -214,7 +215,7 @@ def shipped_norm_rules(*, disk_cache: bool = True) -> NormRules:
         from lawdiff.io.yaml import parse  # PyYAML only for a table parsed, not read back parsed
 
         try:
-            return checked(parse(text, trusted=True), source)
+            return checked(parse(text, trusted=True), source, shipped=text)
         except YamlError as exc:
             raise RuleError(f"{source}:{exc.line}: {exc}") from None
 

@@ -143,11 +143,12 @@ def parse_rules(text: str, source: str, *, user: bool = False) -> RuleSet:
     from lawdiff.io.yaml import parse  # PyYAML only for a table parsed, not read back parsed (lawdiff.io.parsed)
 
     table = _Table(source, user)
+    trusted = not user and source.startswith("lawdiff/data/")
     try:
-        doc = parse(text, trusted=not user and source.startswith("lawdiff/data/"))
+        doc = parse(text, trusted=trusted)
     except YamlError as exc:
         raise RuleError(f"{source}:{exc.line}: {exc}" if exc.line else f"{source}: {exc}") from None
-    problem = check(doc, "rules")
+    problem = check(doc, "rules", shipped=text if trusted else None)
     if problem is not None:
         rule_id = _rule_id(doc, problem.path)
         raise table.fail(problem.line, rule_id, problem.message)

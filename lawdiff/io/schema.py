@@ -27,11 +27,13 @@ there.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lawdiff.io.yaml_data import Map, Seq, line_of
@@ -55,9 +57,13 @@ class Problem:
 @cache  # pure memoisation: the schemas are package data, constant for the process
 def schema(name: str) -> dict[str, Any]:
     """A shipped schema by name (``rules`` -> ``data/schemas/rules.schema.json``)."""
-    text = (resources.files("lawdiff") / "data" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
-    out: dict[str, Any] = json.loads(text)
+    out: dict[str, Any] = json.loads(_schema_text(name))
     return out
+
+
+@cache  # pure memoisation, as above
+def _schema_text(name: str) -> str:
+    return (resources.files("lawdiff") / "data" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
 
 
 @cache  # pure memoisation, as above
@@ -67,13 +73,71 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema(name))
 
 
-def check(data: Any, name: str) -> Problem | None:
-    """The first problem of ``data`` (read with :func:`lawdiff.io.yaml.parse`) against schema ``name``."""
+def check(data: Any, name: str, *, shipped: str | None = None) -> Problem | None:
+    """The first problem of ``data`` (read with :func:`lawdiff.io.yaml.parse`) against schema ``name``.
+    ``shipped``: the text ``data`` was parsed from, for a data file shipped inside lawdiff; a text recorded as
+    passing (:func:`known_valid`) is not checked again."""
+    if shipped is not None and known_valid(name, shipped):
+        return None
     root = schema(name)
     problems = [_duplicate(root, path, m) for path, m in _maps(data, ())]
     problems += [_problem(root, data, e) for e in _validator(name).iter_errors(data)]
     found = [p for p in problems if p is not None]
     return min(found, key=lambda p: (p.line, len(p.path))) if found else None
+
+
+# --------------------------------------------------------------------------- shipped files known to pass
+
+#: The data files shipped inside lawdiff that have a schema (path under ``lawdiff/data/`` -> schema name).
+SHIPPED = {"rules/zh.yaml": "rules", "rules/en.yaml": "rules", "rules/norms.yaml": "norm-rules",
+           "signal.yaml": "signal"}
+#: The digests of the shipped files that passed their schemas (``data/schemas/checked.txt``).
+CHECKED = "checked.txt"
+
+
+def digest(name: str, text: str) -> str:
+    """What a shipped file's check depends on, hashed: the file's text, the schema's text and this module's
+    own code (the checker); a change to any of them means another digest.  "" when the code cannot be read."""
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:  # pragma: no cover - a package without its sources
+        return ""
+    h = hashlib.sha256(b"lawdiff checked 1\0")
+    for part in (name.encode(), _schema_text(name).encode(), code, text.encode()):
+        h.update(f"{len(part)}\0".encode())
+        h.update(part)
+    return h.hexdigest()
+
+
+@cache  # pure memoisation: package data, constant for the process
+def _checked() -> frozenset[str]:
+    text = (resources.files("lawdiff") / "data" / "schemas" / CHECKED).read_text(encoding="utf-8")
+    return frozenset(line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def known_valid(name: str, text: str) -> bool:
+    """``text`` is a shipped file recorded in ``checked.txt`` as passing schema ``name``, with this schema and
+    this checker.  Why: checking means importing ``jsonschema`` (0.04 s) and walking the table (0.03 s), a
+    twentieth of a first run on the civil code (an empty cache folder, :mod:`lawdiff.io.parsed`), for texts
+    that are the same on every machine.  They are checked once, when they change: ``tools/regen_checked.py``
+    (which ``tools/regen_examples.py`` runs) writes the file after checking each with :func:`check`, and
+    tests/test_speed_levers.py fails when an entry is missing.  Any other text, a user's above all, is
+    checked on load as before."""
+    found = digest(name, text)
+    return bool(found) and found in _checked()
+
+
+def checked_listing() -> str:
+    """The text of ``checked.txt`` for the shipped files as they are: the digest of each that passes."""
+    from lawdiff.io.yaml import parse
+
+    lines = ["# Shipped data files that pass their JSON Schemas, by digest (lawdiff.io.schema.known_valid): a",
+             "# file listed here is not checked again on load.  Written by tools/regen_checked.py; do not edit."]
+    for path, name in SHIPPED.items():
+        text = (resources.files("lawdiff") / "data" / path).read_text(encoding="utf-8")
+        if check(parse(text, trusted=True), name) is None:
+            lines.append(f"{digest(name, text)}  {name}  {path}")
+    return "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------- paths and lines
@@ -215,4 +279,5 @@ def _format(root: dict[str, Any], schema_path: Sequence[Any], keyword: str, wher
                            value=_short(value), allowed=allowed, hint=hint, first=first, problem=keyword)
 
 
-__all__ = ["Problem", "check", "field", "line_at", "schema"]
+__all__ = ["CHECKED", "SHIPPED", "Problem", "check", "checked_listing", "digest", "field", "known_valid", "line_at",
+           "schema"]

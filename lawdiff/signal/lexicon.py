@@ -164,7 +164,7 @@ def checked_signal(text: str, name: str, *, trusted: bool = False) -> Any:
         raise RuleError(f"{name}:{e.line}: {e}" if e.line else f"{name}: {e}") from None
     if root is None:
         raise RuleError(f"{name}: empty; it needs a section per language (zh, en)")
-    problem = check(root, "signal")
+    problem = check(root, "signal", shipped=text if trusted else None)
     if problem is not None:
         raise RuleError(f"{name}:{problem.line}: {problem.message}")
     return root
