@@ -242,6 +242,43 @@ def test_english_quantities_need_a_digit_or_a_word_of_time(text):
         assert quantities.en_quantities(text + " within 12 months", 0, condition=False)  # the patterns do run
 
 
+# the words around Chinese numbers, without a numeral, 半, 每, 立 or 即 (zh_quantities' shortcut characters)
+_ZH_NO_NUMBER = st.text(alphabet=st.sampled_from(list("元倍日天周月年小时工作日以上以下以内之内前后届满到期个人名户件次周岁"
+                                                       "未满不满已满有效期罚款罚金处分之同意通过有期徒刑拘役管制季度学期底末份"
+                                                       "超过不得最长为的，,;。%‰ ")), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ZH_NO_NUMBER)
+def test_chinese_quantities_need_a_numeral_or_a_word_of_time(text):
+    """The shortcut in zh_quantities (a part with none of its characters has no quantity), checked against the
+    patterns themselves: with the shortcut off, such a part still yields nothing."""
+    import lawdiff.norms.quantities as quantities
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(quantities, "_ZH_ANY", re.compile(""))  # matches everywhere: every pattern runs
+        assert quantities.zh_quantities(text, 0, condition=False) == []
+        assert quantities.zh_quantities(text, 0, condition=True) == []
+        assert quantities.zh_quantities(text + "，十日内", 0, condition=False)  # the patterns do run
+
+
+@pytest.mark.parametrize("text", ["处三万元以下罚款", "百分之五", "5%", "千分之三", "三分之二以上", "过半数通过",
+                                  "二倍以上", "半年内", "十五日内", "每年", "每季度报告一次", "立即", "立刻停止",
+                                  "即时", "未满十四周岁", "三人以上", "每年3月31日前", "届满前三十日", "二年以上有期徒刑"])
+def test_chinese_quantities_with_the_shortcut_are_those_without(text):
+    """Each kind of quantity zh_quantities reads is found with its shortcut on as with it off (a character missing
+    from the shortcut would lose the kinds that need it)."""
+    import lawdiff.norms.quantities as quantities
+
+    for condition in (True, False):
+        on = quantities.zh_quantities(text, 3, condition=condition)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(quantities, "_ZH_ANY", re.compile(""))
+            off = quantities.zh_quantities(text, 3, condition=condition)
+        assert on == off
+    assert quantities.zh_quantities(text, 0, condition=False) or quantities.zh_quantities(text, 0, condition=True)
+
+
 # ------------------------------------------------------------------------------------ align, parties, signal
 
 

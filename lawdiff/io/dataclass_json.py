@@ -20,6 +20,7 @@ import contextlib
 import dataclasses
 import enum
 import gc
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -52,13 +53,19 @@ def dataclass_codec(cls: type, special: dict[str, Codec] | None = None) -> Codec
     hints = typing.get_type_hints(cls)
     names = [f.name for f in dataclasses.fields(cls)]
     codecs = [(special or {}).get(n) or codec(hints[n]) for n in names]
-    pairs = list(zip(names, codecs))
     n = len(codecs)
     kept = [(i, c[1].kinds) for i, c in enumerate(codecs) if isinstance(c[1], _Kept)]
     made = [(i, c[1]) for i, c in enumerate(codecs) if not isinstance(c[1], _Kept)]
 
+    # a field kept as it is costs no call: every field is read at once, and only the others are encoded
+    fields = operator.attrgetter(*names) if n > 1 else (lambda v: tuple(getattr(v, x) for x in names))
+    encoded = [(i, c[0]) for i, c in enumerate(codecs) if c[0] is not _same]
+
     def encode(v: Any) -> list[Any]:
-        return [c[0](getattr(v, n)) for n, c in pairs]
+        out = list(fields(v))
+        for i, enc in encoded:
+            out[i] = enc(out[i])
+        return out
 
     def decode(v: Any) -> Any:
         if type(v) is not list or len(v) != n:
@@ -97,12 +104,12 @@ def codec(tp: Any) -> Codec:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             enc, dec = codec(args[0])
-            return (lambda v: [enc(x) for x in v]), _tuple_decoder(dec)
+            return (list if enc is _same else lambda v: [enc(x) for x in v]), _tuple_decoder(dec)
         codecs = [codec(a) for a in args]
         return ((lambda v: [c[0](x) for c, x in zip(codecs, v, strict=True)]),
                 (lambda v: tuple(c[1](x) for c, x in zip(codecs, as_list(v, len(codecs)), strict=True))))
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return (lambda v: v.value), _enum_decoder(tp)
+        return operator.attrgetter("value"), _enum_decoder(tp)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return dataclass_codec(tp)
     raise TypeError(f"cannot keep {tp} as JSON")
