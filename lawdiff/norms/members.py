@@ -46,7 +46,7 @@ def _members_in(text: str) -> int:
 
 _ALTERNATIVES = re.compile(r"或者|或|等(?:措施|方式|形式|处置)|\bor\b|\bsuch as\b")
 _OR = re.compile(r"或者|或|\bor\b")
-_CONJUNCTS = re.compile(r"和|及|以及|并|同时|\band\b")
+_CONJUNCTS = re.compile(r"和|及|以及|并(?!处|科)|同时|\band\b")
 
 
 def _alternatives(n: Norm, runs: list[Span]) -> bool:
@@ -57,7 +57,7 @@ def _alternatives(n: Norm, runs: list[Span]) -> bool:
     rx = _OR if n.polarity is Polarity.RELIEF else _ALTERNATIVES
     after_modal = n.modal_span.end if n.modal_span is not None else n.start
     for s in runs:
-        if s.start < after_modal:
+        if s.start < after_modal or any(c.start <= s.start < c.end for c in n.conditions):
             continue  # (编制详细规划或者土地一级开发阶段，应当…: a 或者 in the condition offers the duty no way out)
         after = n.text[s.end - n.start : s.end - n.start + 24]
         around = s.text + after
@@ -328,10 +328,12 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
         pol = _factor_polarity(fspans, dspans, lex)  # 应当考虑…消除违法行为后果的情况等因素
     elif pol is Polarity.NEUTRAL and d.modality is f.modality is Modality.DEFINITION and _defines_party(f, lex):
         pol = Polarity.BURDEN  # 登记主体是指…的法人或非法人组织: the definition bounds whom the norms reach
-    if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and \
-            pol in (Polarity.BURDEN, Polarity.RELIEF) and _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
+    if (f.modality is d.modality is Modality.OBLIGATION and pol in (Polarity.BURDEN, Polarity.RELIEF) or
+            f.modality is d.modality is Modality.SANCTION and pol is Polarity.BURDEN) and \
+            _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
         # 应当暂停或者终止 -> 应当采取警示、限制功能、暂停或者终止等措施: more ways to comply; an authority's duty that
-        # loses a way out (当场或者在五日内告知 -> 当场告知) serves the party better
+        # loses a way out (当场或者在五日内告知 -> 当场告知) serves the party better; a penalty that gains a lighter
+        # alternative (有期徒刑或者拘役 -> 有期徒刑、拘役或者管制; 并处罚金 -> 并处或者单处罚金) can be milder
         score = -score
     kind = ChangeKind.SCOPE_WIDENED if score > 0 else ChangeKind.SCOPE_NARROWED
     detail = " ".join(s.text.strip() for s in [*fspans, *dspans])
