@@ -63,6 +63,17 @@ def test_an_item_whose_subject_became_a_condition_is_reworded(zh_rules, draft, f
     # a permission that needed someone's consent now needs only prior notice: down the ladder
     ("个体工商户经房屋所有人同意，可以将住宅改为经营场所。", "个体工商户事先告知房屋所有人后，可以将住宅改为经营场所。",
      Label.RELAXED),
+    # a penalty that gains lighter alternatives (管制; a fine alone) can be milder
+    ("非法采伐珍贵树木的，处三年以下有期徒刑或者拘役，并处罚金。",
+     "非法采伐珍贵树木的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金。", Label.RELAXED),
+    # a mitigation deleted (应当从宽处罚 binds the court in the offender's favour, it is no duty of the offender)
+    ("情节较轻的，可以不起诉；确有必要判处刑罚的，应当从宽处罚。", "情节较轻的，可以不起诉。", Label.TIGHTENED),
+    # an act put in right after the modal word, also when the diff takes the renamed bearer with it
+    ("物业服务企业应当按照合同约定提供服务。", "物业服务企业应当加强对从业人员的管理，按照合同约定提供服务。", Label.TIGHTENED),
+    ("物业服务企业应当按照合同约定提供服务。", "物业服务人应当加强对从业人员的管理，按照合同约定提供服务。", Label.TIGHTENED),
+    # an authority's use of reports it already had: the word that classes the new wording (调查) stood in the old one
+    ("统计调查报告能够满足政府有关部门履行职责需要的，政府有关部门应当利用。",
+     "政府有关部门应当根据工作需要，充分运用统计调查报告。", Label.REWORDED),
     # an authority that finds a vehicle parked unlawfully may tow it: the authority, not the vehicle, holds the power
     ("", "公安机关交通管理部门发现违法停放的机动车，可以将车辆拖移至指定地点。", "burden"),
 ])

@@ -167,6 +167,8 @@ def _pair(d: Norm, f: Norm, lex: Lexicon) -> list[NormChange]:
     if d.role is f.role and d.modality is f.modality and d.action_class != f.action_class and \
             not _class_change_grounded(d, f, lex):
         delta = 0.0  # the words that class the act stand in both clauses (审计机关 … 运用审计报告): no new act
+        if Polarity.NEUTRAL in (d.polarity, f.polarity):
+            pol = Polarity.NEUTRAL  # … nor a class to judge its conditions by (…的，应当利用 -> 应当充分运用…调查报告)
     if inherited and d.effort is not f.effort:
         delta = (1.0 if d.effort else -1.0) * abs(d.strength - f.strength or 1.0)
     if d.modality is f.modality is Modality.SANCTION and d.role is f.role and abs(delta) < 1e-9 and \

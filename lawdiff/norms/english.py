@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lawdiff.model import Edit, Norm
 from lawdiff.norms.clauses import Part
 from lawdiff.norms.lookup import Lookup
 
@@ -48,4 +49,20 @@ _EN_TRAILING = re.compile(r"(?<!State)(?<!States)(?<!country)(?<!place)(?<!premi
                           rf"when|whenever|provided that|to the extent that|in so far as|insofar as)\s(?!{_EN_QUALIFYING}\b))")
 
 
-__all__ = ["en_parts"]
+# English: "…keep records for five years and make them available on request": one more act the duty requires
+_AND_ACT = re.compile(r"^\s*,?\s*and\s+(?:shall\s+)?(?:make|provide|inform|notify|submit|keep|retain|ensure|publish|"
+                      r"register|report|take|cooperate|document|maintain|update|disclose|label|monitor|store|record|"
+                      r"communicate|designate|appoint|establish|implement|verify|assess|test|transmit|send|forward|deliver|"
+                      r"(?:is|are|has been|have been)\s+[a-z]+(?:ed|en)(?=\s))\b[^.;]*$", re.IGNORECASE)
+# (…verify that the system bears the CE marking and is accompanied by the instructions: one more thing to verify)
+
+
+def and_act(e: Edit, n: Norm, at: int) -> bool:
+    """An English act joined by "and" at the end of a duty (after its modal word), inserted or deleted."""
+    if n.modal_span is None or at < n.modal_span.end or not (n.start <= at < n.end):
+        return False
+    after = n.text[at - n.start + len(e.text): at - n.start + len(e.text) + 1]
+    return (not after or after in ".;") and bool(_AND_ACT.match(e.text))
+
+
+__all__ = ["and_act", "en_parts"]

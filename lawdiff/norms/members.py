@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Role, Span
+from lawdiff.norms.english import and_act
 from lawdiff.norms.lexicon import Lexicon
 
 _ENUM_SPLIT = re.compile(r"、|和|及|以及|或者|或|与|, |,| and | or ")
@@ -46,7 +47,7 @@ def _members_in(text: str) -> int:
 
 _ALTERNATIVES = re.compile(r"或者|或|等(?:措施|方式|形式|处置)|\bor\b|\bsuch as\b")
 _OR = re.compile(r"或者|或|\bor\b")
-_CONJUNCTS = re.compile(r"和|及|以及|并|同时|\band\b")
+_CONJUNCTS = re.compile(r"和|及|以及|并(?!处|科)|同时|\band\b")
 
 
 def _alternatives(n: Norm, runs: list[Span]) -> bool:
@@ -57,7 +58,7 @@ def _alternatives(n: Norm, runs: list[Span]) -> bool:
     rx = _OR if n.polarity is Polarity.RELIEF else _ALTERNATIVES
     after_modal = n.modal_span.end if n.modal_span is not None else n.start
     for s in runs:
-        if s.start < after_modal:
+        if s.start < after_modal or any(c.start <= s.start < c.end for c in n.conditions):
             continue  # (编制详细规划或者土地一级开发阶段，应当…: a 或者 in the condition offers the duty no way out)
         after = n.text[s.end - n.start : s.end - n.start + 24]
         around = s.text + after
@@ -132,39 +133,30 @@ _AIM = re.compile(r"^(?:方便|便于|以便|以|从而|进而|确保|保证|保
 _END = "。；;"
 
 
-def _comma_act(e: Edit, n: Norm, at: int) -> bool:
+def _comma_act(e: Edit, n: Norm, at: int) -> Span | None:
     """依法竞争，维护秩序 -> 依法竞争，合规经营，维护秩序: a whole comma part of a duty's acts, inserted (or
     deleted) between two others or at the end of the sentence (建立安全管理制度 -> 建立安全管理制度，定期开展消防演练),
-    is one more (or one fewer) act the duty requires — unless it states the aim of the others (…，方便公众查询)."""
-    if n.modal_span is None or at < n.modal_span.end or not (n.start <= at < n.end):
-        return False
+    is one more (or one fewer) act the duty requires — unless it states the aim of the others (…，方便公众查询).
+    The act's span, or None."""
+    if n.modal_span is None or not (n.start <= at < n.end):
+        return None
     t = e.text
+    if at < n.modal_span.end < at + len(t):  # (被审计单位应当加强…领导， put in with the bearer renamed: the act after 应当)
+        t, at = t[n.modal_span.end - at:], n.modal_span.end
+    if at < n.modal_span.end:
+        return None
     pos = at - n.start
     before = n.text[pos - 1: pos] if pos > 0 else ""
     after = n.text[pos + len(t): pos + len(t) + 1]
     if t[:1] in _COMMA and after and after in (*_COMMA, *_END):
         core = t[1:]
-    elif t[-1:] in _COMMA and before in _COMMA and after:
+    elif t[-1:] in _COMMA and (before in _COMMA or at == n.modal_span.end) and after:  # (应当 + 加强…领导，按照…)
         core = t[:-1]
     else:
-        return False
-    return bool(_ACT_PART.match(core)) and not _NOT_ACT.search(core) and not (after in _END and _AIM.match(core))
-
-
-# English: "…keep records for five years and make them available on request": one more act the duty requires
-_AND_ACT = re.compile(r"^\s*,?\s*and\s+(?:shall\s+)?(?:make|provide|inform|notify|submit|keep|retain|ensure|publish|"
-                      r"register|report|take|cooperate|document|maintain|update|disclose|label|monitor|store|record|"
-                      r"communicate|designate|appoint|establish|implement|verify|assess|test|transmit|send|forward|deliver|"
-                      r"(?:is|are|has been|have been)\s+[a-z]+(?:ed|en)(?=\s))\b[^.;]*$", re.IGNORECASE)
-# (…verify that the system bears the CE marking and is accompanied by the instructions: one more thing to verify)
-
-
-def _and_act(e: Edit, n: Norm, at: int) -> bool:
-    """An English act joined by "and" at the end of a duty (after its modal word), inserted or deleted."""
-    if n.modal_span is None or at < n.modal_span.end or not (n.start <= at < n.end):
-        return False
-    after = n.text[at - n.start + len(e.text): at - n.start + len(e.text) + 1]
-    return (not after or after in ".;") and bool(_AND_ACT.match(e.text))
+        return None
+    if not _ACT_PART.match(core) or _NOT_ACT.search(core) or after in _END and _AIM.match(core):
+        return None
+    return Span(t, at, at + len(t))
 
 
 COMPOUND_MAX = 4  # characters of a party's name before the lexicon's noun (数据 + 处理者)
@@ -298,23 +290,25 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
             dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
             continue
         if f.polarity is Polarity.BURDEN and f.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
-                e.op is Op.INSERT and _and_act(e, f, e.final_start):
+                e.op is Op.INSERT and and_act(e, f, e.final_start):
             score += 1  # (before the renaming guard: the act may name the authority it serves)
             fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
             continue
         if d.polarity is Polarity.BURDEN and d.modality in (Modality.OBLIGATION, Modality.PROHIBITION) and \
-                e.op is Op.DELETE and _and_act(e, d, e.draft_start):
+                e.op is Op.DELETE and and_act(e, d, e.draft_start):
             score -= 1
             dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
             continue
         if lex.authority.search(e.text) or lex.purpose.search(e.text) or _in_authority_name(e, d, f, lex):
             continue  # 区、县 → 区, 政务服务和数据管理部门: the administration renamed, not the norm's reach
-        if f.polarity is Polarity.BURDEN and _binds(f) and e.op is Op.INSERT and _comma_act(e, f, e.final_start):
+        if f.polarity is Polarity.BURDEN and _binds(f) and e.op is Op.INSERT and \
+                (act := _comma_act(e, f, e.final_start)) is not None:
             score += 1
-            fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
-        elif d.polarity is Polarity.BURDEN and _binds(d) and e.op is Op.DELETE and _comma_act(e, d, e.draft_start):
+            fspans.append(act)
+        elif d.polarity is Polarity.BURDEN and _binds(d) and e.op is Op.DELETE and \
+                (act := _comma_act(e, d, e.draft_start)) is not None:
             score -= 1
-            dspans.append(Span(e.text, e.draft_start, e.draft_start + len(e.text)))
+            dspans.append(act)
         elif e.op is Op.INSERT and f.start <= e.final_start < f.end and (n := _members_in(e.text)):
             score += n * _side(f.exceptions, e.final_start, e.text)
             fspans.append(Span(e.text, e.final_start, e.final_start + len(e.text)))
@@ -328,10 +322,12 @@ def members(d: Norm, f: Norm, edits: Sequence[Edit] | EditIndex, lex: Lexicon) -
         pol = _factor_polarity(fspans, dspans, lex)  # 应当考虑…消除违法行为后果的情况等因素
     elif pol is Polarity.NEUTRAL and d.modality is f.modality is Modality.DEFINITION and _defines_party(f, lex):
         pol = Polarity.BURDEN  # 登记主体是指…的法人或非法人组织: the definition bounds whom the norms reach
-    if f.modality is Modality.OBLIGATION and d.modality is Modality.OBLIGATION and \
-            pol in (Polarity.BURDEN, Polarity.RELIEF) and _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
+    if (f.modality is d.modality is Modality.OBLIGATION and pol in (Polarity.BURDEN, Polarity.RELIEF) or
+            f.modality is d.modality is Modality.SANCTION and pol is Polarity.BURDEN) and \
+            _alternatives(f if score > 0 else d, fspans if score > 0 else dspans):
         # 应当暂停或者终止 -> 应当采取警示、限制功能、暂停或者终止等措施: more ways to comply; an authority's duty that
-        # loses a way out (当场或者在五日内告知 -> 当场告知) serves the party better
+        # loses a way out (当场或者在五日内告知 -> 当场告知) serves the party better; a penalty that gains a lighter
+        # alternative (有期徒刑或者拘役 -> 有期徒刑、拘役或者管制; 并处罚金 -> 并处或者单处罚金) can be milder
         score = -score
     kind = ChangeKind.SCOPE_WIDENED if score > 0 else ChangeKind.SCOPE_NARROWED
     detail = " ".join(s.text.strip() for s in [*fspans, *dspans])
