@@ -74,6 +74,8 @@ def test_an_item_whose_subject_became_a_condition_is_reworded(zh_rules, draft, f
     # an authority's use of reports it already had: the word that classes the new wording (调查) stood in the old one
     ("统计调查报告能够满足政府有关部门履行职责需要的，政府有关部门应当利用。",
      "政府有关部门应当根据工作需要，充分运用统计调查报告。", Label.REWORDED),
+    # a cap (限养一只) is a ban on more: raised, it relaxes
+    ("在重点管理区内，个人每户限养一只犬。", "在重点管理区内，个人每户限养两只犬。", Label.RELAXED),
     # an authority that finds a vehicle parked unlawfully may tow it: the authority, not the vehicle, holds the power
     ("", "公安机关交通管理部门发现违法停放的机动车，可以将车辆拖移至指定地点。", "burden"),
 ])

@@ -54,7 +54,8 @@ def _alternatives(n: Norm, runs: list[Span]) -> bool:
     """The members a duty gained (or lost) are alternatives — ways to comply, joined by 或者 or closed by
     等…措施 — rather than acts it requires together: more of them leave more choice, not more burden.  For an
     authority's duty that serves the party only 或者 makes ways to comply: a list closed by 等措施 there names
-    what the party receives (救助、补偿、抚恤等措施), and more of it is more relief."""
+    what the party receives (救助、补偿、抚恤等措施), and more of it is more relief.  A penalty's alternatives are
+    read the same way (有期徒刑、拘役或者管制: more of them, more room to be lenient)."""
     rx = _OR if n.polarity is Polarity.RELIEF else _ALTERNATIVES
     after_modal = n.modal_span.end if n.modal_span is not None else n.start
     for s in runs:
