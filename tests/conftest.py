@@ -33,6 +33,13 @@ def corpus(pair: str, side: str) -> Path:
     return CORPORA / pair / (meta.draft_file if side == "draft" else meta.final_file)
 
 
+def pair_documents(pair: str):
+    """The draft and final documents of corpora/<pair>, parsed."""
+    from lawdiff.pipeline import load_document
+
+    return load_document(corpus(pair, "draft")), load_document(corpus(pair, "final"))
+
+
 def civil_code_text() -> str:
     from lawdiff.io.read import read_file
 

@@ -7,22 +7,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import corpus
+from conftest import pair_documents
 
 import lawdiff.align as align_stage
 from lawdiff.align import align
 from lawdiff.io import align_store, store
-from lawdiff.pipeline import compare, load_document
-
-
-def _docs(pair: str):
-    return load_document(corpus(pair, "draft")), load_document(corpus(pair, "final"))
+from lawdiff.pipeline import compare
 
 
 @pytest.mark.parametrize("pair", ["genai-2023", "eu-ai-act-2024"])
 def test_units_read_back_are_the_units_aligned(pair, tmp_path, monkeypatch):
     monkeypatch.setenv(store.ENV, str(tmp_path / "cache"))
-    draft, final = _docs(pair)
+    draft, final = pair_documents(pair)
     fresh = compare(draft, final, cache=False)
     assert compare(draft, final) == fresh  # aligns, then writes the file
     assert len(list((tmp_path / "cache" / align_store.FOLDER).glob("*.json"))) == 1
@@ -38,7 +34,7 @@ def test_units_read_back_are_the_units_aligned(pair, tmp_path, monkeypatch):
 
 
 def test_the_articles_are_in_the_key():
-    draft, final = _docs("genai-2023")
+    draft, final = pair_documents("genai-2023")
     base = align_store.align_key(draft, final, draft.lang)
     moved = replace(final, articles=(replace(final.articles[0], line=final.articles[0].line + 1), *final.articles[1:]))
     assert align_store.align_key(draft, moved, draft.lang) != base
@@ -48,7 +44,7 @@ def test_the_articles_are_in_the_key():
 
 def test_units_of_other_documents_are_not_read(tmp_path, monkeypatch):
     monkeypatch.setenv(store.ENV, str(tmp_path / "cache"))
-    draft, final = _docs("genai-2023")
+    draft, final = pair_documents("genai-2023")
     units = align(draft, final)
     key = align_store.align_key(draft, final, draft.lang)
     align_store.save_alignment(key, draft, final, units)

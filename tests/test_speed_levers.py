@@ -98,13 +98,12 @@ PAIRS = ("genai-2023", "anti-monopoly-law-2022", "eu-ai-act-2024", "beijing-audi
 
 
 def _diffs(pair: str):
-    from conftest import corpus
+    from conftest import pair_documents
 
     from lawdiff.align import align
     from lawdiff.diff import diff_unit
-    from lawdiff.pipeline import load_document
 
-    draft, final = load_document(corpus(pair, "draft")), load_document(corpus(pair, "final"))
+    draft, final = pair_documents(pair)
     return draft.lang, [diff_unit(u, draft.lang) for u in align(draft, final, lang=draft.lang)]
 
 
@@ -284,12 +283,11 @@ def test_chinese_quantities_with_the_shortcut_are_those_without(text):
 
 @pytest.mark.parametrize("pair", PAIRS)
 def test_features_shared_by_the_two_sides_are_the_features_of_each(pair):
-    from conftest import corpus
+    from conftest import pair_documents
 
     from lawdiff.align.features import Memo, SideFeatures
-    from lawdiff.pipeline import load_document
 
-    draft, final = load_document(corpus(pair, "draft")), load_document(corpus(pair, "final"))
+    draft, final = pair_documents(pair)
     shared_vocab: dict[str, int] = {}
     memo = Memo()
     shared = [SideFeatures(doc, draft.lang, shared_vocab, memo) for doc in (draft, final)]
@@ -305,13 +303,12 @@ def test_features_shared_by_the_two_sides_are_the_features_of_each(pair):
 def test_parties_counted_once_per_paragraph_are_counted_every_time(pair):
     from collections import Counter
 
-    from conftest import corpus
+    from conftest import pair_documents
 
     from lawdiff.classify.parties import DEFAULT, MODAL, bearer_counts
-    from lawdiff.pipeline import load_document
     from lawdiff.text import match_text
 
-    docs = [load_document(corpus(pair, side)) for side in ("draft", "final")]
+    docs = list(pair_documents(pair))
     texts = ["\n".join([p.text, *(i.text for i in p.items)]) for doc in docs for a in doc.articles for p in a.paragraphs]
     counts: Counter[str] = Counter()
     for raw in texts:  # the count as it was: every paragraph, every time

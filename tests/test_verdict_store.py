@@ -6,16 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import corpus, run, write
+from conftest import pair_documents, run, write
 
 import lawdiff.pipeline as pipeline
 from lawdiff.io import store, verdict_store
 from lawdiff.model import Lang, PairKind, VersionMeta
-from lawdiff.pipeline import compare, load_document
-
-
-def _docs(pair: str):
-    return load_document(corpus(pair, "draft")), load_document(corpus(pair, "final"))
+from lawdiff.pipeline import compare
 
 
 def no_judging(*_a, **_k):
@@ -25,7 +21,7 @@ def no_judging(*_a, **_k):
 @pytest.mark.parametrize("pair", ["genai-2023", "eu-ai-act-2024"])
 def test_a_verdict_read_back_is_the_verdict_reached(pair, tmp_path, monkeypatch):
     monkeypatch.setenv(store.ENV, str(tmp_path / "cache"))
-    draft, final = _docs(pair)
+    draft, final = pair_documents(pair)
     fresh = compare(draft, final, cache=False)
     assert compare(draft, final) == fresh  # judges, then writes the file
     assert len(list((tmp_path / "cache" / verdict_store.FOLDER).glob("*.json"))) == 1
@@ -34,7 +30,7 @@ def test_a_verdict_read_back_is_the_verdict_reached(pair, tmp_path, monkeypatch)
 
 
 def test_what_the_verdict_depends_on_is_in_the_key():
-    draft, final = _docs("genai-2023")
+    draft, final = pair_documents("genai-2023")
     report = compare(draft, final, cache=False)
     diffs = [u.diff for u in report.units]
     base = dict(lang=Lang.ZH, draft_meta=report.draft_meta, final_meta=report.final_meta, regulated=(), kind=None)

@@ -96,7 +96,7 @@ _PERSON = re.compile(r"(?:人员|负责人|代表人|官)$|\b(?:officials?|staff
 
 
 _ENTITLED = re.compile(r"\bshall (?:have|be given|be granted) (?:\w+ )*access\b", re.IGNORECASE)
-_ALLOWS = ("允许", "准许", "allow", "permit")  # modal words by which an authority grants a permission
+_ALLOWS = ("允许", "准许")  # modal words by which an authority grants a permission (Chinese: the English ones name the holder)
 _DETERMINER = re.compile(r"\s*(?:(?:the|each|every|any|a|an)\s+)?", re.IGNORECASE)  # before a bearer's name
 _MEASURE_LIMIT = re.compile(r"^(?:(?:暂扣|查封|扣押|冻结|留置|扣留|责令停产停业|停产停业|强制措施)[、和或]?)+(?:的)?期限")  # a measure's time limit
 # 举证期限…不得少于十五日: nobody named and a floor under a period — the least time a party must be given

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from lawdiff.model import Article
 
+#: An item's number as printed at its start (（三）, (3)): the pattern other modules build their frames from
+ITEM_NUMBER = r"[(（][一二三四五六七八九十0-9]+[)）]"
 _SENTENCE_END = re.compile(r"[。;!?；！？]|\.(?=\s|$)")
 _PART_DELIMS = ",:，："
 _OPEN = "《“(\"「『["
@@ -120,4 +122,4 @@ class Locator:
         return self.names[max(0, bisect.bisect_right(self.starts, offset) - 1)]
 
 
-__all__ = ["Locator", "Part", "Sentence", "sentences"]
+__all__ = ["ITEM_NUMBER", "Locator", "Part", "Sentence", "sentences"]

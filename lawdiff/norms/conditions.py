@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from lawdiff.model import Modality, Norm, Span
+from lawdiff.norms.clauses import ITEM_NUMBER
 from lawdiff.norms.keys import REF, bigrams, key, similarity
 from lawdiff.text.normalize import fold
 
@@ -53,7 +54,7 @@ RESTATED = 0.8  # share of a condition's character pairs found in the other clau
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _TITLED = re.compile(r"《[^》]*》")
-_FRAME = re.compile(r"^\s*[(（][一二三四五六七八九十0-9]+[)）]\s*|的?[,，;；。]?\s*$")  # an item's number, a closing 的
+_FRAME = re.compile(rf"^\s*{ITEM_NUMBER}\s*|的?[,，;；。]?\s*$")  # an item's number, a closing 的
 
 
 def restated(condition: str, other_clause: str) -> bool:
@@ -70,7 +71,7 @@ def restated(condition: str, other_clause: str) -> bool:
 
 _TRIVIAL = re.compile(r"^(?:违反本(?:条例|办法|规定|法|解释)?(?:第[^,;。]{1,12}(?:条|款|项))?(?:的)?规定(?:的)?|"
                       r".{0,12}另有规定的|从其规定[。;]?|"
-                      r"(?:有|具有)下列[^,;。]{0,12}之一的|但是?|[(（][一二三四五六七八九十0-9]+[)）].{0,2})$")
+                      r"(?:有|具有)下列[^,;。]{0,12}之一的|但是?|" + ITEM_NUMBER + r".{0,2})$")
 
 
 def trivial(t: str) -> bool:

@@ -210,8 +210,7 @@ def build_lexicon(data: dict[str, Any], lang: str) -> Lexicon:
         overseer=_optional(data, "overseer", flags),
         timing=_optional(data, "timing", flags),
         validity=_optional(data, "validity", flags),
-        mitigation_ladder=tuple((_rx(r["pattern"], f"mitigation_ladder.{i}", flags), float(r["level"]))
-                                for i, r in enumerate(data.get("mitigation_ladder") or ())),
+        mitigation_ladder=_ladder(data, "mitigation_ladder", flags),
         review_ladder=_ladder(data, "review_ladder", flags),
         standard_ladder=_ladder(data, "standard_ladder", flags),
         state_business=_optional(data, "state_business", flags),

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from lawdiff.model import ChangeKind, Edit, Modality, Norm, NormChange, Op, Polarity, Role, Span
+from lawdiff.norms.clauses import ITEM_NUMBER
 from lawdiff.norms.english import and_act
 from lawdiff.norms.lexicon import Lexicon
 
@@ -352,7 +353,7 @@ def _factor_polarity(fspans: list[Span], dspans: list[Span], lex: Lexicon) -> Po
     return Polarity.RELIEF if light and not heavy else Polarity.BURDEN if heavy and not light else Polarity.NEUTRAL
 
 
-_CASE_FRAME = re.compile(r"^\s*[(（][一二三四五六七八九十0-9]+[)）]\s*(?:造成|致使|致人|导致|因)?|(?:以上|以下)?的?[；;。]?\s*$")
+_CASE_FRAME = re.compile(rf"^\s*{ITEM_NUMBER}\s*(?:造成|致使|致人|导致|因)?|(?:以上|以下)?的?[；;。]?\s*$")
 
 
 def _case_core(text: str) -> str:

@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from lawdiff.model import Article, Lang, Modality, Norm, Role
 from lawdiff.norms.build import Draft, build_norm, exception_quantities
-from lawdiff.norms.clauses import Part, Sentence, sentences
+from lawdiff.norms.clauses import ITEM_NUMBER, Part, Sentence, sentences
 from lawdiff.norms.english import en_parts
 from lawdiff.norms.lookup import Lookup, Parties, has_control
 from lawdiff.norms.polarity import polarity_of
@@ -44,7 +44,7 @@ _CONTINUE_ZH = re.compile(r"^(?:并|并且|同时|还|也|且|或者|及时|依�
 _BY_ZH = re.compile(r"由")
 # 经营者未设置警示标志，经责令改正拒不改正的，由…处罚款: the party's conduct is the first condition of what follows
 _VIOLATION = re.compile(r"未(?!经)|违反|擅自|拒不|拒绝|逃避|不按照|不依照|不履行|骗取|伪造|隐瞒")
-_ITEM_LABEL = re.compile(r"^\s*[(（][一二三四五六七八九十0-9]+[)）]\s*")
+_ITEM_LABEL = re.compile(rf"^\s*{ITEM_NUMBER}\s*")
 _TOPIC = re.compile(r"^对(?:于)?[^,;。]*的")  # 对符合条件的经营者，…: a fronted topic that conditions the norm
 _COERCE = re.compile(r"^(?:并|并且|同时)?(?:责令|限期|没收|查封|扣押|暂扣|吊销|予以)")
 _BUT_MODAL = re.compile(r"^但(?:是)?[,，]?(?:不得|应当|必须)(.+?)$")  # 但不得违反…: a part that only restates the law
